@@ -1,0 +1,28 @@
+package org.hotline12345.calendar;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "hotline.calendar")
+public interface CalendarConfig {
+
+    /** Time zone of the city; working dates start and end at its midnight. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    /**
+     * Further holiday files in the format of calendar/holidays-cn.txt, e.g. next year's schedule before a release ships
+     * it.
+     */
+    Optional<List<Path>> extraFiles();
+
+    /** Health turns to warning when the holiday schedule does not cover this far ahead. */
+    @WithDefault("P60D")
+    Duration coverageHorizon();
+}

@@ -1,0 +1,128 @@
+package org.hotline12345.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.SortedSet;
+
+/**
+ * Working time in the hotline's time zone under the official schedule: Monday to Friday are working dates, public
+ * holidays are not, and 调休 make-up workdays (weekend dates worked instead) are.
+ * <p>
+ * <b>How the clock counts.</b> Working time accrues around the clock on working dates and not at all on other dates.
+ * A limit of N working days is N × 24 hours of working time. So a clock started at 14:00 on a working date with a
+ * limit of 5 working days ends at 14:00 on the fifth working date after it; a clock started on a day off starts at
+ * 00:00 of the next working date; and a deadline that falls at the end of a working date is that date's 24:00, never
+ * pushed over the days off that follow. Example: dispatched Friday 2026-02-13 14:00, before the Spring Festival break
+ * (02-15…02-23 off, Saturday 02-14 worked): 1 working day ends Saturday 02-14 14:00, 5 working days end Friday 02-27
+ * 14:00.
+ * <p>
+ * Dates outside the years the schedule covers follow the ordinary week; {@link #covers(LocalDate)} tells callers
+ * when that is happening.
+ */
+public final class WorkingCalendar {
+
+    public static final Duration WORKING_DAY = Duration.ofDays(1);
+
+    private final ZoneId zone;
+    private final HolidaySchedule schedule;
+
+    public WorkingCalendar(ZoneId zone, HolidaySchedule schedule) {
+        this.zone = zone;
+        this.schedule = schedule;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        CalendarDay special = schedule.days().get(date);
+        return special != null ? special.working() : !HolidaySchedule.isWeekend(date);
+    }
+
+    /** The holiday or make-up workday entry for a date, if the schedule lists it. */
+    public Optional<CalendarDay> special(LocalDate date) {
+        return Optional.ofNullable(schedule.days().get(date));
+    }
+
+    public boolean covers(LocalDate date) {
+        return schedule.years().contains(date.getYear());
+    }
+
+    public SortedSet<Integer> coveredYears() {
+        return schedule.years();
+    }
+
+    public LocalDate nextWorkingDay(LocalDate date) {
+        LocalDate next = date.plusDays(1);
+        while (!isWorkingDay(next)) {
+            next = next.plusDays(1);
+        }
+        return next;
+    }
+
+    /**
+     * The working time in [from, to); negative when {@code to} is before {@code from}, so that the result can be
+     * used as "time left" and "time overdue" alike.
+     */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        if (to.isBefore(from)) {
+            return workingTimeBetween(to, from).negated();
+        }
+        Duration total = Duration.ZERO;
+        LocalDate date = dateOf(from);
+        Instant cursor = from;
+        while (cursor.isBefore(to)) {
+            Instant endOfDate = startOf(date.plusDays(1));
+            Instant until = endOfDate.isBefore(to) ? endOfDate : to;
+            if (isWorkingDay(date)) {
+                total = total.plus(Duration.between(cursor, until));
+            }
+            cursor = until;
+            date = date.plusDays(1);
+        }
+        return total;
+    }
+
+    /**
+     * The earliest instant at which {@code amount} of working time has accrued since {@code start}.
+     *
+     * @throws IllegalArgumentException if the amount is negative
+     */
+    public Instant addWorkingTime(Instant start, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("amount must not be negative: " + amount);
+        }
+        Duration remaining = amount;
+        LocalDate date = dateOf(start);
+        Instant cursor = start;
+        while (!remaining.isZero()) {
+            Instant endOfDate = startOf(date.plusDays(1));
+            if (isWorkingDay(date)) {
+                Duration available = Duration.between(cursor, endOfDate);
+                if (remaining.compareTo(available) <= 0) {
+                    return cursor.plus(remaining);
+                }
+                remaining = remaining.minus(available);
+            }
+            cursor = endOfDate;
+            date = date.plusDays(1);
+        }
+        return cursor;
+    }
+
+    public Instant addWorkingDays(Instant start, int days) {
+        return addWorkingTime(start, WORKING_DAY.multipliedBy(days));
+    }
+
+    private LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, zone);
+    }
+
+    private Instant startOf(LocalDate date) {
+        return date.atStartOfDay(zone).toInstant();
+    }
+}

@@ -1,0 +1,18 @@
+package org.hotline12345.common;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a list.
+ *
+ * @param page zero-based page number
+ * @param size the requested page size
+ * @param total the number of matching items across all pages
+ */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+    }
+}

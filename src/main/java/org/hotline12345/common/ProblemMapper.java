@@ -1,0 +1,170 @@
+package org.hotline12345.common;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.ForbiddenException;
+
+/**
+ * The one place where errors become HTTP responses: every error is an {@code application/problem+json} document that
+ * names what was wrong; bad input never yields a 500.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response hotline(HotlineException e, UriInfo uri) {
+        return respond(new Problem(e.kind(), titleOf(e.status()), e.status(), e.getMessage(), path(uri))
+                .with(e.properties()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(ProblemMapper::violation)
+                .sorted(Comparator.comparing(Violation::field))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        return respond(new Problem("invalid-request", titleOf(400), 400, detail, path(uri))
+                .with(Map.of("violations", violations)));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e, UriInfo uri) {
+        return respond(new Problem("invalid-request", titleOf(400), 400,
+                "The body is not valid JSON: " + e.getOriginalMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String rule;
+        String message;
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            rule = "enum";
+            message = "must be one of " + List.of(invalid.getTargetType().getEnumConstants());
+        } else if (e instanceof UnrecognizedPropertyException) {
+            rule = "unknown";
+            message = "is not a known field";
+        } else {
+            rule = "type";
+            message = e.getOriginalMessage();
+        }
+        return respond(new Problem("invalid-request", titleOf(400), 400, field + ": " + message, path(uri))
+                .with(Map.of("violations", List.of(new Violation(field, rule, message)))));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class, PessimisticLockException.class,
+            LockTimeoutException.class})
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return respond(new Problem("conflict", titleOf(409), 409,
+                "The resource was changed by someone else at the same time; reload it and try again", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem("forbidden", titleOf(403), 403, "Your role may not do this", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        return respond(new Problem(status == 404 ? "not-found" : "http-" + status, titleOf(status), status,
+                e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return respond(new Problem("internal", titleOf(500), 500,
+                "An unexpected error occurred; quote incident " + incident + " when reporting it", path(uri)));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static Violation violation(ConstraintViolation<?> violation) {
+        String rule = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return new Violation(fieldOf(violation.getPropertyPath()), rule, violation.getMessage());
+    }
+
+    /** {@code register.request.citizen.phone} becomes {@code citizen.phone}: method and parameter are noise here. */
+    private static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    && isBodyParameter(node)) {
+                continue;
+            }
+            if (node.getIndex() != null && !field.isEmpty()) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** Body parameters are named {@code request} by convention; others (headers, query) keep their name. */
+    private static boolean isBodyParameter(Path.Node node) {
+        return "request".equals(node.getName());
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    private static String titleOf(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
+    }
+}

@@ -1,0 +1,85 @@
+package org.hotline12345.department;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** 承办单位: a unit work orders are dispatched to. */
+@Entity
+@Table(name = "department")
+public class Department {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "department_seq")
+    @SequenceGenerator(name = "department_seq", sequenceName = "department_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, unique = true, updatable = false)
+    private String code;
+
+    @Column(nullable = false, unique = true)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private DepartmentKind kind;
+
+    /** The district the unit belongs to; empty for city-wide units. */
+    private String district;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Department() {
+    }
+
+    public Department(String code, String name, DepartmentKind kind, String district, Instant createdAt) {
+        this.code = code;
+        this.name = name;
+        this.kind = kind;
+        this.district = district;
+        this.createdAt = createdAt;
+    }
+
+    void update(String name, DepartmentKind kind, String district, boolean active) {
+        this.name = name;
+        this.kind = kind;
+        this.district = district;
+        this.active = active;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public DepartmentKind getKind() {
+        return kind;
+    }
+
+    public String getDistrict() {
+        return district;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

@@ -1,0 +1,37 @@
+package org.hotline12345.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What a user does at the hotline; each user has exactly one role. */
+public enum Role {
+    /** 坐席: answers calls, registers and dispatches work orders, records callbacks */
+    AGENT,
+    /** 承办单位 staff: handles what is dispatched to their one department */
+    DEPARTMENT_STAFF,
+    /** 营商环境专席 */
+    DESK,
+    /** 班长 / 值班长: approves returns and extensions, reviews replies, supervises */
+    SUPERVISOR,
+    /** manages users, departments and reference data */
+    ADMIN;
+
+    /** The hotline's own staff, who see citizens' details in full. */
+    public static final Set<Role> HOTLINE = EnumSet.of(AGENT, DESK, SUPERVISOR);
+
+    public boolean isHotline() {
+        return HOTLINE.contains(this);
+    }
+
+    /** Role names as compile-time constants for {@code @RolesAllowed}; they equal the enum names. */
+    public static final class Names {
+        public static final String AGENT = "AGENT";
+        public static final String DEPARTMENT_STAFF = "DEPARTMENT_STAFF";
+        public static final String DESK = "DESK";
+        public static final String SUPERVISOR = "SUPERVISOR";
+        public static final String ADMIN = "ADMIN";
+
+        private Names() {
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.hotline12345.security;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hotline12345.common.ConflictException;
+import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.ResourceNotFoundException;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.department.DepartmentView;
+
+@ApplicationScoped
+public class UserService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    SecurityConfig config;
+
+    @Inject
+    DepartmentDirectory departments;
+
+    @Inject
+    DatabaseIdentityProvider identities;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public UserView create(UserRequests.Create request) {
+        if (find(request.username()) != null) {
+            throw new ConflictException("User " + request.username() + " already exists");
+        }
+        requireStrong(request.password(), "password");
+        Long departmentId = departmentFor(request.role(), request.departmentCode());
+        AppUser user = new AppUser(request.username(), hasher.hash(request.password().toCharArray()),
+                request.displayName().strip(), request.role(), departmentId, clock.instant());
+        entityManager.persist(user);
+        return view(user);
+    }
+
+    @Transactional
+    public UserView update(String username, UserRequests.Update request) {
+        AppUser user = require(username);
+        user.update(request.displayName().strip(), request.role(),
+                departmentFor(request.role(), request.departmentCode()),
+                request.active());
+        identities.forget(username);
+        return view(user);
+    }
+
+    @Transactional
+    public void setPassword(String username, String password) {
+        AppUser user = require(username);
+        requireStrong(password, "password");
+        user.changePassword(hasher.hash(password.toCharArray()));
+        identities.forget(username);
+        throttle.unlock(username);
+    }
+
+    @Transactional
+    public void changeOwnPassword(Actor actor, UserRequests.ChangeOwnPassword request) {
+        AppUser user = require(actor.username());
+        if (!hasher.verify(request.currentPassword().toCharArray(), user.getPasswordHash())) {
+            throw InvalidFieldException.unacceptable("currentPassword", "matches", "is not your current password");
+        }
+        requireStrong(request.newPassword(), "newPassword");
+        user.changePassword(hasher.hash(request.newPassword().toCharArray()));
+        identities.forget(actor.username());
+    }
+
+    @Transactional
+    public List<UserView> list() {
+        return entityManager.createQuery("from AppUser order by username", AppUser.class).getResultStream()
+                .map(this::view).toList();
+    }
+
+    @Transactional
+    public UserView get(String username) {
+        return view(require(username));
+    }
+
+    private Long departmentFor(Role role, String departmentCode) {
+        boolean hasCode = departmentCode != null && !departmentCode.isBlank();
+        if (role == Role.DEPARTMENT_STAFF) {
+            if (!hasCode) {
+                throw InvalidFieldException.unacceptable("departmentCode", "required",
+                        "department staff must belong to a department");
+            }
+            return departments.requireActive(departmentCode, "departmentCode").id();
+        }
+        if (hasCode) {
+            throw InvalidFieldException.unacceptable("departmentCode", "absent",
+                    "only department staff belong to a department");
+        }
+        return null;
+    }
+
+    private void requireStrong(String password, String field) {
+        if (password.length() < config.minimumPasswordLength()) {
+            throw InvalidFieldException.unacceptable(field, "length",
+                    "must have at least " + config.minimumPasswordLength() + " characters");
+        }
+    }
+
+    private AppUser require(String username) {
+        AppUser user = find(username);
+        if (user == null) {
+            throw new ResourceNotFoundException("User", username);
+        }
+        return user;
+    }
+
+    private AppUser find(String username) {
+        return entityManager.createQuery("from AppUser where username = :username", AppUser.class)
+                .setParameter("username", username).getResultStream().findFirst().orElse(null);
+    }
+
+    private UserView view(AppUser user) {
+        DepartmentView department = user.getDepartmentId() == null
+                ? null
+                : departments.byId(user.getDepartmentId()).orElse(null);
+        return new UserView(user.getUsername(), user.getDisplayName(), user.getRole(), department, user.isActive(),
+                user.getCreatedAt());
+    }
+}

@@ -1,0 +1,118 @@
+package org.hotline12345.setup;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hotline12345.category.Category;
+import org.hotline12345.category.CategoryDirectory;
+import org.hotline12345.department.Department;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.department.DepartmentKind;
+import org.hotline12345.security.AppUser;
+import org.hotline12345.security.PasswordHasher;
+import org.hotline12345.security.Role;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Fills an empty database with what a newcomer needs to try the service: the departments of a mid-size city, a
+ * three-level category taxonomy and one demo user per role (seed/*.csv). Runs only when enabled and only once: a
+ * database that has departments is left alone.
+ */
+@ApplicationScoped
+public class FirstRunData {
+
+    private static final Logger LOG = Logger.getLogger(FirstRunData.class);
+
+    @Inject
+    FirstRunConfig config;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    DepartmentDirectory departments;
+
+    @Inject
+    CategoryDirectory categories;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            load();
+        }
+    }
+
+    /** Loads the seed data unless departments exist already; returns whether it did. */
+    @Transactional
+    public boolean load() {
+        long existing = entityManager.createQuery("select count(d) from Department d", Long.class).getSingleResult();
+        if (existing > 0) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Map<String, Long> departmentIds = new HashMap<>();
+        for (String[] row : rows("seed/departments.csv")) {
+            Department department = new Department(row[0], row[1], DepartmentKind.valueOf(row[2]),
+                    row.length > 3 && !row[3].isBlank() ? row[3] : null, now);
+            entityManager.persist(department);
+            departmentIds.put(department.getCode(), department.getId());
+        }
+        Map<String, Category> byCode = new HashMap<>();
+        for (String[] row : rows("seed/categories.csv")) {
+            Category category = new Category(row[0], row[1],
+                    row.length > 2 && !row[2].isBlank() ? byCode.get(row[2]) : null);
+            entityManager.persist(category);
+            byCode.put(category.getCode(), category);
+        }
+        String password = hasher.hash(config.demoPassword().toCharArray());
+        List<String[]> users = rows("seed/users.csv");
+        for (String[] row : users) {
+            Long departmentId = row.length > 3 && !row[3].isBlank() ? departmentIds.get(row[3]) : null;
+            entityManager.persist(new AppUser(row[0], password, row[1], Role.valueOf(row[2]), departmentId, now));
+        }
+        departments.invalidate();
+        categories.invalidate();
+        LOG.infof("First-run data loaded: %d departments, %d categories, %d demo users (password: see README)",
+                departmentIds.size(), byCode.size(), users.size());
+        return true;
+    }
+
+    /** Data rows of a simple CSV (no quoting: the seed files contain no commas in values). */
+    private static List<String[]> rows(String resource) {
+        try (InputStream in = FirstRunData.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .skip(1)
+                    .filter(line -> !line.isBlank())
+                    .map(line -> line.split(",", -1))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

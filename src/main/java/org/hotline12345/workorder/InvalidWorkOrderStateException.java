@@ -1,0 +1,38 @@
+package org.hotline12345.workorder;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.hotline12345.common.ConflictException;
+
+/** 409: the action is not allowed in the work order's current state; names the current and the required states. */
+public class InvalidWorkOrderStateException extends ConflictException {
+
+    private final WorkOrderAction action;
+    private final WorkOrderStatus current;
+
+    public InvalidWorkOrderStateException(String number, WorkOrderAction action, WorkOrderStatus current) {
+        super("Work order " + number + " is " + current + "; " + action + " requires "
+                + (action.allowedFrom().size() == 1 ? "" : "one of ") + action.allowedFrom());
+        this.action = action;
+        this.current = current;
+    }
+
+    @Override
+    public String kind() {
+        return "invalid-state";
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("action", action);
+        properties.put("currentStatus", current);
+        properties.put("requiredStatus", action.allowedFrom());
+        return properties;
+    }
+
+    public WorkOrderStatus current() {
+        return current;
+    }
+}

@@ -1,0 +1,22 @@
+package org.hotline12345.workorder;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "hotline.work-order")
+public interface WorkOrderConfig {
+
+    /** How long an Idempotency-Key is remembered; a retry after that registers anew. */
+    @WithDefault("P1D")
+    Duration idempotencyRetention();
+
+    /** Largest page a list may ask for. */
+    @WithDefault("200")
+    int maxPageSize();
+
+    /** How often expired Idempotency-Keys are purged. */
+    @WithDefault("1h")
+    String idempotencyPurgeEvery();
+}

@@ -1,0 +1,186 @@
+package org.hotline12345.workorder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hotline12345.calendar.TimeLimit;
+import org.hotline12345.calendar.WorkingCalendar;
+import org.hotline12345.category.CategoryDirectory;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.security.Actor;
+import org.hotline12345.workorder.WorkOrderViews.AssignmentView;
+import org.hotline12345.workorder.WorkOrderViews.CallbackView;
+import org.hotline12345.workorder.WorkOrderViews.CategoryRef;
+import org.hotline12345.workorder.WorkOrderViews.CitizenView;
+import org.hotline12345.workorder.WorkOrderViews.ClockView;
+import org.hotline12345.workorder.WorkOrderViews.DepartmentRef;
+import org.hotline12345.workorder.WorkOrderViews.EventView;
+import org.hotline12345.workorder.WorkOrderViews.ExtensionView;
+
+/**
+ * Builds views of work orders for one viewer: citizens who asked for confidentiality appear masked to everyone
+ * outside the hotline. Must run inside the transaction that loaded the work order.
+ */
+@ApplicationScoped
+public class WorkOrderMapper {
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    DepartmentDirectory departments;
+
+    @Inject
+    CategoryDirectory categories;
+
+    @Inject
+    Clock clock;
+
+    public WorkOrderViews.Detail detail(WorkOrder order, Actor viewer) {
+        Instant now = clock.instant();
+        return new WorkOrderViews.Detail(
+                order.getNumber(),
+                order.getStatus(),
+                order.getChannel(),
+                order.getRequestType(),
+                order.getUrgency(),
+                order.isSimple(),
+                citizen(order.getCitizen(), viewer),
+                order.getEnterprise(),
+                order.getTitle(),
+                order.getContent(),
+                order.getLocation(),
+                category(order.getCategoryId()),
+                department(order.getLeadDepartmentId()),
+                order.getAssignments().stream().map(this::assignment).toList(),
+                time(order.getRegisteredAt()),
+                order.getRegisteredBy(),
+                time(order.getDispatchedAt()),
+                acceptClock(order, now),
+                replyClock(order, now),
+                order.getReply(),
+                time(order.getRepliedAt()),
+                order.getDirectAnswer(),
+                order.getStatus() == WorkOrderStatus.RETURN_REQUESTED ? order.getReturnReason() : null,
+                order.pendingExtension().map(this::extension).orElse(null),
+                callback(order),
+                order.getReopenCount(),
+                order.getClosure(),
+                time(order.getClosedAt()),
+                order.getMergedIntoNumber(),
+                history(order.getHistory()));
+    }
+
+    public WorkOrderViews.Summary summary(WorkOrder order, Actor viewer) {
+        Instant now = clock.instant();
+        ClockView accept = acceptClock(order, now);
+        ClockView reply = replyClock(order, now);
+        boolean overdue = order.getStatus().heldByDepartment()
+                && (accept != null && accept.overdue() && accept.stoppedAt() == null
+                        || reply != null && reply.overdue());
+        return new WorkOrderViews.Summary(
+                order.getNumber(),
+                order.getStatus(),
+                order.getChannel(),
+                order.getRequestType(),
+                order.getUrgency(),
+                order.isSimple(),
+                order.getTitle(),
+                citizen(order.getCitizen(), viewer).name(),
+                category(order.getCategoryId()),
+                department(order.getLeadDepartmentId()),
+                time(order.getRegisteredAt()),
+                accept,
+                reply,
+                overdue);
+    }
+
+    public List<EventView> history(List<WorkOrderEvent> events) {
+        return events.stream().map(this::event).toList();
+    }
+
+    private CitizenView citizen(Citizen citizen, Actor viewer) {
+        boolean masked = citizen.confidential() && !viewer.isHotline();
+        return new CitizenView(
+                masked ? maskName(citizen.name()) : citizen.name(),
+                masked ? PhoneNumbers.mask(citizen.phone()) : citizen.phone(),
+                citizen.occupation(),
+                citizen.confidential(),
+                masked);
+    }
+
+    /** 张三丰 becomes 张**. */
+    private static String maskName(String name) {
+        int first = name.offsetByCodePoints(0, 1);
+        return name.substring(0, first) + "*".repeat(name.codePointCount(first, name.length()));
+    }
+
+    private ClockView acceptClock(WorkOrder order, Instant now) {
+        return clock(order.getAcceptLimit(), order.getAcceptDeadline(), order.getAcceptedAt(), order.getPausedAt(),
+                now);
+    }
+
+    private ClockView replyClock(WorkOrder order, Instant now) {
+        return clock(order.getReplyLimit(), order.getReplyDeadline(), order.getRepliedAt(), order.getPausedAt(), now);
+    }
+
+    private ClockView clock(String limitText, Instant deadline, Instant stoppedAt, Instant pausedAt, Instant now) {
+        if (limitText == null || deadline == null) {
+            return null;
+        }
+        TimeLimit limit = TimeLimit.parse(limitText);
+        if (stoppedAt != null) {
+            return new ClockView(limitText, time(deadline), time(stoppedAt), false, null, stoppedAt.isAfter(deadline));
+        }
+        Instant reference = pausedAt != null ? pausedAt : now;
+        return new ClockView(limitText, time(deadline), null, pausedAt != null,
+                limit.counted(reference, deadline, calendar), reference.isAfter(deadline));
+    }
+
+    private AssignmentView assignment(Assignment assignment) {
+        return new AssignmentView(department(assignment.getDepartmentId()), assignment.getRole(),
+                time(assignment.getAssignedAt()), time(assignment.getEndedAt()), assignment.getEndReason(),
+                assignment.getInput(), time(assignment.getInputAt()));
+    }
+
+    private ExtensionView extension(ExtensionRequest request) {
+        return new ExtensionView(request.getDays(), request.getReason(), request.getStatus(), request.getRequestedBy(),
+                time(request.getRequestedAt()));
+    }
+
+    private CallbackView callback(WorkOrder order) {
+        if (order.getCallbackAttempts() == 0) {
+            return null;
+        }
+        return new CallbackView(order.getCallbackAttempts(), time(order.getCallbackAt()), order.getResolved(),
+                order.getSatisfaction());
+    }
+
+    private EventView event(WorkOrderEvent event) {
+        return new EventView(event.getId() == null ? 0 : event.getId(), event.getType(), time(event.getOccurredAt()),
+                event.getActorUsername(), event.getActorName(), event.getActorRole(),
+                department(event.getActorDepartmentId()), event.getFromStatus(), event.getToStatus(),
+                event.getComment(), event.getDetails());
+    }
+
+    DepartmentRef department(Long id) {
+        return id == null
+                ? null
+                : departments.byId(id).map(d -> new DepartmentRef(d.code(), d.name())).orElse(null);
+    }
+
+    private CategoryRef category(Long id) {
+        return id == null
+                ? null
+                : categories.byId(id).map(c -> new CategoryRef(c.code(), c.name(), c.path())).orElse(null);
+    }
+
+    private OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atZone(calendar.zone()).toOffsetDateTime();
+    }
+}

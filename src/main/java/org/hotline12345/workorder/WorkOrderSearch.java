@@ -1,0 +1,114 @@
+package org.hotline12345.workorder;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Criteria of a work-order list, translated to JPQL. Empty sets and {@code null} values mean "no filter".
+ *
+ * @param categoryIds the chosen category and its whole subtree
+ * @param departmentId work orders this department currently holds, as lead or assisting
+ * @param visibleToDepartmentId set for department staff: only work orders their department holds or once held
+ * @param overdue {@code true}: a department holds it and its accept or reply deadline has passed
+ * @param text matched, case-insensitively, anywhere in the title or the content
+ */
+public record WorkOrderSearch(
+        Set<WorkOrderStatus> statuses,
+        Set<RequestType> requestTypes,
+        Set<Channel> channels,
+        Set<Urgency> urgencies,
+        List<Long> categoryIds,
+        Long departmentId,
+        Long visibleToDepartmentId,
+        Boolean overdue,
+        LocalDate registeredFrom,
+        LocalDate registeredTo,
+        String text,
+        Sort sort) {
+
+    /** Orders a list may be sorted in. */
+    public enum Sort {
+        REGISTERED_DESC("w.registeredAt desc, w.id desc"), REGISTERED_ASC(
+                "w.registeredAt asc, w.id asc"), REPLY_DEADLINE_ASC(
+                        "w.replyDeadline asc nulls last, w.id asc"), ACCEPT_DEADLINE_ASC(
+                                "w.acceptDeadline asc nulls last, w.id asc"), NUMBER_DESC(
+                                        "w.number desc"), NUMBER_ASC("w.number asc");
+
+        private final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+
+    /** A JPQL condition with its parameters. */
+    record Query(String where, Map<String, Object> parameters, String orderBy) {
+    }
+
+    Query toQuery(Instant now, ZoneId zone) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (!statuses.isEmpty()) {
+            conditions.add("w.status in :statuses");
+            parameters.put("statuses", statuses);
+        }
+        if (!requestTypes.isEmpty()) {
+            conditions.add("w.requestType in :requestTypes");
+            parameters.put("requestTypes", requestTypes);
+        }
+        if (!channels.isEmpty()) {
+            conditions.add("w.channel in :channels");
+            parameters.put("channels", channels);
+        }
+        if (!urgencies.isEmpty()) {
+            conditions.add("w.urgency in :urgencies");
+            parameters.put("urgencies", urgencies);
+        }
+        if (categoryIds != null) {
+            conditions.add("w.categoryId in :categoryIds");
+            parameters.put("categoryIds", categoryIds.isEmpty() ? List.of(-1L) : categoryIds);
+        }
+        if (departmentId != null) {
+            conditions.add("exists (select 1 from Assignment a where a.workOrder = w and a.departmentId = :departmentId"
+                    + " and a.endedAt is null)");
+            parameters.put("departmentId", departmentId);
+        }
+        if (visibleToDepartmentId != null) {
+            conditions.add("exists (select 1 from Assignment v where v.workOrder = w"
+                    + " and v.departmentId = :visibleTo)");
+            parameters.put("visibleTo", visibleToDepartmentId);
+        }
+        if (overdue != null) {
+            String late = "(w.status = :dispatched and w.acceptDeadline < :now"
+                    + " or w.status in (:dispatched, :accepted) and w.replyDeadline < :now)";
+            conditions.add(overdue ? late : "not " + late);
+            parameters.put("dispatched", WorkOrderStatus.DISPATCHED);
+            parameters.put("accepted", WorkOrderStatus.ACCEPTED);
+            parameters.put("now", now);
+        }
+        if (registeredFrom != null) {
+            conditions.add("w.registeredAt >= :registeredFrom");
+            parameters.put("registeredFrom", registeredFrom.atStartOfDay(zone).toInstant());
+        }
+        if (registeredTo != null) {
+            conditions.add("w.registeredAt < :registeredTo");
+            parameters.put("registeredTo", registeredTo.plusDays(1).atStartOfDay(zone).toInstant());
+        }
+        if (text != null && !text.isBlank()) {
+            conditions.add("(lower(w.title) like :text escape '\\' or lower(w.content) like :text escape '\\')");
+            parameters.put("text", "%" + escapeLike(text.strip().toLowerCase()) + "%");
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        return new Query(where, parameters, sort.orderBy);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

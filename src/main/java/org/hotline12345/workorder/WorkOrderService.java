@@ -1,0 +1,396 @@
+package org.hotline12345.workorder;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.hotline12345.calendar.WorkingCalendar;
+import org.hotline12345.category.CategoryDirectory;
+import org.hotline12345.category.CategoryView;
+import org.hotline12345.common.ConflictException;
+import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.Page;
+import org.hotline12345.common.ResourceNotFoundException;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.department.DepartmentView;
+import org.hotline12345.security.Actor;
+import org.hotline12345.workorder.WorkOrderViews.Detail;
+import org.hotline12345.workorder.WorkOrderViews.EventView;
+import org.hotline12345.workorder.WorkOrderViews.Registration;
+import org.hotline12345.workorder.WorkOrderViews.Summary;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Work orders from intake to close. Every change runs in one transaction that locks the work order's row, so that
+ * concurrent actions on it are serialised and the later one sees the state the earlier one left (and fails with 409
+ * if that state no longer allows it).
+ */
+@ApplicationScoped
+public class WorkOrderService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    DepartmentDirectory departments;
+
+    @Inject
+    CategoryDirectory categories;
+
+    @Inject
+    DeadlinePolicy deadlines;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    WorkOrderNumbers numbers;
+
+    @Inject
+    IdempotencyStore idempotency;
+
+    @Inject
+    WorkOrderMapper mapper;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * 受理, and 派单 too when the request names departments. With an {@code idempotencyKey}, a retry of the same
+     * request returns the work order the first one created and creates nothing.
+     */
+    public Registration register(WorkOrderRequests.Register request, Actor actor, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Registration(QuarkusTransaction.requiringNew().call(() -> create(request, actor, null, null)),
+                    false);
+        }
+        String fingerprint = fingerprint(request);
+        Optional<Registration> earlier = replay(actor, idempotencyKey, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return new Registration(QuarkusTransaction.requiringNew()
+                    .call(() -> create(request, actor, idempotencyKey, fingerprint)), false);
+        } catch (IdempotencyStore.KeyTakenException e) {
+            return replay(actor, idempotencyKey, fingerprint)
+                    .orElseThrow(() -> new ConflictException("Idempotency-Key " + idempotencyKey + " is in use"));
+        }
+    }
+
+    private Detail create(WorkOrderRequests.Register request, Actor actor, String idempotencyKey, String fingerprint) {
+        CategoryView category = categories.requireActive(request.categoryCode(), "categoryCode");
+        ResolvedDispatch dispatch = request.dispatch() == null ? null : resolve(request.dispatch(), "dispatch.");
+        Instant now = clock.instant();
+        WorkOrder order = WorkOrder.register(numbers.next(now), intake(request, category), actor, now);
+        if (dispatch != null) {
+            order.dispatch(dispatch.lead(), dispatch.assisting(), deadlines.limitsFor(order), calendar, actor, now,
+                    request.dispatch().comment());
+        }
+        entityManager.persist(order);
+        if (idempotencyKey != null) {
+            idempotency.remember(actor.username(), idempotencyKey, fingerprint, order.getNumber(), now);
+        }
+        entityManager.flush();
+        return mapper.detail(order, actor);
+    }
+
+    private Optional<Registration> replay(Actor actor, String idempotencyKey, String fingerprint) {
+        return QuarkusTransaction.requiringNew().call(() -> idempotency.find(actor.username(), idempotencyKey)
+                .map(remembered -> {
+                    if (!remembered.requestHash().equals(fingerprint)) {
+                        throw InvalidFieldException.unacceptable("Idempotency-Key", "reuse",
+                                "was already used for a different request; use a new key for a new work order");
+                    }
+                    return new Registration(mapper.detail(find(remembered.workOrderNumber()), actor), true);
+                }));
+    }
+
+    @Transactional
+    public Detail get(String number, Actor actor) {
+        WorkOrder order = find(number);
+        WorkOrderAccess.requireVisible(order, actor);
+        return mapper.detail(order, actor);
+    }
+
+    @Transactional
+    public List<EventView> history(String number, Actor actor) {
+        WorkOrder order = find(number);
+        WorkOrderAccess.requireVisible(order, actor);
+        return mapper.history(order.getHistory());
+    }
+
+    @Transactional
+    public Page<Summary> search(WorkOrderSearch search, int page, int size, Actor actor) {
+        WorkOrderSearch scoped = actor.isDepartmentStaff()
+                ? new WorkOrderSearch(search.statuses(), search.requestTypes(), search.channels(), search.urgencies(),
+                        search.categoryIds(), search.departmentId(), actor.departmentId(), search.overdue(),
+                        search.registeredFrom(), search.registeredTo(), search.text(), search.sort())
+                : search;
+        WorkOrderSearch.Query query = scoped.toQuery(clock.instant(), calendar.zone());
+        TypedQuery<WorkOrder> items = entityManager
+                .createQuery("select w from WorkOrder w" + query.where() + " order by " + query.orderBy(),
+                        WorkOrder.class)
+                .setFirstResult(page * size).setMaxResults(size);
+        TypedQuery<Long> count = entityManager.createQuery("select count(w) from WorkOrder w" + query.where(),
+                Long.class);
+        query.parameters().forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<Summary> summaries = items.getResultStream().map(order -> mapper.summary(order, actor)).toList();
+        // a short page that is not past the end tells the total without counting
+        long total = summaries.size() < size && (page == 0 || !summaries.isEmpty())
+                ? (long) page * size + summaries.size()
+                : count.getSingleResult();
+        return new Page<>(summaries, page, size, total);
+    }
+
+    /** The category and its whole subtree, for filtering by a node at any level. */
+    public List<Long> categorySubtree(String code) {
+        categories.byCode(code).orElseThrow(
+                () -> InvalidFieldException.malformed("category", "exists", "no category has code " + code));
+        return categories.all().stream().filter(c -> c.code().startsWith(code)).map(CategoryView::id).toList();
+    }
+
+    public long departmentId(String code) {
+        return departments.byCode(code).orElseThrow(
+                () -> InvalidFieldException.malformed("department", "exists", "no department has code " + code)).id();
+    }
+
+    @Transactional
+    public Detail answerDirectly(String number, String answer, Actor actor) {
+        return change(number, actor, (order, now) -> order.answerDirectly(answer, actor, now));
+    }
+
+    @Transactional
+    public Detail dispatch(String number, WorkOrderRequests.Dispatch request, Actor actor) {
+        ResolvedDispatch dispatch = resolve(request, "");
+        return change(number, actor, (order, now) -> order.dispatch(dispatch.lead(), dispatch.assisting(),
+                deadlines.limitsFor(order), calendar, actor, now, request.comment()));
+    }
+
+    @Transactional
+    public Detail redispatch(String number, WorkOrderRequests.Dispatch request, Actor actor) {
+        ResolvedDispatch dispatch = resolve(request, "");
+        return change(number, actor, (order, now) -> order.redispatch(dispatch.lead(), dispatch.assisting(),
+                deadlines.limitsFor(order), calendar, actor, now, request.comment()));
+    }
+
+    @Transactional
+    public Detail accept(String number, String comment, Actor actor) {
+        return changeAsLead(number, actor, (order, now) -> order.accept(actor, now, comment));
+    }
+
+    @Transactional
+    public Detail requestReturn(String number, String reason, Actor actor) {
+        return changeAsLead(number, actor, (order, now) -> order.requestReturn(reason, actor, now));
+    }
+
+    @Transactional
+    public Detail approveReturn(String number, String comment, Actor actor) {
+        return change(number, actor, (order, now) -> order.approveReturn(actor, now, comment));
+    }
+
+    @Transactional
+    public Detail rejectReturn(String number, String comment, Actor actor) {
+        return change(number, actor, (order, now) -> order.rejectReturn(calendar, actor, now, comment));
+    }
+
+    @Transactional
+    public Detail requestExtension(String number, WorkOrderRequests.Extension request, Actor actor) {
+        return changeAsLead(number, actor,
+                (order, now) -> order.requestExtension(request.days(), request.reason(), actor, now));
+    }
+
+    @Transactional
+    public Detail approveExtension(String number, String comment, Actor actor) {
+        return change(number, actor, (order, now) -> order.approveExtension(calendar, actor, now, comment));
+    }
+
+    @Transactional
+    public Detail rejectExtension(String number, String comment, Actor actor) {
+        return change(number, actor, (order, now) -> order.rejectExtension(actor, now, comment));
+    }
+
+    @Transactional
+    public Detail submitAssistInput(String number, String input, Actor actor) {
+        WorkOrder order = lock(number);
+        WorkOrderAccess.requireAssisting(order, actor, departments);
+        order.submitAssistInput(actor.departmentId(), input, actor, clock.instant());
+        return done(order, actor);
+    }
+
+    @Transactional
+    public Detail reply(String number, String content, Actor actor) {
+        return changeAsLead(number, actor, (order, now) -> order.reply(content, actor, now));
+    }
+
+    @Transactional
+    public Detail approveReply(String number, String comment, Actor actor) {
+        return change(number, actor, (order, now) -> order.approveReply(actor, now, comment));
+    }
+
+    @Transactional
+    public Detail rejectReply(String number, String reason, Actor actor) {
+        return change(number, actor,
+                (order, now) -> order.rejectReply(reason, deadlines.limitsFor(order), calendar, actor, now));
+    }
+
+    @Transactional
+    public Detail recordCallback(String number, WorkOrderRequests.Callback request, Actor actor) {
+        CallbackResult result = new CallbackResult(request.reached(), request.resolved(), request.satisfaction());
+        if (result.reached() && result.satisfaction() == null) {
+            throw InvalidFieldException.malformed("satisfaction", "required",
+                    "is required when the citizen was reached");
+        }
+        if (result.reached() && result.resolved() == null) {
+            throw InvalidFieldException.malformed("resolved", "required", "is required when the citizen was reached");
+        }
+        return change(number, actor, (order, now) -> order.recordCallback(result, deadlines.limitsFor(order),
+                calendar, actor, now, request.comment()));
+    }
+
+    @Transactional
+    public Detail close(String number, String reason, Actor actor) {
+        return change(number, actor, (order, now) -> order.close(actor, now, reason));
+    }
+
+    @Transactional
+    public Detail urge(String number, String comment, Actor actor) {
+        return change(number, actor, (order, now) -> order.urge(actor, now, comment));
+    }
+
+    @Transactional
+    public Detail supervise(String number, String comment, Actor actor) {
+        return change(number, actor, (order, now) -> order.supervise(actor, now, comment));
+    }
+
+    /** 并单. Both rows are locked in number order, so two crossing merges cannot deadlock. */
+    @Transactional
+    public Detail merge(String number, WorkOrderRequests.Merge request, Actor actor) {
+        String primaryNumber = request.primary().strip();
+        boolean duplicateFirst = number.compareTo(primaryNumber) <= 0;
+        WorkOrder first = lockOrNull(duplicateFirst ? number : primaryNumber);
+        WorkOrder second = lockOrNull(duplicateFirst ? primaryNumber : number);
+        WorkOrder duplicate = duplicateFirst ? first : second;
+        WorkOrder primary = duplicateFirst ? second : first;
+        if (duplicate == null) {
+            throw new ResourceNotFoundException("Work order", number);
+        }
+        if (primary == null) {
+            throw InvalidFieldException.unacceptable("primary", "exists", "no work order has number " + primaryNumber);
+        }
+        duplicate.mergeInto(primary, actor, clock.instant(), request.comment());
+        return done(duplicate, actor);
+    }
+
+    private Detail change(String number, Actor actor, BiConsumer<WorkOrder, Instant> change) {
+        WorkOrder order = lock(number);
+        WorkOrderAccess.requireVisible(order, actor);
+        change.accept(order, clock.instant());
+        return done(order, actor);
+    }
+
+    private Detail changeAsLead(String number, Actor actor, BiConsumer<WorkOrder, Instant> change) {
+        WorkOrder order = lock(number);
+        WorkOrderAccess.requireLead(order, actor, departments);
+        change.accept(order, clock.instant());
+        return done(order, actor);
+    }
+
+    private Detail done(WorkOrder order, Actor actor) {
+        entityManager.flush();
+        return mapper.detail(order, actor);
+    }
+
+    private WorkOrder find(String number) {
+        return entityManager.createQuery("from WorkOrder where number = :number", WorkOrder.class)
+                .setParameter("number", number).getResultStream().findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("Work order", number));
+    }
+
+    private WorkOrder lock(String number) {
+        WorkOrder order = lockOrNull(number);
+        if (order == null) {
+            throw new ResourceNotFoundException("Work order", number);
+        }
+        return order;
+    }
+
+    private WorkOrder lockOrNull(String number) {
+        return entityManager.createQuery("from WorkOrder where number = :number", WorkOrder.class)
+                .setParameter("number", number).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .findFirst().orElse(null);
+    }
+
+    private record ResolvedDispatch(DepartmentView lead, List<DepartmentView> assisting) {
+    }
+
+    private ResolvedDispatch resolve(WorkOrderRequests.Dispatch request, String prefix) {
+        DepartmentView lead = departments.requireActive(request.leadDepartmentCode(), prefix + "leadDepartmentCode");
+        List<DepartmentView> assisting = new ArrayList<>();
+        List<String> codes = request.assistingDepartmentCodes() == null
+                ? List.of()
+                : request.assistingDepartmentCodes();
+        for (int i = 0; i < codes.size(); i++) {
+            String field = prefix + "assistingDepartmentCodes[" + i + "]";
+            DepartmentView department = departments.requireActive(codes.get(i), field);
+            if (department.id() == lead.id() || assisting.contains(department)) {
+                throw InvalidFieldException.unacceptable(field, "distinct",
+                        department.name() + " is already on this dispatch");
+            }
+            assisting.add(department);
+        }
+        return new ResolvedDispatch(lead, assisting);
+    }
+
+    private static Intake intake(WorkOrderRequests.Register request, CategoryView category) {
+        WorkOrderRequests.CitizenInput citizen = request.citizen();
+        WorkOrderRequests.LocationInput location = request.location();
+        return new Intake(
+                request.channel(),
+                request.requestType(),
+                new Citizen(citizen.name().strip(), citizen.phone().strip(),
+                        citizen.occupation() == null ? Occupation.OTHER : citizen.occupation(),
+                        Boolean.TRUE.equals(citizen.confidential())),
+                request.enterprise() == null
+                        ? null
+                        : new Enterprise(request.enterprise().name().strip(), request.enterprise().creditCode()),
+                request.title().strip(),
+                request.content().strip(),
+                location == null ? null : new Location(location.district(), location.street(), location.address()),
+                category.id(),
+                request.urgency() == null ? Urgency.NORMAL : request.urgency(),
+                Boolean.TRUE.equals(request.simple()));
+    }
+
+    private String fingerprint(WorkOrderRequests.Register request) {
+        try {
+            byte[] canonical = json.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint the request", e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.hotline12345.workorder;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.hotline12345.security.Role;
+
+/** What the work-order endpoints return. Times are in the city's zone; durations are ISO-8601. */
+public final class WorkOrderViews {
+
+    private WorkOrderViews() {
+    }
+
+    /** A work order in full, with its history. */
+    public record Detail(
+            String number,
+            WorkOrderStatus status,
+            Channel channel,
+            RequestType requestType,
+            Urgency urgency,
+            boolean simple,
+            CitizenView citizen,
+            Enterprise enterprise,
+            String title,
+            String content,
+            Location location,
+            CategoryRef category,
+            DepartmentRef leadDepartment,
+            List<AssignmentView> assignments,
+            OffsetDateTime registeredAt,
+            String registeredBy,
+            OffsetDateTime dispatchedAt,
+            ClockView acceptClock,
+            ClockView replyClock,
+            String reply,
+            OffsetDateTime repliedAt,
+            String directAnswer,
+            String returnReason,
+            ExtensionView pendingExtension,
+            CallbackView callback,
+            int reopenCount,
+            Closure closure,
+            OffsetDateTime closedAt,
+            String mergedInto,
+            List<EventView> history) {
+    }
+
+    /** A work order in a list. */
+    public record Summary(
+            String number,
+            WorkOrderStatus status,
+            Channel channel,
+            RequestType requestType,
+            Urgency urgency,
+            boolean simple,
+            String title,
+            String citizenName,
+            CategoryRef category,
+            DepartmentRef leadDepartment,
+            OffsetDateTime registeredAt,
+            ClockView acceptClock,
+            ClockView replyClock,
+            boolean overdue) {
+    }
+
+    /**
+     * @param masked whether name and phone were masked because the citizen asked for confidentiality
+     */
+    public record CitizenView(String name, String phone, Occupation occupation, boolean confidential, boolean masked) {
+    }
+
+    public record DepartmentRef(String code, String name) {
+    }
+
+    /** @param path names from the top level down */
+    public record CategoryRef(String code, String name, String path) {
+    }
+
+    public record AssignmentView(
+            DepartmentRef department,
+            AssignmentRole role,
+            OffsetDateTime assignedAt,
+            OffsetDateTime endedAt,
+            Assignment.EndReason endReason,
+            String input,
+            OffsetDateTime inputAt) {
+    }
+
+    /**
+     * One clock of a dispatched work order.
+     *
+     * @param limit the limit it runs under, e.g. {@code 5wd} or {@code PT24H}
+     * @param stoppedAt when the department accepted or replied; {@code null} while running
+     * @param paused whether a pending return has stopped it
+     * @param remaining time left (negative: overdue by that much) counted as the limit counts, working time for
+     *        working-day limits; {@code null} once stopped
+     * @param overdue whether the deadline passed before the clock stopped, or has passed while it runs
+     */
+    public record ClockView(
+            String limit,
+            OffsetDateTime deadline,
+            OffsetDateTime stoppedAt,
+            boolean paused,
+            Duration remaining,
+            boolean overdue) {
+    }
+
+    public record ExtensionView(
+            int days,
+            String reason,
+            ExtensionStatus status,
+            String requestedBy,
+            OffsetDateTime requestedAt) {
+    }
+
+    public record CallbackView(
+            int attempts,
+            OffsetDateTime at,
+            Boolean resolved,
+            Satisfaction satisfaction) {
+    }
+
+    public record EventView(
+            long id,
+            EventType type,
+            OffsetDateTime at,
+            String actor,
+            String actorName,
+            Role actorRole,
+            DepartmentRef actorDepartment,
+            WorkOrderStatus fromStatus,
+            WorkOrderStatus toStatus,
+            String comment,
+            Map<String, Object> details) {
+    }
+
+    /** Result of a registration; {@code replayed} when an Idempotency-Key matched an earlier one. */
+    public record Registration(Detail workOrder, boolean replayed) {
+    }
+}
