@@ -23,7 +23,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.quarkus.security.ForbiddenException;
 
@@ -59,7 +61,9 @@ public class ProblemMapper {
                 "The body is not valid JSON: " + e.getOriginalMessage(), path(uri)));
     }
 
-    @ServerExceptionMapper
+    /** Listed one by one because Quarkus brings its own mappers for the specific Jackson exceptions. */
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class, ValueInstantiationException.class})
     public Response unmappableJson(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
         String rule;

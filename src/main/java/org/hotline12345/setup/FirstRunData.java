@@ -87,10 +87,10 @@ public class FirstRunData {
             entityManager.persist(category);
             byCode.put(category.getCode(), category);
         }
-        String password = hasher.hash(config.demoPassword().toCharArray());
         List<String[]> users = rows("seed/users.csv");
         for (String[] row : users) {
             Long departmentId = row.length > 3 && !row[3].isBlank() ? departmentIds.get(row[3]) : null;
+            String password = hasher.hash(config.demoPassword().toCharArray());
             entityManager.persist(new AppUser(row[0], password, row[1], Role.valueOf(row[2]), departmentId, now));
         }
         departments.invalidate();

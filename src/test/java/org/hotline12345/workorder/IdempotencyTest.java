@@ -1,0 +1,93 @@
+package org.hotline12345.workorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hotline12345.support.Api.as;
+import static org.hotline12345.support.Api.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.hotline12345.support.DatabaseTest;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** A retried registration returns the first result and creates nothing. */
+@QuarkusTest
+class IdempotencyTest extends DatabaseTest {
+
+    @Test
+    void aRetryReturnsTheFirstWorkOrder() {
+        Map<String, Object> body = registration();
+        String key = UUID.randomUUID().toString();
+        Response first = as("agent").header("Idempotency-Key", key).body(body).post("/api/work-orders");
+        first.then().statusCode(201);
+        Response retry = as("agent").header("Idempotency-Key", key).body(body).post("/api/work-orders");
+        retry.then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("number", equalTo(first.path("number")));
+        assertThat(countWithTitle(body.get("title"))).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyForADifferentRequestIsRefused() {
+        String key = UUID.randomUUID().toString();
+        as("agent").header("Idempotency-Key", key).body(registration()).post("/api/work-orders").then().statusCode(201);
+        as("agent").header("Idempotency-Key", key).body(registration()).post("/api/work-orders").then().statusCode(422)
+                .body("violations[0].field", equalTo("Idempotency-Key"))
+                .body("violations[0].rule", equalTo("reuse"));
+    }
+
+    @Test
+    void keysBelongToTheirUser() {
+        Map<String, Object> body = registration();
+        String key = UUID.randomUUID().toString();
+        String agents = as("agent").header("Idempotency-Key", key).body(body).post("/api/work-orders").then()
+                .statusCode(201).extract().path("number");
+        String desks = as("desk").header("Idempotency-Key", key).body(body).post("/api/work-orders").then()
+                .statusCode(201).extract().path("number");
+        assertThat(desks).isNotEqualTo(agents);
+    }
+
+    @Test
+    void concurrentRetriesCreateOneWorkOrder() throws Exception {
+        Map<String, Object> body = registration();
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> responses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Callable<Response> post = () -> as("agent").header("Idempotency-Key", key).body(body)
+                        .post("/api/work-orders");
+                responses.add(pool.submit(post));
+            }
+            List<String> numbers = new ArrayList<>();
+            for (Future<Response> response : responses) {
+                assertThat(response.get().statusCode()).isEqualTo(201);
+                numbers.add(response.get().path("number"));
+            }
+            assertThat(numbers).containsOnly(numbers.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(countWithTitle(body.get("title"))).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedKeyIsA400() {
+        as("agent").header("Idempotency-Key", "x".repeat(101)).body(registration()).post("/api/work-orders").then()
+                .statusCode(400).body("violations[0].field", equalTo("Idempotency-Key"));
+    }
+
+    private static int countWithTitle(Object title) {
+        return as("agent").queryParam("q", title).get("/api/work-orders").then().statusCode(200).extract()
+                .path("total");
+    }
+}
