@@ -137,7 +137,7 @@ create unique index extension_request_one_pending on extension_request (work_ord
 create table idempotency_record (
     username           varchar(40)  not null,
     idempotency_key    varchar(100) not null,
-    request_hash       char(64)     not null,
+    request_hash       varchar(64)  not null,
     work_order_number  varchar(20)  not null references work_order (number),
     created_at         timestamptz  not null,
     constraint idempotency_record_pkey primary key (username, idempotency_key)

@@ -23,11 +23,22 @@ public final class RefreshingValue<T> {
 
     public T get() {
         Loaded<T> current = loaded;
-        if (current == null || System.nanoTime() - current.loadedAt() > maxAgeNanos) {
-            current = new Loaded<>(loader.get(), System.nanoTime());
-            loaded = current;
+        if (isFresh(current)) {
+            return current.value();
         }
-        return current.value();
+        synchronized (this) {
+            // one thread reloads while the others wait for its result instead of querying too
+            current = loaded;
+            if (!isFresh(current)) {
+                current = new Loaded<>(loader.get(), System.nanoTime());
+                loaded = current;
+            }
+            return current.value();
+        }
+    }
+
+    private boolean isFresh(Loaded<T> current) {
+        return current != null && System.nanoTime() - current.loadedAt() <= maxAgeNanos;
     }
 
     public void invalidate() {

@@ -1,13 +1,17 @@
 package org.hotline12345.workorder;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -24,54 +28,33 @@ public class IdempotencyStore {
     public record Remembered(String requestHash, String workOrderNumber) {
     }
 
-    /** Another registration with the same key committed first. */
-    static class KeyTakenException extends RuntimeException {
-        KeyTakenException(Throwable cause) {
-            super(cause);
-        }
-    }
-
     @Inject
     EntityManager entityManager;
 
-    public Optional<Remembered> find(String username, String key) {
-        List<?> rows = entityManager.createNativeQuery("""
-                select request_hash, work_order_number from idempotency_record
-                where username = ?1 and idempotency_key = ?2""")
-                .setParameter(1, username).setParameter(2, key).getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] columns = (Object[]) row;
-            return new Remembered((String) columns[0], (String) columns[1]);
-        });
-    }
+    @Inject
+    DataSource dataSource;
 
-    /**
-     * Records the key in the current transaction.
-     *
-     * @throws KeyTakenException when a concurrent registration with the same key committed first; the transaction
-     *         must then roll back
-     */
-    void remember(String username, String key, String requestHash, String workOrderNumber, Instant now) {
-        try {
-            entityManager
-                    .createNativeQuery(
-                            """
-                                    insert into idempotency_record (username, idempotency_key, request_hash, work_order_number, created_at)
-                                    values (?1, ?2, ?3, ?4, ?5)""")
-                    .setParameter(1, username).setParameter(2, key).setParameter(3, requestHash)
-                    .setParameter(4, workOrderNumber).setParameter(5, now).executeUpdate();
-        } catch (PersistenceException e) {
-            if (violates(e, PRIMARY_KEY)) {
-                throw new KeyTakenException(e);
+    /** A single autocommit query, without a transaction or a persistence context: it runs on every registration. */
+    public Optional<Remembered> find(String username, String key) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select request_hash, work_order_number from idempotency_record"
+                                + " where username = ? and idempotency_key = ?")) {
+            query.setString(1, username);
+            query.setString(2, key);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new Remembered(row.getString(1), row.getString(2))) : Optional.empty();
             }
-            throw e;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up an Idempotency-Key", e);
         }
     }
 
-    private static boolean violates(Throwable error, String constraint) {
+    /** Whether a failed registration failed because a concurrent one with the same key committed first. */
+    static boolean isKeyTaken(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException violation
-                    && constraint.equals(violation.getConstraintName())) {
+                    && PRIMARY_KEY.equals(violation.getConstraintName())) {
                 return true;
             }
         }

@@ -71,9 +71,12 @@ public class WorkOrderEvent {
 
     private String comment;
 
-    /** What else the event carries: departments, days, satisfaction, the other work order of a merge. */
+    /**
+     * What else the event carries (departments, days, satisfaction, the other work order of a merge), as JSON text:
+     * a string is immutable, so Hibernate neither copies nor re-serialises it on every insert.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
-    private Map<String, Object> details;
+    private String details;
 
     protected WorkOrderEvent() {
     }
@@ -92,7 +95,7 @@ public class WorkOrderEvent {
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
         this.comment = comment;
-        this.details = details == null || details.isEmpty() ? null : Map.copyOf(details);
+        this.details = details == null || details.isEmpty() ? null : EventDetails.write(details);
     }
 
     public Long getId() {
@@ -136,6 +139,11 @@ public class WorkOrderEvent {
     }
 
     public Map<String, Object> getDetails() {
-        return details == null ? Map.of() : details;
+        return EventDetails.read(details);
+    }
+
+    /** The details as JSON text, {@code null} when there are none. */
+    public String getDetailsJson() {
+        return details;
     }
 }

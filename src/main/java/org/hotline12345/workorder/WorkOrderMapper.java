@@ -165,7 +165,7 @@ public class WorkOrderMapper {
         return new EventView(event.getId() == null ? 0 : event.getId(), event.getType(), time(event.getOccurredAt()),
                 event.getActorUsername(), event.getActorName(), event.getActorRole(),
                 department(event.getActorDepartmentId()), event.getFromStatus(), event.getToStatus(),
-                event.getComment(), event.getDetails());
+                event.getComment(), event.getDetailsJson());
     }
 
     DepartmentRef department(Long id) {

@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.StatelessSession;
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.category.CategoryView;
@@ -49,6 +50,9 @@ public class WorkOrderService {
     EntityManager entityManager;
 
     @Inject
+    StatelessSession statelessSession;
+
+    @Inject
     DepartmentDirectory departments;
 
     @Inject
@@ -78,52 +82,62 @@ public class WorkOrderService {
     /**
      * 受理, and 派单 too when the request names departments. With an {@code idempotencyKey}, a retry of the same
      * request returns the work order the first one created and creates nothing.
+     * <p>
+     * The steps run one after another in their own transactions, never nested, so that a registration holds at most
+     * one pooled connection at a time: references are checked against the in-memory directories first, then an
+     * earlier use of the key is looked up, then the number is drawn, then the work order is written.
      */
     public Registration register(WorkOrderRequests.Register request, Actor actor, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return new Registration(QuarkusTransaction.requiringNew().call(() -> create(request, actor, null, null)),
-                    false);
+        CategoryView category = categories.requireActive(request.categoryCode(), "categoryCode");
+        ResolvedDispatch dispatch = request.dispatch() == null ? null : resolve(request.dispatch(), "dispatch.");
+        String fingerprint = idempotencyKey == null ? null : fingerprint(request);
+        if (idempotencyKey != null) {
+            Optional<Registration> earlier = replay(actor, idempotencyKey, fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
         }
-        String fingerprint = fingerprint(request);
-        Optional<Registration> earlier = replay(actor, idempotencyKey, fingerprint);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        Instant now = clock.instant();
+        String number = numbers.next(now);
         try {
-            return new Registration(QuarkusTransaction.requiringNew()
-                    .call(() -> create(request, actor, idempotencyKey, fingerprint)), false);
-        } catch (IdempotencyStore.KeyTakenException e) {
+            return new Registration(QuarkusTransaction.requiringNew().call(() -> create(number, request, category,
+                    dispatch, actor, now, idempotencyKey, fingerprint)), false);
+        } catch (RuntimeException e) {
+            if (idempotencyKey == null || !IdempotencyStore.isKeyTaken(e)) {
+                throw e;
+            }
             return replay(actor, idempotencyKey, fingerprint)
                     .orElseThrow(() -> new ConflictException("Idempotency-Key " + idempotencyKey + " is in use"));
         }
     }
 
-    private Detail create(WorkOrderRequests.Register request, Actor actor, String idempotencyKey, String fingerprint) {
-        CategoryView category = categories.requireActive(request.categoryCode(), "categoryCode");
-        ResolvedDispatch dispatch = request.dispatch() == null ? null : resolve(request.dispatch(), "dispatch.");
-        Instant now = clock.instant();
-        WorkOrder order = WorkOrder.register(numbers.next(now), intake(request, category), actor, now);
+    private Detail create(String number, WorkOrderRequests.Register request, CategoryView category,
+            ResolvedDispatch dispatch, Actor actor, Instant now, String idempotencyKey, String fingerprint) {
+        WorkOrder order = WorkOrder.register(number, intake(request, category), actor, now);
         if (dispatch != null) {
             order.dispatch(dispatch.lead(), dispatch.assisting(), deadlines.limitsFor(order), calendar, actor, now,
                     request.dispatch().comment());
         }
-        entityManager.persist(order);
+        // every call is registered: a stateless insert skips the persistence context a new work order does not need
+        statelessSession.insert(order);
+        statelessSession.insertMultiple(order.getHistory());
+        statelessSession.insertMultiple(order.getAssignments());
         if (idempotencyKey != null) {
-            idempotency.remember(actor.username(), idempotencyKey, fingerprint, order.getNumber(), now);
+            statelessSession.insert(new IdempotencyRecord(new IdempotencyRecord.Key(actor.username(), idempotencyKey),
+                    fingerprint, order, now));
         }
-        entityManager.flush();
         return mapper.detail(order, actor);
     }
 
     private Optional<Registration> replay(Actor actor, String idempotencyKey, String fingerprint) {
-        return QuarkusTransaction.requiringNew().call(() -> idempotency.find(actor.username(), idempotencyKey)
-                .map(remembered -> {
-                    if (!remembered.requestHash().equals(fingerprint)) {
-                        throw InvalidFieldException.unacceptable("Idempotency-Key", "reuse",
-                                "was already used for a different request; use a new key for a new work order");
-                    }
-                    return new Registration(mapper.detail(find(remembered.workOrderNumber()), actor), true);
-                }));
+        return idempotency.find(actor.username(), idempotencyKey).map(remembered -> {
+            if (!remembered.requestHash().equals(fingerprint)) {
+                throw InvalidFieldException.unacceptable("Idempotency-Key", "reuse",
+                        "was already used for a different request; use a new key for a new work order");
+            }
+            return new Registration(QuarkusTransaction.requiringNew()
+                    .call(() -> mapper.detail(find(remembered.workOrderNumber()), actor)), true);
+        });
     }
 
     @Transactional

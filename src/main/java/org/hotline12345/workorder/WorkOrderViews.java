@@ -3,9 +3,12 @@ package org.hotline12345.workorder;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hotline12345.security.Role;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /** What the work-order endpoints return. Times are in the city's zone; durations are ISO-8601. */
 public final class WorkOrderViews {
@@ -133,7 +136,7 @@ public final class WorkOrderViews {
             WorkOrderStatus fromStatus,
             WorkOrderStatus toStatus,
             String comment,
-            Map<String, Object> details) {
+            @JsonRawValue @Schema(type = SchemaType.OBJECT) String details) {
     }
 
     /** Result of a registration; {@code replayed} when an Idempotency-Key matched an earlier one. */

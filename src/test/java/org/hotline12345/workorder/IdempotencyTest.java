@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hotline12345.support.Api.as;
 import static org.hotline12345.support.Api.registration;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.hotline12345.support.DatabaseTest;
+import org.hotline12345.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +28,12 @@ import io.restassured.response.Response;
 /** A retried registration returns the first result and creates nothing. */
 @QuarkusTest
 class IdempotencyTest extends DatabaseTest {
+
+    @Inject
+    IdempotencyPurge purge;
+
+    @Inject
+    MutableClock clock;
 
     @Test
     void aRetryReturnsTheFirstWorkOrder() {
@@ -78,6 +89,23 @@ class IdempotencyTest extends DatabaseTest {
             pool.shutdownNow();
         }
         assertThat(countWithTitle(body.get("title"))).isEqualTo(1);
+    }
+
+    @Test
+    void keysAreForgottenAfterTheRetentionPeriod() {
+        Map<String, Object> body = registration();
+        String key = UUID.randomUUID().toString();
+        String first = as("agent").header("Idempotency-Key", key).body(body).post("/api/work-orders").then()
+                .statusCode(201).extract().path("number");
+        clock.set(Instant.now().plus(Duration.ofHours(25)));
+        try {
+            purge.purge();
+            String later = as("agent").header("Idempotency-Key", key).body(body).post("/api/work-orders").then()
+                    .statusCode(201).header("Idempotent-Replayed", (String) null).extract().path("number");
+            assertThat(later).isNotEqualTo(first);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

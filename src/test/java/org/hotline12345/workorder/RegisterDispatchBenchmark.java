@@ -1,0 +1,281 @@
+package org.hotline12345.workorder;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.hotline12345.database.EmbeddedDatabase;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * Registers and dispatches work orders over HTTP with concurrent clients against the packaged service, and measures
+ * the raw single-row insert rate of the same PostgreSQL beside it. Not a test: run it with the command in the README's
+ * performance section, after {@code package}.
+ * <p>
+ * Arguments (system properties): {@code bench.workOrders} (default 20000), {@code bench.clients} (64),
+ * {@code bench.warmup} (3000), {@code bench.mode} ({@code combined}: one request registers and dispatches;
+ * {@code separate}: register, then dispatch), {@code bench.serviceJvmArgs} (extra JVM options of the service, e.g. to
+ * record a flight recording).
+ */
+public final class RegisterDispatchBenchmark {
+
+    private static final String[] DEPARTMENTS = {"HOUSING", "SAMR", "D-EAST", "TRANSPORT", "HRSS", "URBAN"};
+    private static final Pattern NUMBER = Pattern.compile("\"number\":\"([0-9-]+)\"");
+    private static final String CREDENTIALS = "Basic "
+            + Base64.getEncoder().encodeToString("agent:demo12345".getBytes(StandardCharsets.UTF_8));
+
+    public static void main(String[] args) throws Exception {
+        int workOrders = Integer.getInteger("bench.workOrders", 20_000);
+        int clients = Integer.getInteger("bench.clients", 64);
+        int warmup = Integer.getInteger("bench.warmup", 3_000);
+        boolean separate = "separate".equals(System.getProperty("bench.mode", "combined"));
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");
+        }
+        Path data = Files.createTempDirectory("hotline-bench");
+        try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(data.resolve("pg"), freePort())) {
+            int port = freePort();
+            Process service = startService(jar, database, port);
+            Vertx vertx = Vertx.vertx();
+            try {
+                awaitReady("http://localhost:" + port);
+                System.out.printf(Locale.ROOT, "%d cores, %s%n", Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+                run(vertx, port, warmup, clients, separate);
+                Result http = run(vertx, port, workOrders, clients, separate);
+                Result raw = rawInserts(database, workOrders, clients);
+                System.out.printf(Locale.ROOT, "register%s dispatch over HTTP: %d work orders, %d clients%n",
+                        separate ? " then" : " and", workOrders, clients);
+                System.out.printf(Locale.ROOT, "  throughput %10.0f work orders/s%n", http.perSecond());
+                System.out.printf(Locale.ROOT, "  latency    p50 %6.1f ms   p99 %6.1f ms   max %6.1f ms%n",
+                        http.percentile(50), http.percentile(99), http.percentile(100));
+                System.out.printf(Locale.ROOT,
+                        "raw PostgreSQL single-row inserts: %d rows, %d connections, autocommit%n",
+                        workOrders, clients);
+                System.out.printf(Locale.ROOT, "  throughput %10.0f rows/s%n", raw.perSecond());
+                System.out.printf(Locale.ROOT, "  latency    p50 %6.1f ms   p99 %6.1f ms%n", raw.percentile(50),
+                        raw.percentile(99));
+                System.out.printf(Locale.ROOT, "ratio: %.2f work orders per raw insert%n",
+                        http.perSecond() / raw.perSecond());
+            } finally {
+                vertx.close().toCompletionStage().toCompletableFuture().get();
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    /** Latencies of one run, in nanoseconds, and its wall time. */
+    private record Result(long[] latencies, long elapsedNanos) {
+
+        double perSecond() {
+            return latencies.length * 1e9 / elapsedNanos;
+        }
+
+        double percentile(int p) {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
+            return sorted[Math.max(index, 0)] / 1e6;
+        }
+    }
+
+    /**
+     * Keeps {@code clients} requests in flight on as many keep-alive connections, from one Vert.x event loop, so that
+     * the load generator takes as little as possible of the CPU it shares with the service.
+     */
+    private static Result run(Vertx vertx, int port, int workOrders, int clients, boolean separate) throws Exception {
+        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost")
+                .setDefaultPort(port).setMaxPoolSize(clients).setKeepAlive(true));
+        long[] latencies = new long[workOrders];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger running = new AtomicInteger(clients);
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            vertx.runOnContext(ignored -> sendNext(http, next, running, latencies, separate, finished));
+        }
+        try {
+            finished.get();
+            return new Result(latencies, System.nanoTime() - start);
+        } finally {
+            http.close();
+        }
+    }
+
+    private static void sendNext(HttpClient http, AtomicInteger next, AtomicInteger running, long[] latencies,
+            boolean separate, CompletableFuture<Void> finished) {
+        int i = next.getAndIncrement();
+        if (i >= latencies.length) {
+            if (running.decrementAndGet() == 0) {
+                finished.complete(null);
+            }
+            return;
+        }
+        String lead = DEPARTMENTS[i % DEPARTMENTS.length];
+        long start = System.nanoTime();
+        Future<String> done = separate
+                ? post(http, "/api/work-orders", registration(i, null))
+                        .compose(body -> post(http, "/api/work-orders/" + number(body) + "/dispatch",
+                                "{\"leadDepartmentCode\":\"" + lead + "\"}"))
+                : post(http, "/api/work-orders", registration(i, lead));
+        done.onComplete(result -> {
+            if (result.failed()) {
+                finished.completeExceptionally(result.cause());
+                return;
+            }
+            latencies[i] = System.nanoTime() - start;
+            sendNext(http, next, running, latencies, separate, finished);
+        });
+    }
+
+    private static Future<String> post(HttpClient http, String uri, String body) {
+        return http.request(HttpMethod.POST, uri)
+                .compose(request -> request.putHeader("Authorization", CREDENTIALS)
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+                        .send(Buffer.buffer(body, "UTF-8")))
+                .compose(response -> response.body().compose(content -> response.statusCode() < 300
+                        ? Future.succeededFuture(content.toString(StandardCharsets.UTF_8))
+                        : Future.failedFuture(uri + " answered " + response.statusCode() + ": " + content)));
+    }
+
+    private static Result rawInserts(EmbeddedDatabase database, int rows, int clients) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("create table bench_raw (id bigserial primary key, payload text not null,"
+                    + " created_at timestamptz not null)");
+        }
+        long[] latencies = new long[rows];
+        AtomicInteger next = new AtomicInteger();
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            tasks.add(() -> {
+                try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+                        PreparedStatement insert = connection
+                                .prepareStatement("insert into bench_raw (payload, created_at) values (?, now())")) {
+                    for (int i = next.getAndIncrement(); i < rows; i = next.getAndIncrement()) {
+                        long start = System.nanoTime();
+                        insert.setString(1, registration(i, null));
+                        insert.executeUpdate();
+                        latencies[i] = System.nanoTime() - start;
+                    }
+                }
+                return null;
+            });
+        }
+        return timed(tasks, latencies, clients);
+    }
+
+    private static Result timed(List<Callable<Void>> tasks, long[] latencies, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<Void>> futures = pool.invokeAll(tasks);
+            for (java.util.concurrent.Future<Void> future : futures) {
+                future.get();
+            }
+            return new Result(latencies, System.nanoTime() - start);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String number(String body) {
+        Matcher matcher = NUMBER.matcher(body);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no number in " + body);
+        }
+        return matcher.group(1);
+    }
+
+    /** A realistic registration: a citizen's complaint with location and category, about 600 bytes of JSON. */
+    private static String registration(int i, String lead) {
+        String dispatch = lead == null ? "" : ",\"dispatch\":{\"leadDepartmentCode\":\"" + lead + "\"}";
+        return "{\"channel\":\"PHONE\",\"requestType\":\"COMPLAINT\","
+                + "\"citizen\":{\"name\":\"市民" + i + "\",\"phone\":\"138" + String.format("%08d", i % 100_000_000)
+                + "\",\"occupation\":\"ENTERPRISE_EMPLOYEE\"},"
+                + "\"title\":\"小区物业擅自上调物业费 " + i + "\","
+                + "\"content\":\"物业公司未经业主大会同意，自本月起将物业费由每平方米1.2元上调至1.8元，且未公示收费依据，"
+                + "业主多次沟通无果，请相关部门核查处理。\","
+                + "\"location\":{\"district\":\"城东区\",\"street\":\"东门街道\",\"address\":\"幸福路18号幸福小区\"},"
+                + "\"categoryCode\":\"010101\"" + dispatch + "}";
+    }
+
+    private static Process startService(Path jar, EmbeddedDatabase database, int port) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String jvmArgs = System.getProperty("bench.serviceJvmArgs", "");
+        if (!jvmArgs.isBlank()) {
+            command.addAll(Arrays.asList(jvmArgs.strip().split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "");
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("HOTLINE_FIRST_RUN_DATA_ENABLED", "true");
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(Path.of("target/benchmark-service.log").toFile());
+        return builder.start();
+    }
+
+    private static void awaitReady(String base) throws InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the service did not become ready; see target/benchmark-service.log");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private RegisterDispatchBenchmark() {
+    }
+}
