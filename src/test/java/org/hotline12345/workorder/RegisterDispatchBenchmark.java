@@ -42,7 +42,7 @@ import io.vertx.core.http.HttpMethod;
  * performance section, after {@code package}.
  * <p>
  * Arguments (system properties): {@code bench.workOrders} (default 20000), {@code bench.clients} (64),
- * {@code bench.warmup} (3000), {@code bench.mode} ({@code combined}: one request registers and dispatches;
+ * {@code bench.warmup} (10000), {@code bench.mode} ({@code combined}: one request registers and dispatches;
  * {@code separate}: register, then dispatch), {@code bench.serviceJvmArgs} (extra JVM options of the service, e.g. to
  * record a flight recording).
  */
@@ -56,7 +56,7 @@ public final class RegisterDispatchBenchmark {
     public static void main(String[] args) throws Exception {
         int workOrders = Integer.getInteger("bench.workOrders", 20_000);
         int clients = Integer.getInteger("bench.clients", 64);
-        int warmup = Integer.getInteger("bench.warmup", 3_000);
+        int warmup = Integer.getInteger("bench.warmup", 10_000);
         boolean separate = "separate".equals(System.getProperty("bench.mode", "combined"));
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
