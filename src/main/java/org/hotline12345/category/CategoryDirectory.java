@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.RefreshingValue;
@@ -24,7 +23,7 @@ public class CategoryDirectory {
     }
 
     @Inject
-    EntityManager entityManager;
+    CategoryRepository repository;
 
     private final RefreshingValue<Snapshot> snapshot = new RefreshingValue<>(Duration.ofSeconds(60), this::load);
 
@@ -63,9 +62,7 @@ public class CategoryDirectory {
     }
 
     private Snapshot load() {
-        List<Category> categories = QuarkusTransaction.joiningExisting().call(() -> entityManager
-                .createQuery("from Category c left join fetch c.parent order by c.code", Category.class)
-                .getResultList());
+        List<Category> categories = QuarkusTransaction.joiningExisting().call(repository::listInCodeOrder);
         Map<String, CategoryView> byCode = new HashMap<>();
         Map<Long, CategoryView> byId = new HashMap<>();
         for (Category category : categories) {

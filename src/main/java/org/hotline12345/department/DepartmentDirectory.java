@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.RefreshingValue;
@@ -30,7 +29,7 @@ public class DepartmentDirectory {
     }
 
     @Inject
-    EntityManager entityManager;
+    DepartmentRepository repository;
 
     private final RefreshingValue<Snapshot> snapshot = new RefreshingValue<>(MAX_AGE, this::load);
 
@@ -73,9 +72,8 @@ public class DepartmentDirectory {
     }
 
     private Snapshot load() {
-        List<DepartmentView> departments = QuarkusTransaction.joiningExisting().call(() -> entityManager
-                .createQuery("from Department", Department.class).getResultList().stream().map(DepartmentView::of)
-                .toList());
+        List<DepartmentView> departments = QuarkusTransaction.joiningExisting()
+                .call(() -> repository.listAll().stream().map(DepartmentView::of).toList());
         return new Snapshot(
                 departments.stream().collect(Collectors.toUnmodifiableMap(DepartmentView::code, Function.identity())),
                 departments.stream().collect(Collectors.toUnmodifiableMap(DepartmentView::id, Function.identity())));

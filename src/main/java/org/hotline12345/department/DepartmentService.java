@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hotline12345.common.ConflictException;
@@ -14,7 +13,7 @@ import org.hotline12345.common.ResourceNotFoundException;
 public class DepartmentService {
 
     @Inject
-    EntityManager entityManager;
+    DepartmentRepository repository;
 
     @Inject
     DepartmentDirectory directory;
@@ -25,22 +24,20 @@ public class DepartmentService {
     @Transactional
     public DepartmentView create(DepartmentRequest request) {
         requireNameFree(request.name(), null);
-        if (findByCode(request.code()) != null) {
+        if (repository.findByCode(request.code()).isPresent()) {
             throw new ConflictException("A department with code " + request.code() + " already exists");
         }
         Department department = new Department(request.code(), request.name().strip(), request.kind(),
                 blankToNull(request.district()), clock.instant());
-        entityManager.persist(department);
+        repository.persist(department);
         directory.invalidate();
         return DepartmentView.of(department);
     }
 
     @Transactional
     public DepartmentView update(String code, DepartmentRequest request) {
-        Department department = findByCode(code);
-        if (department == null) {
-            throw new ResourceNotFoundException("Department", code);
-        }
+        Department department = repository.findByCode(code)
+                .orElseThrow(() -> new ResourceNotFoundException("Department", code));
         requireNameFree(request.name(), department.getId());
         department.update(request.name().strip(), request.kind(), blankToNull(request.district()),
                 request.active() == null || request.active());
@@ -49,16 +46,10 @@ public class DepartmentService {
     }
 
     private void requireNameFree(String name, Long exceptId) {
-        boolean taken = entityManager.createQuery("select d.id from Department d where d.name = :name", Long.class)
-                .setParameter("name", name.strip()).getResultStream().anyMatch(id -> !id.equals(exceptId));
+        boolean taken = repository.findByName(name.strip()).filter(d -> !d.getId().equals(exceptId)).isPresent();
         if (taken) {
             throw new ConflictException("A department named " + name + " already exists");
         }
-    }
-
-    private Department findByCode(String code) {
-        return entityManager.createQuery("from Department where code = :code", Department.class)
-                .setParameter("code", code).getResultStream().findFirst().orElse(null);
     }
 
     private static String blankToNull(String value) {

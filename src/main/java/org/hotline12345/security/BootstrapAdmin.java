@@ -5,7 +5,6 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -25,7 +24,7 @@ public class BootstrapAdmin {
     BootstrapAdminConfig config;
 
     @Inject
-    EntityManager entityManager;
+    AppUserRepository users;
 
     @Inject
     PasswordHasher hasher;
@@ -46,16 +45,14 @@ public class BootstrapAdmin {
     /** Returns whether the administrator was created. */
     @Transactional
     public boolean ensure(String username, String password) {
-        long existing = entityManager.createQuery("select count(u) from AppUser u where u.username = :username",
-                Long.class).setParameter("username", username).getSingleResult();
-        if (existing > 0) {
+        if (users.findByUsername(username).isPresent()) {
             return false;
         }
         if (password.length() < security.minimumPasswordLength()) {
             throw new IllegalStateException("hotline.bootstrap-admin.password must have at least "
                     + security.minimumPasswordLength() + " characters");
         }
-        entityManager.persist(new AppUser(username, hasher.hash(password.toCharArray()), "管理员", Role.ADMIN, null,
+        users.persist(new AppUser(username, hasher.hash(password.toCharArray()), "管理员", Role.ADMIN, null,
                 clock.instant()));
         LOG.infof("Created administrator %s from hotline.bootstrap-admin; change its password after signing in",
                 username);

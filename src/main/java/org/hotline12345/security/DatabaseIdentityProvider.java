@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -41,7 +40,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
     }
 
     @Inject
-    EntityManager entityManager;
+    AppUserRepository users;
 
     @Inject
     PasswordHasher hasher;
@@ -91,9 +90,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         if (throttle.isLocked(username)) {
             throw new AuthenticationFailedException("too many failed logins");
         }
-        AppUser user = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createQuery("from AppUser where username = :username", AppUser.class)
-                .setParameter("username", username).getResultStream().findFirst().orElse(null));
+        AppUser user = QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username).orElse(null));
         boolean valid = hasher.verify(password, user == null ? decoyHash : user.getPasswordHash());
         if (user == null || !valid || !user.isActive()) {
             throttle.recordFailure(username);

@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hotline12345.common.ConflictException;
@@ -14,11 +13,13 @@ import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
 
+import io.quarkus.panache.common.Sort;
+
 @ApplicationScoped
 public class UserService {
 
     @Inject
-    EntityManager entityManager;
+    AppUserRepository users;
 
     @Inject
     PasswordHasher hasher;
@@ -40,14 +41,14 @@ public class UserService {
 
     @Transactional
     public UserView create(UserRequests.Create request) {
-        if (find(request.username()) != null) {
+        if (users.findByUsername(request.username()).isPresent()) {
             throw new ConflictException("User " + request.username() + " already exists");
         }
         requireStrong(request.password(), "password");
         Long departmentId = departmentFor(request.role(), request.departmentCode());
         AppUser user = new AppUser(request.username(), hasher.hash(request.password().toCharArray()),
                 request.displayName().strip(), request.role(), departmentId, clock.instant());
-        entityManager.persist(user);
+        users.persist(user);
         return view(user);
     }
 
@@ -83,8 +84,7 @@ public class UserService {
 
     @Transactional
     public List<UserView> list() {
-        return entityManager.createQuery("from AppUser order by username", AppUser.class).getResultStream()
-                .map(this::view).toList();
+        return users.listAll(Sort.by("username")).stream().map(this::view).toList();
     }
 
     @Transactional
@@ -116,16 +116,7 @@ public class UserService {
     }
 
     private AppUser require(String username) {
-        AppUser user = find(username);
-        if (user == null) {
-            throw new ResourceNotFoundException("User", username);
-        }
-        return user;
-    }
-
-    private AppUser find(String username) {
-        return entityManager.createQuery("from AppUser where username = :username", AppUser.class)
-                .setParameter("username", username).getResultStream().findFirst().orElse(null);
+        return users.findByUsername(username).orElseThrow(() -> new ResourceNotFoundException("User", username));
     }
 
     private UserView view(AppUser user) {

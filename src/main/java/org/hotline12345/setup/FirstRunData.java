@@ -15,15 +15,17 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hotline12345.category.Category;
 import org.hotline12345.category.CategoryDirectory;
+import org.hotline12345.category.CategoryRepository;
 import org.hotline12345.department.Department;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentKind;
+import org.hotline12345.department.DepartmentRepository;
 import org.hotline12345.security.AppUser;
+import org.hotline12345.security.AppUserRepository;
 import org.hotline12345.security.PasswordHasher;
 import org.hotline12345.security.Role;
 import org.jboss.logging.Logger;
@@ -44,7 +46,13 @@ public class FirstRunData {
     FirstRunConfig config;
 
     @Inject
-    EntityManager entityManager;
+    DepartmentRepository departmentRepository;
+
+    @Inject
+    CategoryRepository categoryRepository;
+
+    @Inject
+    AppUserRepository userRepository;
 
     @Inject
     PasswordHasher hasher;
@@ -68,8 +76,7 @@ public class FirstRunData {
     /** Loads the seed data unless departments exist already; returns whether it did. */
     @Transactional
     public boolean load() {
-        long existing = entityManager.createQuery("select count(d) from Department d", Long.class).getSingleResult();
-        if (existing > 0) {
+        if (departmentRepository.count() > 0) {
             return false;
         }
         Instant now = clock.instant();
@@ -77,21 +84,21 @@ public class FirstRunData {
         for (String[] row : rows("seed/departments.csv")) {
             Department department = new Department(row[0], row[1], DepartmentKind.valueOf(row[2]),
                     row.length > 3 && !row[3].isBlank() ? row[3] : null, now);
-            entityManager.persist(department);
+            departmentRepository.persist(department);
             departmentIds.put(department.getCode(), department.getId());
         }
         Map<String, Category> byCode = new HashMap<>();
         for (String[] row : rows("seed/categories.csv")) {
             Category category = new Category(row[0], row[1],
                     row.length > 2 && !row[2].isBlank() ? byCode.get(row[2]) : null);
-            entityManager.persist(category);
+            categoryRepository.persist(category);
             byCode.put(category.getCode(), category);
         }
         List<String[]> users = rows("seed/users.csv");
         for (String[] row : users) {
             Long departmentId = row.length > 3 && !row[3].isBlank() ? departmentIds.get(row[3]) : null;
             String password = hasher.hash(config.demoPassword().toCharArray());
-            entityManager.persist(new AppUser(row[0], password, row[1], Role.valueOf(row[2]), departmentId, now));
+            userRepository.persist(new AppUser(row[0], password, row[1], Role.valueOf(row[2]), departmentId, now));
         }
         departments.invalidate();
         categories.invalidate();

@@ -11,25 +11,23 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.hibernate.exception.ConstraintViolationException;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * Remembers which work order an {@code Idempotency-Key} created, per user, so that a retried registration returns the
  * first result instead of registering twice. Keys are kept for {@link WorkOrderConfig#idempotencyRetention()}.
  */
 @ApplicationScoped
-public class IdempotencyStore {
+public class IdempotencyStore implements PanacheRepositoryBase<IdempotencyRecord, IdempotencyRecord.Key> {
 
     static final String PRIMARY_KEY = "idempotency_record_pkey";
 
     /** What a key was first used for. */
     public record Remembered(String requestHash, String workOrderNumber) {
     }
-
-    @Inject
-    EntityManager entityManager;
 
     @Inject
     DataSource dataSource;
@@ -63,7 +61,6 @@ public class IdempotencyStore {
 
     /** Forgets keys older than {@code cutoff}; returns how many. */
     public int purgeBefore(Instant cutoff) {
-        return entityManager.createNativeQuery("delete from idempotency_record where created_at < ?1")
-                .setParameter(1, cutoff).executeUpdate();
+        return (int) delete("createdAt < ?1", cutoff);
     }
 }

@@ -12,9 +12,6 @@ import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.StatelessSession;
@@ -47,7 +44,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class WorkOrderService {
 
     @Inject
-    EntityManager entityManager;
+    WorkOrderRepository workOrders;
 
     @Inject
     StatelessSession statelessSession;
@@ -161,23 +158,8 @@ public class WorkOrderService {
                         search.categoryIds(), search.departmentId(), actor.departmentId(), search.overdue(),
                         search.registeredFrom(), search.registeredTo(), search.text(), search.sort())
                 : search;
-        WorkOrderSearch.Query query = scoped.toQuery(clock.instant(), calendar.zone());
-        TypedQuery<WorkOrder> items = entityManager
-                .createQuery("select w from WorkOrder w" + query.where() + " order by " + query.orderBy(),
-                        WorkOrder.class)
-                .setFirstResult(page * size).setMaxResults(size);
-        TypedQuery<Long> count = entityManager.createQuery("select count(w) from WorkOrder w" + query.where(),
-                Long.class);
-        query.parameters().forEach((name, value) -> {
-            items.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<Summary> summaries = items.getResultStream().map(order -> mapper.summary(order, actor)).toList();
-        // a short page that is not past the end tells the total without counting
-        long total = summaries.size() < size && (page == 0 || !summaries.isEmpty())
-                ? (long) page * size + summaries.size()
-                : count.getSingleResult();
-        return new Page<>(summaries, page, size, total);
+        return workOrders.search(scoped, clock.instant(), calendar.zone(), page, size)
+                .map(order -> mapper.summary(order, actor));
     }
 
     /** The category and its whole subtree, for filtering by a node at any level. */
@@ -305,8 +287,8 @@ public class WorkOrderService {
     public Detail merge(String number, WorkOrderRequests.Merge request, Actor actor) {
         String primaryNumber = request.primary().strip();
         boolean duplicateFirst = number.compareTo(primaryNumber) <= 0;
-        WorkOrder first = lockOrNull(duplicateFirst ? number : primaryNumber);
-        WorkOrder second = lockOrNull(duplicateFirst ? primaryNumber : number);
+        WorkOrder first = workOrders.lockByNumber(duplicateFirst ? number : primaryNumber).orElse(null);
+        WorkOrder second = workOrders.lockByNumber(duplicateFirst ? primaryNumber : number).orElse(null);
         WorkOrder duplicate = duplicateFirst ? first : second;
         WorkOrder primary = duplicateFirst ? second : first;
         if (duplicate == null) {
@@ -334,28 +316,16 @@ public class WorkOrderService {
     }
 
     private Detail done(WorkOrder order, Actor actor) {
-        entityManager.flush();
+        workOrders.flush();
         return mapper.detail(order, actor);
     }
 
     private WorkOrder find(String number) {
-        return entityManager.createQuery("from WorkOrder where number = :number", WorkOrder.class)
-                .setParameter("number", number).getResultStream().findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException("Work order", number));
+        return workOrders.findByNumber(number).orElseThrow(() -> new ResourceNotFoundException("Work order", number));
     }
 
     private WorkOrder lock(String number) {
-        WorkOrder order = lockOrNull(number);
-        if (order == null) {
-            throw new ResourceNotFoundException("Work order", number);
-        }
-        return order;
-    }
-
-    private WorkOrder lockOrNull(String number) {
-        return entityManager.createQuery("from WorkOrder where number = :number", WorkOrder.class)
-                .setParameter("number", number).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
-                .findFirst().orElse(null);
+        return workOrders.lockByNumber(number).orElseThrow(() -> new ResourceNotFoundException("Work order", number));
     }
 
     private record ResolvedDispatch(DepartmentView lead, List<DepartmentView> assisting) {

@@ -72,13 +72,25 @@ public final class RegisterDispatchBenchmark {
                 System.out.printf(Locale.ROOT, "%d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
                 run(vertx, port, warmup, clients, separate);
+                ProcessHandle postgres = ProcessHandle.of(Long.parseLong(
+                        Files.readAllLines(data.resolve("pg/postmaster.pid")).get(0).strip())).orElseThrow();
+                Duration serviceBefore = cpu(service.toHandle());
+                Duration postgresBefore = cpuWithChildren(postgres);
+                Duration clientBefore = cpu(ProcessHandle.current());
                 Result http = run(vertx, port, workOrders, clients, separate);
+                double perWorkOrder = 1.0 / workOrders;
+                double serviceCpu = cpu(service.toHandle()).minus(serviceBefore).toNanos() / 1e6 * perWorkOrder;
+                double postgresCpu = cpuWithChildren(postgres).minus(postgresBefore).toNanos() / 1e6 * perWorkOrder;
+                double clientCpu = cpu(ProcessHandle.current()).minus(clientBefore).toNanos() / 1e6 * perWorkOrder;
                 Result raw = rawInserts(database, workOrders, clients);
                 System.out.printf(Locale.ROOT, "register%s dispatch over HTTP: %d work orders, %d clients%n",
                         separate ? " then" : " and", workOrders, clients);
                 System.out.printf(Locale.ROOT, "  throughput %10.0f work orders/s%n", http.perSecond());
                 System.out.printf(Locale.ROOT, "  latency    p50 %6.1f ms   p99 %6.1f ms   max %6.1f ms%n",
                         http.percentile(50), http.percentile(99), http.percentile(100));
+                System.out.printf(Locale.ROOT,
+                        "  CPU per work order: service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms%n",
+                        serviceCpu, postgresCpu, clientCpu);
                 System.out.printf(Locale.ROOT,
                         "raw PostgreSQL single-row inserts: %d rows, %d connections, autocommit%n",
                         workOrders, clients);
@@ -268,6 +280,15 @@ public final class RegisterDispatchBenchmark {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the service did not become ready; see target/benchmark-service.log");
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** CPU of the postmaster and its backends; backends that exit during the run take theirs with them. */
+    private static Duration cpuWithChildren(ProcessHandle postmaster) {
+        return postmaster.descendants().map(RegisterDispatchBenchmark::cpu).reduce(cpu(postmaster), Duration::plus);
     }
 
     private static int freePort() throws IOException {
