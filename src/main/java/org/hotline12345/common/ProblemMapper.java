@@ -72,6 +72,9 @@ public class ProblemMapper {
                 && invalid.getTargetType().isEnum()) {
             rule = "enum";
             message = "must be one of " + List.of(invalid.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            rule = TextInput.RULE;
+            message = TextInput.MESSAGE;
         } else if (e instanceof UnrecognizedPropertyException) {
             rule = "unknown";
             message = "is not a known field";

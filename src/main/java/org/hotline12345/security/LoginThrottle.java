@@ -16,8 +16,11 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class LoginThrottle {
 
-    private record Failures(int count, Instant lockedUntil) {
+    private record Failures(int count, Instant lockedUntil, Instant last) {
     }
+
+    /** Beyond this many tracked usernames, entries idle for longer than a lockout are dropped. */
+    private static final int TRACKED_LIMIT = 10_000;
 
     @Inject
     SecurityConfig config;
@@ -38,9 +41,13 @@ public class LoginThrottle {
             int count = current == null || current.lockedUntil() != null && !now.isBefore(current.lockedUntil())
                     ? 1
                     : current.count() + 1;
-            return new Failures(count,
-                    count >= config.maxFailedLogins() ? now.plus(config.lockout()) : null);
+            return new Failures(count, count >= config.maxFailedLogins() ? now.plus(config.lockout()) : null, now);
         });
+        if (failures.size() > TRACKED_LIMIT) {
+            // guessing across many made-up usernames must not grow memory without bound
+            Instant idleSince = clock.instant().minus(config.lockout());
+            failures.values().removeIf(f -> f.last().isBefore(idleSince));
+        }
     }
 
     void recordSuccess(String username) {

@@ -168,7 +168,7 @@ public class WorkOrderMapper {
                 event.getComment(), event.getDetailsJson());
     }
 
-    DepartmentRef department(Long id) {
+    private DepartmentRef department(Long id) {
         return id == null
                 ? null
                 : departments.byId(id).map(d -> new DepartmentRef(d.code(), d.name())).orElse(null);
