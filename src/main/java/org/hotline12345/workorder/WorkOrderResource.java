@@ -8,12 +8,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,7 +33,10 @@ import org.hotline12345.workorder.WorkOrderViews.Summary;
 
 import io.quarkus.security.Authenticated;
 
-/** 工单: one endpoint per lifecycle step; the work order is addressed by its number. */
+/**
+ * 工单: one endpoint per lifecycle step; the work order is addressed by its number. Steps whose body is optional
+ * ({@code Remark}) also accept a bare POST without a body or content type.
+ */
 @Path("/api/work-orders")
 @Tag(name = "Work orders")
 @Authenticated
@@ -144,6 +149,7 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/accept")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.Names.DEPARTMENT_STAFF)
     @Operation(summary = "签收 by the lead department")
     public Detail accept(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
@@ -160,6 +166,7 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/return/approve")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "Approve the return; the work order then waits for re-dispatch")
     public Detail approveReturn(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
@@ -185,6 +192,7 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/extension/approve")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "Approve the pending extension; the reply deadline moves by its working days")
     public Detail approveExtension(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
@@ -219,6 +227,7 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/review/approve")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "审核 passed: the work order waits for the callback")
     public Detail approveReply(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
@@ -252,6 +261,7 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/urge")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR})
     @Operation(summary = "催办: remind the department")
     public Detail urge(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
@@ -260,6 +270,7 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/supervise")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "督办: formal supervision of the department's handling")
     public Detail supervise(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {

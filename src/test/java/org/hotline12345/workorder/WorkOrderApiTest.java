@@ -14,6 +14,12 @@ import static org.hotline12345.support.Api.registerDispatched;
 import static org.hotline12345.support.Api.registration;
 import static org.hotline12345.support.Api.step;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +28,7 @@ import org.hotline12345.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /** Every branch of the lifecycle through the HTTP API, as the roles that do each step. */
 @QuarkusTest
@@ -224,6 +231,24 @@ class WorkOrderApiTest extends DatabaseTest {
                 .body("requiredStatus", equalTo(List.of("REPLIED")));
         step("housing", number, "accept").statusCode(200);
         step("housing", number, "accept").statusCode(409).body("currentStatus", equalTo("ACCEPTED"));
+    }
+
+    @Test
+    void stepsWithAnOptionalCommentAcceptABarePost() throws Exception {
+        String number = registerDispatched("HOUSING");
+        // as curl -X POST sends it: no body, no content type
+        HttpRequest bare = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/api/work-orders/" + number + "/accept"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("housing:" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(bare, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"ACCEPTED\"");
+        step("housing", number, "reply", Map.of("content", "已处理")).statusCode(200);
+        step("supervisor", number, "review/approve", Map.of("comment", "答复规范")).statusCode(200);
+        as("agent").get("/api/work-orders/" + number + "/history").then()
+                .body("find { it.type == 'REPLY_APPROVED' }.comment", equalTo("答复规范"));
     }
 
     @Test
