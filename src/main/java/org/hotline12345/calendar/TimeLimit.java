@@ -54,6 +54,11 @@ public final class TimeLimit {
         }
     }
 
+    /** The limit's length: working time for working-day limits, elapsed time otherwise. */
+    public Duration amount() {
+        return amount;
+    }
+
     public boolean countsWorkingTime() {
         return workingTime;
     }

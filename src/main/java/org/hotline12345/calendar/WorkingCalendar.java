@@ -114,6 +114,34 @@ public final class WorkingCalendar {
         return cursor;
     }
 
+    /**
+     * The latest instant from which {@code amount} of working time remains until {@code end}: the mirror of
+     * {@link #addWorkingTime(Instant, Duration)}, used for "less than a working day left".
+     *
+     * @throws IllegalArgumentException if the amount is negative
+     */
+    public Instant subtractWorkingTime(Instant end, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("amount must not be negative: " + amount);
+        }
+        Duration remaining = amount;
+        LocalDate date = dateOf(end.minusNanos(1));
+        Instant cursor = end;
+        while (!remaining.isZero()) {
+            Instant startOfDate = startOf(date);
+            if (isWorkingDay(date)) {
+                Duration available = Duration.between(startOfDate, cursor);
+                if (remaining.compareTo(available) <= 0) {
+                    return cursor.minus(remaining);
+                }
+                remaining = remaining.minus(available);
+            }
+            cursor = startOfDate;
+            date = date.minusDays(1);
+        }
+        return cursor;
+    }
+
     public Instant addWorkingDays(Instant start, int days) {
         return addWorkingTime(start, WORKING_DAY.multipliedBy(days));
     }

@@ -8,5 +8,18 @@ public enum EventType {
     /** on the duplicate: closed and merged into the primary */
     MERGED,
     /** on the primary: a duplicate was merged into it */
-    DUPLICATE_MERGED
+    DUPLICATE_MERGED,
+    /** 黄牌: little time left on a clock; the department is urged automatically */
+    YELLOW_CARD,
+    /** 红牌: a clock ran out */
+    RED_CARD,
+    /** 督办 raised automatically: a clock has been out for the configured working days */
+    ESCALATED,
+    /** the clock moved (extension, return decision, re-dispatch, reopen), so its cards no longer apply */
+    CARD_LIFTED;
+
+    /** Events the deadline supervision records, never a person. */
+    public boolean isSupervision() {
+        return this == YELLOW_CARD || this == RED_CARD || this == ESCALATED || this == CARD_LIFTED;
+    }
 }

@@ -426,6 +426,14 @@ public class WorkOrder {
         primary.append(EventType.DUPLICATE_MERGED, primary.status, actor, now, comment, Map.of("duplicate", number));
     }
 
+    /** Records what the deadline supervision did; the status does not change. */
+    public void recordSupervision(EventType type, Instant now, Map<String, Object> details) {
+        if (!type.isSupervision()) {
+            throw new IllegalArgumentException(type + " is not a supervision event");
+        }
+        append(type, status, null, now, null, details);
+    }
+
     public Optional<Assignment> activeAssignment(long departmentId) {
         return assignments.stream().filter(a -> a.isActive() && a.getDepartmentId() == departmentId).findFirst();
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -24,6 +25,9 @@ import org.hotline12345.common.Page;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
+import org.hotline12345.notification.NewNotification;
+import org.hotline12345.notification.NotificationKind;
+import org.hotline12345.notification.NotificationService;
 import org.hotline12345.security.Actor;
 import org.hotline12345.workorder.WorkOrderViews.Detail;
 import org.hotline12345.workorder.WorkOrderViews.EventView;
@@ -72,6 +76,12 @@ public class WorkOrderService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    Event<WorkOrderChanged> changed;
 
     @Inject
     Clock clock;
@@ -123,6 +133,7 @@ public class WorkOrderService {
             statelessSession.insert(new IdempotencyRecord(new IdempotencyRecord.Key(actor.username(), idempotencyKey),
                     fingerprint, order, now));
         }
+        changed.fire(new WorkOrderChanged(order, now));
         return mapper.detail(order, actor);
     }
 
@@ -233,8 +244,9 @@ public class WorkOrderService {
     public Detail submitAssistInput(String number, String input, Actor actor) {
         WorkOrder order = lock(number);
         WorkOrderAccess.requireAssisting(order, actor, departments);
-        order.submitAssistInput(actor.departmentId(), input, actor, clock.instant());
-        return done(order, actor);
+        Instant now = clock.instant();
+        order.submitAssistInput(actor.departmentId(), input, actor, now);
+        return done(order, actor, now);
     }
 
     @Transactional
@@ -272,14 +284,28 @@ public class WorkOrderService {
         return change(number, actor, (order, now) -> order.close(actor, now, reason));
     }
 
+    /** 催办, with a notification to the lead department. */
     @Transactional
     public Detail urge(String number, String comment, Actor actor) {
-        return change(number, actor, (order, now) -> order.urge(actor, now, comment));
+        return change(number, actor, (order, now) -> {
+            order.urge(actor, now, comment);
+            notifyLead(order, NotificationKind.URGE, "催办：工单 " + number + " 请抓紧办理", comment, actor);
+        });
     }
 
+    /** 督办, with a notification to the lead department. */
     @Transactional
     public Detail supervise(String number, String comment, Actor actor) {
-        return change(number, actor, (order, now) -> order.supervise(actor, now, comment));
+        return change(number, actor, (order, now) -> {
+            order.supervise(actor, now, comment);
+            notifyLead(order, NotificationKind.SUPERVISE, "督办：工单 " + number + " 已列为督办件", comment, actor);
+        });
+    }
+
+    private void notifyLead(WorkOrder order, NotificationKind kind, String title, String comment, Actor actor) {
+        notifications.send(List.of(NewNotification.toDepartment(order.getLeadDepartmentId(), kind, order.getNumber(),
+                title, "《" + order.getTitle() + "》" + (comment == null || comment.isBlank() ? "" : "：" + comment)
+                        + "（" + actor.displayName() + "）")));
     }
 
     /** 并单. Both rows are locked in number order, so two crossing merges cannot deadlock. */
@@ -297,25 +323,30 @@ public class WorkOrderService {
         if (primary == null) {
             throw InvalidFieldException.unacceptable("primary", "exists", "no work order has number " + primaryNumber);
         }
-        duplicate.mergeInto(primary, actor, clock.instant(), request.comment());
-        return done(duplicate, actor);
+        Instant now = clock.instant();
+        duplicate.mergeInto(primary, actor, now, request.comment());
+        changed.fire(new WorkOrderChanged(primary, now));
+        return done(duplicate, actor, now);
     }
 
     private Detail change(String number, Actor actor, BiConsumer<WorkOrder, Instant> change) {
         WorkOrder order = lock(number);
         WorkOrderAccess.requireVisible(order, actor);
-        change.accept(order, clock.instant());
-        return done(order, actor);
+        Instant now = clock.instant();
+        change.accept(order, now);
+        return done(order, actor, now);
     }
 
     private Detail changeAsLead(String number, Actor actor, BiConsumer<WorkOrder, Instant> change) {
         WorkOrder order = lock(number);
         WorkOrderAccess.requireLead(order, actor, departments);
-        change.accept(order, clock.instant());
-        return done(order, actor);
+        Instant now = clock.instant();
+        change.accept(order, now);
+        return done(order, actor, now);
     }
 
-    private Detail done(WorkOrder order, Actor actor) {
+    private Detail done(WorkOrder order, Actor actor, Instant now) {
+        changed.fire(new WorkOrderChanged(order, now));
         workOrders.flush();
         return mapper.detail(order, actor);
     }

@@ -98,4 +98,13 @@ class WorkingCalendarProperties {
         }
         assertThat(CALENDAR.addWorkingTime(start, shorter)).isBeforeOrEqualTo(CALENDAR.addWorkingTime(start, longer));
     }
+
+    @Property
+    void subtractingIsTheMirrorOfAdding(@ForAll("instants") Instant end, @ForAll("amounts") Duration amount) {
+        Instant start = CALENDAR.subtractWorkingTime(end, amount);
+        assertThat(CALENDAR.workingTimeBetween(start, end)).isEqualTo(amount);
+        if (!amount.isZero()) {
+            assertThat(CALENDAR.workingTimeBetween(start.plusSeconds(60), end)).isLessThan(amount);
+        }
+    }
 }

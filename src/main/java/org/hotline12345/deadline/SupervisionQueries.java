@@ -1,0 +1,179 @@
+package org.hotline12345.deadline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import org.hotline12345.calendar.WorkingCalendar;
+import org.hotline12345.calendar.WorkingDuration;
+import org.hotline12345.deadline.SupervisionViews.CardView;
+import org.hotline12345.deadline.SupervisionViews.DepartmentDigest;
+import org.hotline12345.deadline.SupervisionViews.DepartmentLine;
+import org.hotline12345.deadline.SupervisionViews.OverdueView;
+import org.hotline12345.deadline.SupervisionViews.Summary;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.workorder.WorkOrderStatus;
+import org.hotline12345.workorder.WorkOrderViews.DepartmentRef;
+
+/** Read side of deadline supervision: current cards, overdue clocks, digests. Reads {@code deadline_watch}. */
+@ApplicationScoped
+public class SupervisionQueries {
+
+    /** Each watched clock as a row: the union keeps both clocks of a work order in one indexed scan each. */
+    private static final String CLOCKS = """
+            select w.work_order_id, w.department_id, 'ACCEPT' as clock, w.accept_card as card,
+                   w.accept_deadline as deadline
+            from deadline_watch w where w.accept_deadline is not null
+            union all
+            select w.work_order_id, w.department_id, 'REPLY', w.reply_card, w.reply_deadline
+            from deadline_watch w where w.reply_deadline is not null""";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    DepartmentDirectory departments;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public List<CardView> cards(Long departmentId, CardLevel level, DeadlineClock deadlineClock, int limit) {
+        StringBuilder where = new StringBuilder(" where c.card <> 'NONE'");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (departmentId != null) {
+            where.append(" and c.department_id = :department");
+            parameters.put("department", departmentId);
+        }
+        if (level != null) {
+            where.append(" and c.card = :level");
+            parameters.put("level", level.name());
+        }
+        if (deadlineClock != null) {
+            where.append(" and c.clock = :clock");
+            parameters.put("clock", deadlineClock.name());
+        }
+        Instant now = clock.instant();
+        return rows(where + " order by c.deadline, o.number limit :limit", parameters, limit).stream()
+                .map(row -> card(row, now)).toList();
+    }
+
+    /** Clocks of work orders a department holds that ran past their deadline, oldest first. */
+    @Transactional
+    public List<OverdueView> overdue(Long departmentId, int limit) {
+        Instant now = clock.instant();
+        StringBuilder where = new StringBuilder(" where c.deadline < :now and o.status in ('DISPATCHED', 'ACCEPTED')");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("now", now);
+        if (departmentId != null) {
+            where.append(" and c.department_id = :department");
+            parameters.put("department", departmentId);
+        }
+        return rows(where + " order by c.deadline, o.number limit :limit", parameters, limit).stream()
+                .map(row -> overdue(row, now)).toList();
+    }
+
+    @Transactional
+    public DepartmentDigest digest(long departmentId) {
+        List<CardView> cards = cards(departmentId, null, null, 10_000);
+        return new DepartmentDigest(department(departmentId), time(clock.instant()),
+                cards.stream().filter(c -> c.level() == CardLevel.YELLOW).toList(),
+                cards.stream().filter(c -> c.level().compareTo(CardLevel.RED) >= 0).toList());
+    }
+
+    @Transactional
+    public Summary summary() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = entityManager.createNativeQuery("select c.department_id,"
+                + " count(*) filter (where c.card = 'YELLOW'), count(*) filter (where c.card = 'RED'),"
+                + " count(*) filter (where c.card = 'ESCALATED')"
+                + " from (" + CLOCKS + ") c where c.card <> 'NONE' group by c.department_id").getResultList();
+        Instant now = clock.instant();
+        Map<Long, OverdueView> oldest = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> oldestRows = entityManager.createNativeQuery("select distinct on (c.department_id)"
+                + " o.number, o.title, o.status, c.department_id, c.clock, c.card, c.deadline from (" + CLOCKS
+                + ") c join work_order o on o.id = c.work_order_id"
+                + " where c.deadline < :now and o.status in ('DISPATCHED', 'ACCEPTED')"
+                + " order by c.department_id, c.deadline").setParameter("now", now).getResultList();
+        for (Object[] row : oldestRows) {
+            oldest.put(row[3] == null ? null : ((Number) row[3]).longValue(), overdue(row, now));
+        }
+        List<DepartmentLine> lines = new ArrayList<>();
+        long yellow = 0;
+        long red = 0;
+        long escalated = 0;
+        for (Object[] row : counts) {
+            Long departmentId = row[0] == null ? null : ((Number) row[0]).longValue();
+            long y = ((Number) row[1]).longValue();
+            long r = ((Number) row[2]).longValue();
+            long e = ((Number) row[3]).longValue();
+            yellow += y;
+            red += r;
+            escalated += e;
+            lines.add(new DepartmentLine(department(departmentId), y, r, e, oldest.get(departmentId)));
+        }
+        lines.sort(Comparator.comparingLong((DepartmentLine l) -> l.red() + l.escalated()).reversed()
+                .thenComparing(l -> l.department() == null ? "" : l.department().code()));
+        return new Summary(time(now), yellow, red, escalated, lines);
+    }
+
+    private List<Object[]> rows(String where, Map<String, Object> parameters, int limit) {
+        Query query = entityManager.createNativeQuery(
+                "select o.number, o.title, o.status, c.department_id, c.clock, c.card, c.deadline from (" + CLOCKS
+                        + ") c join work_order o on o.id = c.work_order_id" + where);
+        parameters.forEach(query::setParameter);
+        query.setParameter("limit", limit);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+
+    private CardView card(Object[] row, Instant now) {
+        Instant deadline = instant(row[6]);
+        return new CardView((String) row[0], (String) row[1], WorkOrderStatus.valueOf((String) row[2]),
+                department(row[3] == null ? null : ((Number) row[3]).longValue()),
+                DeadlineClock.valueOf((String) row[4]), CardLevel.valueOf((String) row[5]), time(deadline),
+                WorkingDuration.of(calendar.workingTimeBetween(now, deadline)));
+    }
+
+    private OverdueView overdue(Object[] row, Instant now) {
+        Instant deadline = instant(row[6]);
+        return new OverdueView((String) row[0], (String) row[1], WorkOrderStatus.valueOf((String) row[2]),
+                department(row[3] == null ? null : ((Number) row[3]).longValue()),
+                DeadlineClock.valueOf((String) row[4]), time(deadline),
+                WorkingDuration.of(calendar.workingTimeBetween(deadline, now)));
+    }
+
+    private DepartmentRef department(Long id) {
+        return id == null ? null : departments.byId(id).map(d -> new DepartmentRef(d.code(), d.name())).orElse(null);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return ((OffsetDateTime) value).toInstant();
+    }
+
+    private OffsetDateTime time(Instant instant) {
+        return instant.atZone(calendar.zone()).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,13 @@
+package org.hotline12345.notification;
+
+/** Why a notification was sent. */
+public enum NotificationKind {
+    /** 催办: little time is left (yellow card) or someone urged the department */
+    URGE,
+    /** 红牌: a deadline passed */
+    OVERDUE,
+    /** 督办: formal supervision, raised by the deadline supervision or by a supervisor */
+    SUPERVISE,
+    /** the daily list of what is yellow or red */
+    DIGEST
+}
