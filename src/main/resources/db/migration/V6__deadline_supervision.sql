@@ -34,3 +34,15 @@ create table deadline_card (
 );
 
 create index deadline_card_current on deadline_card (department_id, level) where ended_at is null;
+
+-- Work orders already held by departments when supervision arrives are watched from now on: due at once, so the
+-- next pass raises whatever card each has earned and schedules the next check.
+insert into deadline_watch (work_order_id, department_id, check_at, accept_limit, accept_deadline, reply_limit,
+                            reply_deadline)
+select id, lead_department_id,
+       case when status = 'RETURN_REQUESTED' then null else now() end,
+       case when status in ('DISPATCHED', 'RETURN_REQUESTED') and accepted_at is null then accept_limit end,
+       case when status in ('DISPATCHED', 'RETURN_REQUESTED') and accepted_at is null then accept_deadline end,
+       reply_limit, reply_deadline
+from work_order
+where status in ('DISPATCHED', 'ACCEPTED', 'RETURN_REQUESTED') and reply_deadline is not null;

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,8 +27,9 @@ import org.hotline12345.workorder.WorkOrderStatus;
 /**
  * Keeps a work order's row in {@code deadline_watch} in step with its clocks, in the same transaction as the step
  * that changed them: a clock that starts gets watched; a clock whose deadline moved (extension, return decision,
- * reopen) has its cards lifted, recorded on the work order, and is watched afresh; a clock that stopped (accepted,
- * replied, returned, closed) ends its cards; a pending return stops the checks until the decision.
+ * reopen) or whose department gave the work order back (approved return, before re-dispatch) has its cards lifted,
+ * recorded on the work order; a clock that stopped (accepted, replied, closed) ends its cards; a pending return
+ * stops the checks until the decision.
  */
 @ApplicationScoped
 public class DeadlineWatchUpdater {
@@ -67,14 +69,18 @@ public class DeadlineWatchUpdater {
             if (before == null || before.deadline() == null) {
                 continue;
             }
-            if (after == null) {
+            if (after == null && order.getStatus() != WorkOrderStatus.RETURNED) {
                 endCards(connection, order.getId(), clock, "STOPPED", now);
-            } else if (!before.deadline().equals(after.deadline())) {
+            } else if (after == null || !before.deadline().equals(after.deadline())) {
+                // the deadline moved, or the department gave the work order back: its cards no longer apply
                 if (before.card() != CardLevel.NONE) {
                     endCards(connection, order.getId(), clock, "LIFTED", now);
-                    order.recordSupervision(EventType.CARD_LIFTED, now, Map.of("clock", clock.name(), "level",
-                            before.card().name(), "previousDeadline", before.deadline().toString(), "deadline",
-                            after.deadline().toString()));
+                    Map<String, Object> details = new HashMap<>(Map.of("clock", clock.name(), "level",
+                            before.card().name(), "previousDeadline", before.deadline().toString()));
+                    if (after != null) {
+                        details.put("deadline", after.deadline().toString());
+                    }
+                    order.recordSupervision(EventType.CARD_LIFTED, now, details);
                 }
             } else {
                 running.put(clock, new ClockState(after.limit(), after.deadline(), before.card()));

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Live notifications for the signed-in user: every notification stored for them or their department arrives as one
- * JSON text message ({@link NotificationView}). The upgrade request is authenticated like the API.
+ * JSON text message ({@link NotificationView}). Credentials on the upgrade request are checked like the API's (wrong
+ * ones get 401); a session opened without any is closed at once.
  */
 @ServerEndpoint("/ws/notifications")
 public class NotificationSocket {
@@ -28,7 +29,8 @@ public class NotificationSocket {
     @OnOpen
     public void open(Session session) throws IOException {
         Principal user = session.getUserPrincipal();
-        if (user == null) {
+        // an anonymous upgrade carries a principal with an empty name
+        if (user == null || user.getName() == null || user.getName().isBlank()) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in first"));
             return;
         }

@@ -64,7 +64,7 @@ public class OutboundDelivery {
             }
             entityManager.createNativeQuery("""
                     update notification set delivery_attempts = delivery_attempts + 1,
-                        sent_at = case when ?2 then ?3 else null end
+                        sent_at = case when ?2 then cast(?3 as timestamptz) end
                     where id = ?1""")
                     .setParameter(1, id).setParameter(2, sent).setParameter(3, clock.instant()).executeUpdate();
         }

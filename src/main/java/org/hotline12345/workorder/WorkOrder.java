@@ -175,8 +175,9 @@ public class WorkOrder {
     @Column(name = "merged_into_number")
     private String mergedIntoNumber;
 
+    /** In the order things happened; ids alone do not say it, since the supervision pass draws its own. */
     @OneToMany(mappedBy = "workOrder", cascade = CascadeType.PERSIST)
-    @OrderBy("id")
+    @OrderBy("occurredAt, id")
     private List<WorkOrderEvent> history = new ArrayList<>();
 
     @OneToMany(mappedBy = "workOrder", cascade = CascadeType.PERSIST)

@@ -1,7 +1,6 @@
 package org.hotline12345.workorder;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hotline12345.database.EmbeddedDatabase;
+import org.hotline12345.support.Ports;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -63,8 +63,8 @@ public final class RegisterDispatchBenchmark {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");
         }
         Path data = Files.createTempDirectory("hotline-bench");
-        try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(data.resolve("pg"), freePort())) {
-            int port = freePort();
+        try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(data.resolve("pg"), Ports.free())) {
+            int port = Ports.free();
             Process service = startService(jar, database, port);
             Vertx vertx = Vertx.vertx();
             try {
@@ -289,12 +289,6 @@ public final class RegisterDispatchBenchmark {
     /** CPU of the postmaster and its backends; backends that exit during the run take theirs with them. */
     private static Duration cpuWithChildren(ProcessHandle postmaster) {
         return postmaster.descendants().map(RegisterDispatchBenchmark::cpu).reduce(cpu(postmaster), Duration::plus);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private RegisterDispatchBenchmark() {

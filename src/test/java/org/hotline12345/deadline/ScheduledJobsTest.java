@@ -1,0 +1,67 @@
+package org.hotline12345.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hotline12345.support.Api;
+import org.hotline12345.support.DatabaseTest;
+import org.hotline12345.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With the scheduler turned on, the jobs live in the Quartz JDBC store and the supervision job raises cards. */
+@QuarkusTest
+@TestProfile(ScheduledJobsTest.SchedulerOn.class)
+class ScheduledJobsTest extends DatabaseTest {
+
+    public static class SchedulerOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.scheduler.enabled", "true", "hotline.supervision.every", "1s");
+        }
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void theJobsAreStoredInTheSharedJobStore() {
+        @SuppressWarnings("unchecked")
+        List<String> triggers = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select trigger_name from qrtz_triggers").getResultList());
+        assertThat(triggers).contains("deadline-supervision", "deadline-digest", "notification-outbound",
+                "idempotency-purge");
+    }
+
+    @Test
+    void theSupervisionJobRaisesCardsOnItsOwn() throws InterruptedException {
+        String number = Api.registerDispatched("HOUSING");
+        clock.set(clock.instant().plus(Duration.ofDays(30)));
+        List<String> types = List.of();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!types.contains("ESCALATED") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+            types = Api.as("supervisor").get("/api/work-orders/" + number + "/history").then().extract().path("type");
+        }
+        assertThat(types).contains("ESCALATED");
+    }
+}
