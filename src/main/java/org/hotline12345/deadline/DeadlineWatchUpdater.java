@@ -44,11 +44,16 @@ public class DeadlineWatchUpdater {
     CardPolicy policy;
 
     void onChange(@Observes WorkOrderChanged change) {
-        entityManager.unwrap(Session.class).doWork(connection -> update(connection, change.workOrder(), change.at()));
+        if (change.registered() && !change.workOrder().getStatus().heldByDepartment()) {
+            return;
+        }
+        entityManager.unwrap(Session.class)
+                .doWork(connection -> update(connection, change.workOrder(), change.at(), change.registered()));
     }
 
-    private void update(Connection connection, WorkOrder order, Instant now) throws SQLException {
-        Map<DeadlineClock, ClockState> stored = load(connection, order.getId());
+    private void update(Connection connection, WorkOrder order, Instant now, boolean registered)
+            throws SQLException {
+        Map<DeadlineClock, ClockState> stored = registered ? Map.of() : load(connection, order.getId());
         if (order.getStatus() == WorkOrderStatus.RETURN_REQUESTED) {
             // the clocks wait for the return decision: keep what was raised, check nothing meanwhile
             execute(connection, "update deadline_watch set check_at = null where work_order_id = ?", order.getId());

@@ -133,7 +133,7 @@ public class WorkOrderService {
             statelessSession.insert(new IdempotencyRecord(new IdempotencyRecord.Key(actor.username(), idempotencyKey),
                     fingerprint, order, now));
         }
-        changed.fire(new WorkOrderChanged(order, now));
+        changed.fire(new WorkOrderChanged(order, now, true));
         return mapper.detail(order, actor);
     }
 
@@ -325,7 +325,7 @@ public class WorkOrderService {
         }
         Instant now = clock.instant();
         duplicate.mergeInto(primary, actor, now, request.comment());
-        changed.fire(new WorkOrderChanged(primary, now));
+        changed.fire(new WorkOrderChanged(primary, now, false));
         return done(duplicate, actor, now);
     }
 
@@ -346,7 +346,7 @@ public class WorkOrderService {
     }
 
     private Detail done(WorkOrder order, Actor actor, Instant now) {
-        changed.fire(new WorkOrderChanged(order, now));
+        changed.fire(new WorkOrderChanged(order, now, false));
         workOrders.flush();
         return mapper.detail(order, actor);
     }
