@@ -53,6 +53,10 @@ public final class CardPolicy {
         return new Thresholds(yellowAt, deadline, calendar.addWorkingDays(deadline, escalateAfterWorkingDays));
     }
 
+    public int escalateAfterWorkingDays() {
+        return escalateAfterWorkingDays;
+    }
+
     /** The highest level reached at {@code now}. */
     public CardLevel levelAt(Thresholds thresholds, Instant now) {
         CardLevel reached = CardLevel.NONE;

@@ -67,16 +67,14 @@ public final class DeadlineSupervisor {
     private final NotificationStore notifications;
     private final WorkingCalendar calendar;
     private final int batchSize;
-    private final int escalateAfterWorkingDays;
 
     public DeadlineSupervisor(DataSource dataSource, CardPolicy policy, NotificationStore notifications,
-            WorkingCalendar calendar, int batchSize, int escalateAfterWorkingDays) {
+            WorkingCalendar calendar, int batchSize) {
         this.dataSource = dataSource;
         this.policy = policy;
         this.notifications = notifications;
         this.calendar = calendar;
         this.batchSize = batchSize;
-        this.escalateAfterWorkingDays = escalateAfterWorkingDays;
     }
 
     public PassResult pass(Instant now) throws SQLException {
@@ -244,7 +242,8 @@ public final class DeadlineSupervisor {
                 }
                 default -> {
                     kind = NotificationKind.SUPERVISE;
-                    title = "督办：工单 " + number + " " + clock + "超时已达" + escalateAfterWorkingDays + "个工作日";
+                    title = "督办：工单 " + number + " " + clock + "超时已达" + policy.escalateAfterWorkingDays()
+                            + "个工作日";
                     body = "《" + raise.order().title() + "》" + clock + "时限为 " + deadline + "，已逾期"
                             + WorkingDuration.of(calendar.workingTimeBetween(raise.deadline(), now)).text()
                             + "，列为督办件。";

@@ -20,7 +20,6 @@ public class SupervisionProducers {
     @Singleton
     DeadlineSupervisor deadlineSupervisor(DataSource dataSource, CardPolicy policy, WorkingCalendar calendar,
             SupervisionConfig config) {
-        return new DeadlineSupervisor(dataSource, policy, new NotificationStore(), calendar, config.batchSize(),
-                config.escalateAfterWorkingDays());
+        return new DeadlineSupervisor(dataSource, policy, new NotificationStore(), calendar, config.batchSize());
     }
 }

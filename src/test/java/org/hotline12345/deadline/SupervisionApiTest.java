@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hotline12345.support.Api.as;
 import static org.hotline12345.support.Api.step;
 
@@ -115,7 +116,7 @@ class SupervisionApiTest extends DatabaseTest {
         assertThat((String) housingDigests.get(0).get("title")).matches("今日红黄牌：黄牌 \\d+ 件，红牌 \\d+ 件");
         as("housing").get("/api/supervision/digest/HOUSING").then().body("red.workOrderNumber", hasItem(number));
         as("supervisor").queryParam("size", 200).get("/api/notifications").then()
-                .body("items.find { it.kind == 'DIGEST' }.title", org.hamcrest.Matchers.startsWith("全市红黄牌汇总"));
+                .body("items.find { it.kind == 'DIGEST' }.title", startsWith("全市红黄牌汇总"));
     }
 
     @Test

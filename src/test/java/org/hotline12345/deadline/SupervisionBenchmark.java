@@ -57,7 +57,7 @@ public final class SupervisionBenchmark {
                     (System.nanoTime() - loadStart) / 1e9);
 
             DeadlineSupervisor supervisor = new DeadlineSupervisor(dataSource, policy, new NotificationStore(),
-                    calendar, 500, 3);
+                    calendar, 500);
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
             long before = memory.getHeapMemoryUsage().getUsed();

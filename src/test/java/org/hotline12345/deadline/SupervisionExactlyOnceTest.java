@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +58,7 @@ class SupervisionExactlyOnceTest extends DatabaseTest {
     }
 
     private DeadlineSupervisor instance(DataSource source, int batchSize) {
-        return new DeadlineSupervisor(source, policy, new NotificationStore(), calendar, batchSize, 3);
+        return new DeadlineSupervisor(source, policy, new NotificationStore(), calendar, batchSize);
     }
 
     /** Work orders dispatched on Wednesday 07-01 10:00, never accepted: both clocks run. */
@@ -136,7 +137,7 @@ class SupervisionExactlyOnceTest extends DatabaseTest {
     }
 
     private Map<String, Integer> cardsPerClock(List<String> numbers) throws SQLException {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         query("""
                 select c.clock || ' ' || c.level, count(*) from deadline_card c join work_order o on o.id = c.work_order_id
                 where o.number = any(?) group by 1""",

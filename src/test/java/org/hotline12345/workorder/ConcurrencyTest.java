@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +65,7 @@ class ConcurrencyTest extends DatabaseTest {
         assertThat(new HashSet<>(numbers)).hasSize(16);
     }
 
-    private <T> List<T> race(int parties, java.util.concurrent.Callable<T> action) throws Exception {
+    private <T> List<T> race(int parties, Callable<T> action) throws Exception {
         CyclicBarrier start = new CyclicBarrier(parties);
         List<Future<T>> futures = new ArrayList<>();
         for (int i = 0; i < parties; i++) {
