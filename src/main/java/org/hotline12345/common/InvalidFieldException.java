@@ -27,6 +27,10 @@ public class InvalidFieldException extends HotlineException {
         return new InvalidFieldException(422, new Violation(field, rule, message));
     }
 
+    public Violation violation() {
+        return violation;
+    }
+
     @Override
     public int status() {
         return status;

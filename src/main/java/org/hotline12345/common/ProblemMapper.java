@@ -16,6 +16,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -91,6 +93,13 @@ public class ProblemMapper {
     public Response concurrentChange(RuntimeException e, UriInfo uri) {
         return respond(new Problem("conflict", titleOf(409), 409,
                 "The resource was changed by someone else at the same time; reload it and try again", path(uri)));
+    }
+
+    /** A dependency that did not answer in time (fault tolerance gave up); the client may retry. */
+    @ServerExceptionMapper({TimeoutException.class, CircuitBreakerOpenException.class})
+    public Response dependencyUnavailable(RuntimeException e, UriInfo uri) {
+        return respond(new Problem("unavailable", titleOf(503), 503,
+                "A service this request depends on did not answer in time; try again shortly", path(uri)));
     }
 
     @ServerExceptionMapper

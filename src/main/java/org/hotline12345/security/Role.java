@@ -14,13 +14,20 @@ public enum Role {
     /** 班长 / 值班长: approves returns and extensions, reviews replies, supervises */
     SUPERVISOR,
     /** manages users, departments and reference data */
-    ADMIN;
+    ADMIN,
+    /** 知识库编辑: writes and maintains the knowledge base agents search */
+    KNOWLEDGE_EDITOR;
 
     /** The hotline's own staff, who see citizens' details in full. */
     public static final Set<Role> HOTLINE = EnumSet.of(AGENT, DESK, SUPERVISOR);
 
     public boolean isHotline() {
         return HOTLINE.contains(this);
+    }
+
+    /** Whether the role maintains the knowledge base: sees drafts, archived and expired articles, edits them. */
+    public boolean editsKnowledge() {
+        return this == ADMIN || this == KNOWLEDGE_EDITOR;
     }
 
     /** Role names as compile-time constants for {@code @RolesAllowed}; they equal the enum names. */
@@ -30,6 +37,7 @@ public enum Role {
         public static final String DESK = "DESK";
         public static final String SUPERVISOR = "SUPERVISOR";
         public static final String ADMIN = "ADMIN";
+        public static final String KNOWLEDGE_EDITOR = "KNOWLEDGE_EDITOR";
 
         private Names() {
         }

@@ -4,9 +4,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
 /**
- * Puts every Quarkus test of the suite on one embedded PostgreSQL, started once; test classes extend this so that
+ * Puts every Quarkus test of the suite on one embedded PostgreSQL and one fresh knowledge index, started once; test
+ * classes extend this so that
  * they share the application instance.
  */
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KnowledgeIndexResource.class, scope = TestResourceScope.GLOBAL)
 public abstract class DatabaseTest {
 }

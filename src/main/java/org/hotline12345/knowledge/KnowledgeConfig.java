@@ -1,0 +1,116 @@
+package org.hotline12345.knowledge;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline12345.knowledge.search.ElasticsearchAnalysis;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "hotline.knowledge")
+public interface KnowledgeConfig {
+
+    enum Backend {
+        LUCENE, ELASTICSEARCH
+    }
+
+    /** The shipped knowledge base: articles/ and dictionary/ (the repository's knowledge-base folder). */
+    @WithDefault("knowledge-base")
+    Path directory();
+
+    /** Whether to import the shipped articles at start-up when none has been imported into the database yet. */
+    @WithDefault("true")
+    boolean importOnFirstStart();
+
+    /** Whether start-up imports and synchronises the index; the reindex command turns it off and rebuilds instead. */
+    @WithDefault("true")
+    boolean syncOnStart();
+
+    /** Where articles are indexed and searched: the embedded Lucene index or an Elasticsearch cluster. */
+    @WithDefault("lucene")
+    Backend backend();
+
+    /** How often queued index changes are retried and the index is checked against the database. */
+    @WithDefault("30s")
+    String syncEvery();
+
+    /** Largest page of search results. */
+    @WithDefault("100")
+    int maxPageSize();
+
+    /** How many articles are suggested for a work order. */
+    @WithDefault("3")
+    int workOrderSuggestions();
+
+    Lucene lucene();
+
+    Elasticsearch elasticsearch();
+
+    Search search();
+
+    interface Lucene {
+        /** Directory of the embedded index; it is rebuilt from the database when missing or outdated. */
+        @WithDefault("data/knowledge-index")
+        Path directory();
+    }
+
+    interface Elasticsearch {
+        /** Nodes to connect to, e.g. http://es1:9200. */
+        @WithDefault("http://localhost:9200")
+        List<String> hosts();
+
+        /** Basic authentication, when the cluster requires it. */
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** Alias the service searches; a rebuild creates a new index behind it and then moves the alias. */
+        @WithDefault("hotline-knowledge")
+        String index();
+
+        /**
+         * {@code auto} uses the IK plugin when the server has it, else the fallback; or force
+         * {@code ik}/{@code fallback}.
+         */
+        @WithDefault("auto")
+        ElasticsearchAnalysis.Mode analysis();
+
+        /** Tokenizer when IK is not used; {@code standard} makes one token per Chinese character. */
+        @WithDefault("standard")
+        String fallbackTokenizer();
+
+        /** Token filters when IK is not used; {@code kb_bigrams} turns characters into overlapping pairs. */
+        @WithDefault("lowercase,kb_bigrams")
+        List<String> fallbackFilters();
+
+        /** Replicas of the index. */
+        @WithDefault("1")
+        int replicas();
+
+        /** Time allowed to open a connection. */
+        @WithDefault("PT2S")
+        Duration connectTimeout();
+
+        /** Time allowed for an answer. */
+        @WithDefault("PT10S")
+        Duration socketTimeout();
+    }
+
+    /** Weights in a match; both backends use the same. */
+    interface Search {
+        /** Weight of a match in the title, the alternative questions or the tags. */
+        @WithDefault("3")
+        float headingBoost();
+
+        /** Weight of a match in the answer. */
+        @WithDefault("1")
+        float answerBoost();
+
+        /** Weight of the fine-grained parts of compound words against whole words. */
+        @WithDefault("0.3")
+        float fineWeight();
+    }
+}

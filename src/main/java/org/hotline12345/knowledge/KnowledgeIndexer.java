@@ -1,0 +1,67 @@
+package org.hotline12345.knowledge;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.hotline12345.knowledge.search.SearchBackend;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Carries queued article changes into the search backend: right after the commit that made them, so that an editor
+ * finds a saved article at once, and again on a schedule for whatever a failing backend left in the queue.
+ */
+@ApplicationScoped
+public class KnowledgeIndexer {
+
+    private static final Logger LOG = Logger.getLogger(KnowledgeIndexer.class);
+    private static final int BATCH = 500;
+
+    @Inject
+    SearchBackend backend;
+
+    @Inject
+    KnowledgeIndexQueue queue;
+
+    @Inject
+    KnowledgeArticleRepository articles;
+
+    @Inject
+    IndexedArticles indexed;
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) KnowledgeChanged changed) {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            LOG.warnf("The knowledge index is behind the database (%s); the queued changes will be retried",
+                    e.getMessage());
+        }
+    }
+
+    /** Writes every queued change to the backend; returns how many articles it wrote. */
+    public int drain() {
+        int total = 0;
+        int written;
+        do {
+            written = QuarkusTransaction.requiringNew().call(this::drainBatch);
+            total += written;
+        } while (written == BATCH);
+        return total;
+    }
+
+    private int drainBatch() {
+        List<Long> ids = queue.claim(BATCH);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<KnowledgeArticle> changed = articles.withIds(ids);
+        backend.upsert(changed.stream().map(indexed::of).toList());
+        queue.remove(ids);
+        return ids.size();
+    }
+}

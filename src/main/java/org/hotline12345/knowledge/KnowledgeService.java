@@ -1,0 +1,319 @@
+package org.hotline12345.knowledge;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.hotline12345.calendar.CalendarConfig;
+import org.hotline12345.category.CategoryDirectory;
+import org.hotline12345.category.CategoryView;
+import org.hotline12345.common.ConflictException;
+import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.ResourceNotFoundException;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.department.DepartmentView;
+import org.hotline12345.knowledge.KnowledgeViews.ArticleView;
+import org.hotline12345.knowledge.KnowledgeViews.CategoryRef;
+import org.hotline12345.knowledge.KnowledgeViews.DepartmentRef;
+import org.hotline12345.knowledge.KnowledgeViews.FeedbackCounts;
+import org.hotline12345.knowledge.KnowledgeViews.FeedbackView;
+import org.hotline12345.knowledge.KnowledgeViews.VersionSummary;
+import org.hotline12345.knowledge.KnowledgeViews.VersionView;
+import org.hotline12345.security.Actor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Articles in PostgreSQL: editors write them (every save a new version with who, when and what changed), agents read
+ * and rate them. Each change queues the article for the search index in the same transaction.
+ */
+@ApplicationScoped
+public class KnowledgeService {
+
+    /** Who the import at first start is recorded as. */
+    public static final String SYSTEM = "SYSTEM";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    KnowledgeArticleRepository articles;
+
+    @Inject
+    ArticleVersionRepository versions;
+
+    @Inject
+    ArticleFeedbackRepository feedback;
+
+    @Inject
+    CategoryDirectory categories;
+
+    @Inject
+    DepartmentDirectory departments;
+
+    @Inject
+    KnowledgeIndexQueue indexQueue;
+
+    @Inject
+    Event<KnowledgeChanged> changed;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CalendarConfig calendar;
+
+    @Transactional
+    public ArticleView create(ArticleRequest request, Actor actor) {
+        ArticleContent content = check(request);
+        if (request.slug() != null && articles.findBySlug(request.slug()).isPresent()) {
+            throw new ConflictException("An article with slug " + request.slug() + " already exists");
+        }
+        KnowledgeArticle article = insert(request.slug(), content, actor.username(), actor.role().name(),
+                request.note());
+        return view(article, actor);
+    }
+
+    /** Saves the request over the version the editor started from; a newer version meanwhile is a 409. */
+    @Transactional
+    public ArticleView update(String slug, ArticleRequest request, Actor actor) {
+        if (request.version() == null) {
+            throw InvalidFieldException.malformed("version", "NotNull",
+                    "the version the changes were made to is required");
+        }
+        ArticleContent content = check(request);
+        if (request.slug() != null && !request.slug().equals(slug)) {
+            throw InvalidFieldException.unacceptable("slug", "unchanged", "the slug of an article cannot change");
+        }
+        KnowledgeArticle article = articles.findBySlugForUpdate(slug)
+                .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+        if (article.getVersion() != request.version()) {
+            throw new ConflictException("Article " + slug + " was saved as version " + article.getVersion() + " by "
+                    + article.getUpdatedBy() + " after version " + request.version()
+                    + " that these changes were made to; reload it and apply them again");
+        }
+        save(article, content, actor.username(), actor.role().name(), request.note());
+        return view(article, actor);
+    }
+
+    /** The article for a reader; agents get only what is published and in effect, and each read is counted. */
+    @Transactional
+    public ArticleView read(String slug, Actor actor) {
+        KnowledgeArticle article = visible(slug, actor);
+        if (!actor.role().editsKnowledge()) {
+            articles.countView(article.getId());
+        }
+        return view(article, actor);
+    }
+
+    /** The article as {@link #read} returns it, without counting a view. */
+    @Transactional
+    public ArticleView find(String slug, Actor actor) {
+        return view(visible(slug, actor), actor);
+    }
+
+    @Transactional
+    public List<VersionSummary> versions(String slug) {
+        KnowledgeArticle article = existing(slug);
+        return versions.newestFirst(article.getId()).stream()
+                .map(v -> new VersionSummary(v.getVersion(), v.getChangedFields(), v.getChangedBy(),
+                        v.getChangedByRole(), v.getChangedAt(), v.getNote()))
+                .toList();
+    }
+
+    @Transactional
+    public VersionView version(String slug, int number) {
+        KnowledgeArticle article = existing(slug);
+        ArticleVersion version = versions.find(article.getId(), number)
+                .orElseThrow(() -> new ResourceNotFoundException("Version of article " + slug, number));
+        return new VersionView(version.getVersion(), version.getChangedFields(), version.getChangedBy(),
+                version.getChangedByRole(), version.getChangedAt(), version.getNote(), fromJson(version.getContent()));
+    }
+
+    @Transactional
+    public FeedbackCounts rate(String slug, boolean helpful, String comment, Actor actor) {
+        KnowledgeArticle article = visible(slug, actor);
+        feedback.rate(article.getId(), actor.userId(), helpful,
+                comment == null || comment.isBlank() ? null : comment.strip(), clock.instant());
+        return counts(article.getId(), actor);
+    }
+
+    @Transactional
+    public List<FeedbackView> feedback(String slug) {
+        return feedback.newestFirst(existing(slug).getId());
+    }
+
+    /**
+     * Creates or updates the article of a knowledge-base/ file. A file unchanged since its last import changes
+     * nothing, so that what editors changed in the service since then stays.
+     */
+    @Transactional
+    public ImportOutcome importArticle(String slug, ArticleRequest request, String hash, String username,
+            String role) {
+        ArticleContent content = check(request);
+        KnowledgeArticle article = articles.findBySlugForUpdate(slug).orElse(null);
+        if (article == null) {
+            insert(slug, content, username, role, "imported from knowledge-base/").markImported(hash);
+            return ImportOutcome.CREATED;
+        }
+        if (hash.equals(article.getImportedHash())) {
+            return ImportOutcome.UNCHANGED;
+        }
+        article.markImported(hash);
+        boolean saved = save(article, content, username, role, "imported from knowledge-base/");
+        return saved ? ImportOutcome.UPDATED : ImportOutcome.UNCHANGED;
+    }
+
+    /** Whether the shipped articles were ever imported into this database. */
+    @Transactional
+    public boolean anyImported() {
+        return articles.countImported() > 0;
+    }
+
+    public enum ImportOutcome {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    /** The city's date: articles take effect and expire at its midnight. */
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), calendar.zone());
+    }
+
+    private KnowledgeArticle insert(String slug, ArticleContent content, String username, String role, String note) {
+        KnowledgeArticle article = new KnowledgeArticle(slug != null ? slug : freeSlug(), username, clock.instant());
+        writeContent(article, content, username);
+        articles.persist(article);
+        articles.flush();
+        recordVersion(article, content, content.changedFrom(null), username, role, note);
+        return article;
+    }
+
+    /** A slug for an article created without one: {@code article-} and eight random hexadecimal digits. */
+    private String freeSlug() {
+        String slug;
+        do {
+            slug = "article-" + HexFormat.of().toHexDigits(RANDOM.nextInt());
+        } while (articles.findBySlug(slug).isPresent());
+        return slug;
+    }
+
+    /** Writes the content as a new version unless nothing changed; returns whether it did. */
+    private boolean save(KnowledgeArticle article, ArticleContent content, String username, String role,
+            String note) {
+        List<String> changedFields = content.changedFrom(contentOf(article));
+        if (changedFields.isEmpty()) {
+            return false;
+        }
+        writeContent(article, content, username);
+        recordVersion(article, content, changedFields, username, role, note);
+        return true;
+    }
+
+    private void writeContent(KnowledgeArticle article, ArticleContent content, String username) {
+        long categoryId = categories.byCode(content.categoryCode()).orElseThrow().id();
+        long departmentId = departments.byCode(content.departmentCode()).orElseThrow().id();
+        article.write(content, categoryId, departmentId, username, clock.instant());
+    }
+
+    private void recordVersion(KnowledgeArticle article, ArticleContent content, List<String> changedFields,
+            String username, String role, String note) {
+        versions.persist(new ArticleVersion(article.getId(), article.getVersion(), toJson(content), changedFields,
+                username, role, article.getUpdatedAt(), note == null || note.isBlank() ? null : note.strip()));
+        indexQueue.enqueue(article.getId(), clock.instant());
+        // once per transaction: the drain after the commit takes every article it queued
+        if (transactions.getResource(KnowledgeChanged.class) == null) {
+            transactions.putResource(KnowledgeChanged.class, Boolean.TRUE);
+            changed.fire(new KnowledgeChanged());
+        }
+    }
+
+    /** The request's content, with codes and dates checked as 422s naming the field. */
+    public ArticleContent check(ArticleRequest request) {
+        CategoryView category = categories.requireActive(request.categoryCode().strip(), "categoryCode");
+        departments.requireActive(request.departmentCode().strip(), "departmentCode");
+        if (request.expiresOn() != null && !request.expiresOn().isAfter(request.effectiveFrom())) {
+            throw InvalidFieldException.unacceptable("expiresOn", "after", "must be after effectiveFrom");
+        }
+        if (category.level() < 2) {
+            throw InvalidFieldException.unacceptable("categoryCode", "level",
+                    "choose a second- or third-level category, not the top-level " + category.name());
+        }
+        return request.content();
+    }
+
+    private KnowledgeArticle existing(String slug) {
+        return articles.findBySlug(slug).orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+    }
+
+    /** Drafts, archived and expired articles do not exist for readers who do not edit the knowledge base. */
+    private KnowledgeArticle visible(String slug, Actor actor) {
+        KnowledgeArticle article = existing(slug);
+        if (!actor.role().editsKnowledge() && !contentOf(article).visibleOn(today())) {
+            throw new ResourceNotFoundException("Article", slug);
+        }
+        return article;
+    }
+
+    ArticleContent contentOf(KnowledgeArticle article) {
+        return new ArticleContent(article.getTitle(), article.getQuestions(), article.getAnswer(),
+                categories.byId(article.getCategoryId()).orElseThrow().code(),
+                departments.byId(article.getDepartmentId()).orElseThrow().code(), article.getSourceName(),
+                article.getSourceNumber(), article.getEffectiveFrom(), article.getExpiresOn(), article.getTags(),
+                article.getStatus());
+    }
+
+    private ArticleView view(KnowledgeArticle article, Actor actor) {
+        CategoryView category = categories.byId(article.getCategoryId()).orElseThrow();
+        DepartmentView department = departments.byId(article.getDepartmentId()).orElseThrow();
+        return new ArticleView(article.getId(), article.getSlug(), article.getVersion(), article.getTitle(),
+                article.getQuestions(), article.getAnswer(), categoryRef(category), departmentRef(department),
+                new KnowledgeViews.Source(article.getSourceName(), article.getSourceNumber()),
+                article.getEffectiveFrom(), article.getExpiresOn(), article.getTags(), article.getStatus(),
+                contentOf(article).visibleOn(today()), articles.viewCount(article.getId()),
+                counts(article.getId(), actor), article.getCreatedAt(), article.getCreatedBy(),
+                article.getUpdatedAt(), article.getUpdatedBy());
+    }
+
+    static CategoryRef categoryRef(CategoryView category) {
+        return new CategoryRef(category.code(), category.name(), category.path());
+    }
+
+    static DepartmentRef departmentRef(DepartmentView department) {
+        return new DepartmentRef(department.code(), department.name());
+    }
+
+    private FeedbackCounts counts(long articleId, Actor actor) {
+        return new FeedbackCounts(feedback.count(articleId, true), feedback.count(articleId, false),
+                feedback.byUser(articleId, actor.userId()).map(ArticleFeedback::isHelpful).orElse(null));
+    }
+
+    private String toJson(ArticleContent content) {
+        try {
+            return json.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ArticleContent fromJson(String content) {
+        try {
+            return json.readValue(content, ArticleContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored article version is not readable", e);
+        }
+    }
+}

@@ -1,0 +1,609 @@
+package org.hotline12345.knowledge.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The embedded backend: a Lucene index in a directory on disk. Writes are committed before they return, and searches
+ * see a write once it is committed, so a restart loses nothing. One service instance owns the directory (Lucene's
+ * write lock); several instances need Elasticsearch.
+ */
+public final class LuceneBackend implements SearchBackend {
+
+    /** Raised when the fields or their analysis change, so that indexes built before are rebuilt. */
+    static final String SCHEMA = "knowledge-4";
+
+    private static final String FINGERPRINT_KEY = "fingerprint";
+    private static final String ID = "id";
+    private static final String SLUG = "slug";
+    private static final String TITLE = "title";
+    private static final String TITLE_CHARS = "title_chars";
+    private static final String QUESTIONS = "questions";
+    private static final String QUESTIONS_CHARS = "questions_chars";
+    private static final String ANSWER = "answer";
+    /** Title, alternative questions and tags together: what an article is about, searched as one field. */
+    private static final String HEADING = "heading";
+    private static final String TAG = "tag";
+    private static final String CATEGORY = "category";
+    private static final String CATEGORY_CODE = "category_code";
+    private static final String DEPARTMENT = "department";
+    private static final String STATUS = "status";
+    private static final String EFFECTIVE = "effective";
+    private static final String EXPIRES = "expires";
+    private static final String UPDATED = "updated";
+    private static final long NO_EXPIRY = Long.MAX_VALUE;
+    /** Words of a query that count; beyond this the most specific are kept. */
+    private static final int MAX_QUERY_WORDS = 8;
+    private static final int MAX_QUERY_PARTS = 4;
+    /** Stored text with offsets in the postings, so that highlighting reads offsets instead of analysing again. */
+    private static final FieldType HIGHLIGHTED = highlighted();
+
+    private final ChineseAnalysis analysis;
+    private final SearchTuning tuning;
+    private final String fingerprint;
+    private final Directory directory;
+    private final Analyzer indexing;
+    private IndexWriter writer;
+    private volatile SearcherManager searchers;
+    /** Per-character analysis for autocomplete: a phrase of characters matches anywhere inside a title. */
+    private final Analyzer characters = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    private final Object writeLock = new Object();
+
+    public LuceneBackend(Path path, ChineseAnalysis analysis, SearchTuning tuning) {
+        this.analysis = analysis;
+        this.tuning = tuning;
+        this.fingerprint = SCHEMA + "/" + analysis.fingerprint();
+        try {
+            Files.createDirectories(path);
+            this.directory = FSDirectory.open(path);
+            this.indexing = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+                @Override
+                protected Analyzer getWrappedAnalyzer(String field) {
+                    return field.endsWith("_chars") ? characters : analysis.indexAnalyzer();
+                }
+            };
+            openWriter();
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException("The knowledge index in " + path
+                    + " is in use by another process; stop it or use its reindex endpoint", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the knowledge index in " + path, e);
+        }
+    }
+
+    private void openWriter() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(indexing)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        writer = new IndexWriter(directory, config);
+        if (!DirectoryReader.indexExists(directory)) {
+            writer.commit();
+        }
+        searchers = new SearcherManager(writer, null);
+    }
+
+    @Override
+    public String name() {
+        return "lucene";
+    }
+
+    @Override
+    public void upsert(List<IndexedArticle> articles) {
+        synchronized (writeLock) {
+            try {
+                for (IndexedArticle article : articles) {
+                    writer.updateDocument(idTerm(article.id()), document(article));
+                }
+                commit(false);
+            } catch (IOException e) {
+                throw new SearchUnavailableException("cannot write to the knowledge index", e);
+            }
+        }
+    }
+
+    @Override
+    public void delete(Collection<Long> ids) {
+        synchronized (writeLock) {
+            try {
+                writer.deleteDocuments(ids.stream().map(LuceneBackend::idTerm).toArray(Term[]::new));
+                commit(false);
+            } catch (IOException e) {
+                throw new SearchUnavailableException("cannot write to the knowledge index", e);
+            }
+        }
+    }
+
+    @Override
+    public void rebuild(Iterator<IndexedArticle> articles, LongConsumer progress) {
+        synchronized (writeLock) {
+            try {
+                // searchers keep the last committed index until the commit below: they never see a partial one
+                writer.deleteAll();
+                long indexed = 0;
+                while (articles.hasNext()) {
+                    IndexedArticle article = articles.next();
+                    writer.addDocument(document(article));
+                    if (++indexed % 1000 == 0) {
+                        progress.accept(indexed);
+                    }
+                }
+                commit(true);
+                progress.accept(indexed);
+            } catch (IOException | RuntimeException e) {
+                reopenAtLastCommit();
+                throw e instanceof IOException io
+                        ? new SearchUnavailableException("rebuild failed", io)
+                        : (RuntimeException) e;
+            }
+        }
+    }
+
+    @Override
+    public boolean needsRebuild() {
+        try {
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            return !fingerprint.equals(data.get(FINGERPRINT_KEY));
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public long count() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    @Override
+    public SearchResult search(ArticleQuery query) {
+        return withSearcher(searcher -> {
+            int wanted = (query.page() + 1) * query.size();
+            Query text;
+            TopDocs top;
+            if (query.hasText()) {
+                text = textQuery(searcher.getIndexReader(), query.text());
+                top = searcher.search(filtered(text, query.filter()),
+                        new TopScoreDocCollectorManager(wanted, null, EXACT_TOTAL_UP_TO));
+            } else {
+                text = new MatchAllDocsQuery();
+                Sort newestFirst = new Sort(new SortField(UPDATED, SortField.Type.LONG, true));
+                top = searcher.search(filtered(text, query.filter()), new TopFieldCollectorManager(newestFirst,
+                        wanted, null, EXACT_TOTAL_UP_TO));
+            }
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length,
+                    query.page() * query.size()), top.scoreDocs.length);
+            return new SearchResult(hits(searcher, text, page),
+                    top.totalHits.value, top.totalHits.relation == TotalHits.Relation.EQUAL_TO);
+        });
+    }
+
+    @Override
+    public List<Suggestion> autocomplete(String typed, ArticleFilter filter, int limit) {
+        List<String> tokens = characterTokens(typed);
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        return withSearcher(searcher -> {
+            BooleanQuery.Builder either = new BooleanQuery.Builder();
+            for (String field : List.of(TITLE_CHARS, QUESTIONS_CHARS)) {
+                Query phrase = phrasePrefix(searcher.getIndexReader(), field, tokens);
+                if (phrase != null) {
+                    either.add(field.equals(TITLE_CHARS) ? new BoostQuery(phrase, 2f) : phrase, Occur.SHOULD);
+                }
+            }
+            BooleanQuery any = either.build();
+            if (any.clauses().isEmpty()) {
+                return List.<Suggestion> of();
+            }
+            TopDocs top = searcher.search(filtered(any, filter), Autocomplete.CANDIDATES);
+            StoredFields stored = searcher.storedFields();
+            List<Autocomplete.Candidate> candidates = new ArrayList<>();
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                Document doc = stored.document(scoreDoc.doc, Set.of(ID, SLUG, TITLE, QUESTIONS));
+                candidates.add(new Autocomplete.Candidate(Long.parseLong(doc.get(ID)), doc.get(SLUG),
+                        doc.get(TITLE), List.of(doc.getValues(QUESTIONS))));
+            }
+            return Autocomplete.rank(typed, candidates, limit);
+        });
+    }
+
+    @Override
+    public List<SearchHit> moreLikeThis(String emphasis, String text, ArticleFilter filter, Long excludeId, int size) {
+        return withSearcher(searcher -> {
+            BooleanQuery.Builder like = new BooleanQuery.Builder();
+            if (emphasis != null && !emphasis.isBlank()) {
+                like.add(new BoostQuery(textQuery(searcher.getIndexReader(), emphasis), 2f), Occur.SHOULD);
+            }
+            like.add(moreLikeThisQuery(searcher.getIndexReader(), text), Occur.SHOULD);
+            BooleanQuery likeQuery = like.build();
+            BooleanQuery.Builder query = new BooleanQuery.Builder()
+                    .add(likeQuery, Occur.MUST)
+                    .add(filter(filter), Occur.FILTER);
+            if (excludeId != null) {
+                query.add(new TermQuery(idTerm(excludeId)), Occur.MUST_NOT);
+            }
+            return hits(searcher, likeQuery, searcher.search(query.build(), size).scoreDocs);
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The agent's words against the heading (title, alternative questions, tags) and the answer, the heading weighing
+     * more, the two scores added up. A word with synonyms counts as one word in all its forms (a synonym query), so an
+     * article using both 公积金 and 住房公积金 is not counted twice. The fine-grained parts of compound words count a
+     * little, for articles that use the parts only. One flat disjunction of term queries, so that Lucene can skip the
+     * articles that cannot reach the top; of a long text (a caller's whole sentence) only the most specific words are
+     * kept, since each word costs time and the common ones decide nothing.
+     */
+    Query textQuery(IndexReader reader, String text) throws IOException {
+        List<ChineseAnalysis.QueryWord> words = mostSpecific(reader, analysis.queryWords(text),
+                ChineseAnalysis.QueryWord::word, MAX_QUERY_WORDS);
+        if (words.isEmpty()) {
+            return new MatchNoDocsQuery("only stop words");
+        }
+        List<String> parts = mostSpecific(reader, analysis.fineTerms(text).stream()
+                .filter(part -> words.stream().noneMatch(word -> word.word().equals(part))).toList(),
+                part -> part, MAX_QUERY_PARTS);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Map.Entry<String, Float> field : weightedFields().entrySet()) {
+            for (ChineseAnalysis.QueryWord word : words) {
+                query.add(new BoostQuery(wordQuery(field.getKey(), word), field.getValue()), Occur.SHOULD);
+            }
+            for (String part : parts) {
+                query.add(new BoostQuery(new TermQuery(new Term(field.getKey(), part)),
+                        field.getValue() * tuning.fineWeight()), Occur.SHOULD);
+            }
+        }
+        return query.build();
+    }
+
+    /** The {@code limit} items whose words are in the fewest articles, in their original order. */
+    private static <T> List<T> mostSpecific(IndexReader reader, List<T> items, Function<T, String> word, int limit)
+            throws IOException {
+        if (items.size() <= limit) {
+            return items;
+        }
+        Map<T, Integer> frequency = new HashMap<>();
+        for (T item : items) {
+            frequency.put(item, reader.docFreq(new Term(HEADING, word.apply(item)))
+                    + reader.docFreq(new Term(ANSWER, word.apply(item))));
+        }
+        Set<T> kept = new HashSet<>(items.stream().sorted(Comparator.comparingInt(frequency::get)).limit(limit)
+                .toList());
+        return items.stream().filter(kept::contains).toList();
+    }
+
+    private Map<String, Float> weightedFields() {
+        return Map.of(HEADING, tuning.headingBoost(), ANSWER, tuning.answerBoost());
+    }
+
+    private static Query wordQuery(String field, ChineseAnalysis.QueryWord word) {
+        if (word.alternatives().isEmpty()) {
+            return new TermQuery(new Term(field, word.word()));
+        }
+        SynonymQuery.Builder forms = new SynonymQuery.Builder(field).addTerm(new Term(field, word.word()));
+        word.alternatives().forEach(alternative -> forms.addTerm(new Term(field, alternative)));
+        return forms.build();
+    }
+
+    private Query moreLikeThisQuery(IndexReader reader, String text) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(reader);
+        mlt.setAnalyzer(analysis.queryAnalyzer());
+        mlt.setFieldNames(new String[]{HEADING, ANSWER});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setMinWordLen(2);
+        mlt.setMaxQueryTerms(25);
+        mlt.setBoost(true);
+        Map<String, Collection<Object>> fields = new HashMap<>();
+        for (String field : mlt.getFieldNames()) {
+            fields.put(field, List.of(text));
+        }
+        return mlt.like(fields);
+    }
+
+    private static Query filtered(Query query, ArticleFilter filter) {
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter(filter), Occur.FILTER).build();
+    }
+
+    /**
+     * The filter as cheap conjunctions: the date ranges check doc values on the documents the words matched, rather
+     * than collecting every document in range.
+     */
+    private static Query filter(ArticleFilter filter) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        if (!filter.statuses().isEmpty()) {
+            BooleanQuery.Builder anyStatus = new BooleanQuery.Builder();
+            filter.statuses().forEach(s -> anyStatus.add(new TermQuery(new Term(STATUS, s)), Occur.SHOULD));
+            all.add(anyStatus.build(), Occur.FILTER);
+        }
+        if (filter.validOn() != null) {
+            long day = filter.validOn().toEpochDay();
+            all.add(range(EFFECTIVE, Long.MIN_VALUE, day), Occur.FILTER);
+            all.add(range(EXPIRES, day + 1, Long.MAX_VALUE), Occur.FILTER);
+        }
+        if (filter.categoryCode() != null) {
+            all.add(new TermQuery(new Term(CATEGORY, filter.categoryCode())), Occur.FILTER);
+        }
+        if (filter.departmentCode() != null) {
+            all.add(new TermQuery(new Term(DEPARTMENT, filter.departmentCode())), Occur.FILTER);
+        }
+        if (filter.tag() != null) {
+            all.add(new TermQuery(new Term(TAG, filter.tag().toLowerCase(Locale.ROOT))), Occur.FILTER);
+        }
+        BooleanQuery built = all.build();
+        return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built;
+    }
+
+    private static Query range(String field, long from, long to) {
+        return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to),
+                NumericDocValuesField.newSlowRangeQuery(field, from, to));
+    }
+
+    /** The characters typed as a phrase whose last token may be the start of a longer one (Latin or digits). */
+    private static Query phrasePrefix(IndexReader reader, String field, List<String> tokens) throws IOException {
+        String last = tokens.get(tokens.size() - 1);
+        if (tokens.size() == 1) {
+            return new PrefixQuery(new Term(field, last));
+        }
+        List<Term> expansions = new ArrayList<>();
+        Set<BytesRef> seen = new LinkedHashSet<>();
+        BytesRef prefix = new BytesRef(last);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum iterator = terms.iterator();
+            if (iterator.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+                continue;
+            }
+            for (BytesRef term = iterator.term(); term != null && startsWith(term, prefix)
+                    && seen.size() < 64; term = iterator.next()) {
+                if (seen.add(BytesRef.deepCopyOf(term))) {
+                    expansions.add(new Term(field, BytesRef.deepCopyOf(term)));
+                }
+            }
+        }
+        if (expansions.isEmpty()) {
+            return null;
+        }
+        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
+        for (String token : tokens.subList(0, tokens.size() - 1)) {
+            phrase.add(new Term(field, token));
+        }
+        phrase.add(expansions.toArray(Term[]::new));
+        return phrase.build();
+    }
+
+    private static boolean startsWith(BytesRef term, BytesRef prefix) {
+        return term.length >= prefix.length && Arrays.equals(term.bytes, term.offset, term.offset + prefix.length,
+                prefix.bytes, prefix.offset, prefix.offset + prefix.length);
+    }
+
+    private List<String> characterTokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = characters.tokenStream(TITLE_CHARS, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] scoreDocs) throws IOException {
+        if (scoreDocs.length == 0) {
+            return List.of();
+        }
+        int[] docIds = Arrays.stream(scoreDocs).mapToInt(d -> d.doc).toArray();
+        Map<String, String[]> highlights = highlighter(searcher)
+                .highlightFields(new String[]{TITLE, ANSWER}, query, docIds, new int[]{1, 2});
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(scoreDocs.length);
+        for (int i = 0; i < scoreDocs.length; i++) {
+            Document doc = stored.document(scoreDocs[i].doc);
+            long expires = doc.getField(EXPIRES).numericValue().longValue();
+            hits.add(new SearchHit(Long.parseLong(doc.get(ID)), doc.get(SLUG), doc.get(TITLE),
+                    highlights.get(TITLE)[i], highlights.get(ANSWER)[i], doc.get(CATEGORY_CODE), doc.get(DEPARTMENT),
+                    doc.get(STATUS), LocalDate.ofEpochDay(doc.getField(EFFECTIVE).numericValue().longValue()),
+                    expires == NO_EXPIRY ? null : LocalDate.ofEpochDay(expires),
+                    Float.isNaN(scoreDocs[i].score) ? 0f : scoreDocs[i].score));
+        }
+        return hits;
+    }
+
+    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, analysis.indexAnalyzer())
+                .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
+                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
+                .withMaxLength(20_000)
+                .withWeightMatches(false)
+                // the query searches the heading; the words it finds are highlighted in the title
+                .withFieldMatcher(field -> true)
+                .build();
+    }
+
+    private Document document(IndexedArticle article) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
+        doc.add(new StoredField(SLUG, article.slug()));
+        doc.add(new Field(TITLE, article.title(), HIGHLIGHTED));
+        doc.add(new TextField(HEADING, article.title(), Field.Store.NO));
+        doc.add(new TextField(TITLE_CHARS, article.title(), Field.Store.NO));
+        for (String question : article.questions()) {
+            doc.add(new StoredField(QUESTIONS, question));
+            doc.add(new TextField(HEADING, question, Field.Store.NO));
+            doc.add(new TextField(QUESTIONS_CHARS, question, Field.Store.NO));
+        }
+        doc.add(new Field(ANSWER, article.answerText(), HIGHLIGHTED));
+        for (String tag : article.tags()) {
+            doc.add(new TextField(HEADING, tag, Field.Store.NO));
+            doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.NO));
+        }
+        for (String code : article.categoryPath()) {
+            doc.add(new StringField(CATEGORY, code, Field.Store.NO));
+        }
+        doc.add(new StoredField(CATEGORY_CODE, article.categoryCode()));
+        doc.add(new StringField(DEPARTMENT, article.departmentCode(), Field.Store.YES));
+        doc.add(new StringField(STATUS, article.status(), Field.Store.YES));
+        long effective = article.effectiveFrom().toEpochDay();
+        doc.add(new LongPoint(EFFECTIVE, effective));
+        doc.add(new NumericDocValuesField(EFFECTIVE, effective));
+        doc.add(new StoredField(EFFECTIVE, effective));
+        long expires = article.expiresOn() == null ? NO_EXPIRY : article.expiresOn().toEpochDay();
+        doc.add(new LongPoint(EXPIRES, expires));
+        doc.add(new NumericDocValuesField(EXPIRES, expires));
+        doc.add(new StoredField(EXPIRES, expires));
+        doc.add(new NumericDocValuesField(UPDATED, article.updatedAt().toEpochMilli()));
+        return doc;
+    }
+
+    private static FieldType highlighted() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static Term idTerm(long id) {
+        return new Term(ID, Long.toString(id));
+    }
+
+    private void commit(boolean rebuilt) throws IOException {
+        String committed = rebuilt ? fingerprint : currentFingerprint();
+        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, committed == null ? "" : committed).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** An incremental write keeps the fingerprint the index was built with: it does not make a stale index current. */
+    private String currentFingerprint() {
+        try {
+            return SegmentInfos.readLatestCommit(directory).getUserData().get(FINGERPRINT_KEY);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Drops what a failed rebuild wrote (every other write is committed at once) and goes on with the old index. */
+    private void reopenAtLastCommit() {
+        try {
+            SearcherManager old = searchers;
+            writer.rollback();
+            openWriter();
+            old.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen the knowledge index after a failed rebuild", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherFunction<T> function) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new SearchUnavailableException("cannot open the knowledge index", e);
+        }
+        try {
+            return function.apply(searcher);
+        } catch (IOException e) {
+            throw new SearchUnavailableException("knowledge search failed", e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException ignored) {
+                // releasing only decrements a reference count
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.hotline12345.knowledge.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.hotline12345.support.ElasticsearchNode;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+
+/** Both backends as the service builds them, for evaluations and benchmarks that compare them on the same data. */
+final class SearchBackends {
+
+    static final ChineseAnalysis ANALYSIS = ChineseAnalysis.load(Path.of("knowledge-base/dictionary"));
+
+    private SearchBackends() {
+    }
+
+    static LuceneBackend lucene() {
+        try {
+            return new LuceneBackend(Files.createTempDirectory("hotline-kb-bench"), ANALYSIS, SearchTuning.defaults());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** On a node started for the run: the integ-test distribution, which has no IK plugin (the fallback analysis). */
+    static ElasticsearchBackend elasticsearch(String alias) {
+        ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(
+                RestClient.builder(HttpHost.create(ElasticsearchNode.sharedUrl()))
+                        .setRequestConfigCallback(c -> c.setSocketTimeout(120_000)).build(),
+                new JacksonJsonpMapper()));
+        return new ElasticsearchBackend(client, alias, ANALYSIS,
+                new ElasticsearchAnalysis(ElasticsearchAnalysis.Mode.AUTO, "standard",
+                        List.of("lowercase", "kb_bigrams")),
+                SearchTuning.defaults(), 0, Clock.systemUTC());
+    }
+}
