@@ -78,11 +78,20 @@ public interface KnowledgeConfig {
         @WithDefault("auto")
         ElasticsearchAnalysis.Mode analysis();
 
-        /** Tokenizer when IK is not used; {@code standard} makes one token per Chinese character. */
+        /**
+         * Without IK: {@code service} (the service segments with its own IK and dictionary and sends the words) or
+         * {@code analyzer} (the server's own components, below).
+         */
+        @WithDefault("service")
+        ElasticsearchAnalysis.Fallback fallback();
+
+        /** Tokenizer of the {@code analyzer} fallback, e.g. {@code standard} or {@code smartcn_tokenizer}. */
         @WithDefault("standard")
         String fallbackTokenizer();
 
-        /** Token filters when IK is not used; {@code kb_bigrams} turns characters into overlapping pairs. */
+        /**
+         * Token filters of the {@code analyzer} fallback; {@code kb_bigrams} turns characters into overlapping pairs.
+         */
         @WithDefault("lowercase,kb_bigrams")
         List<String> fallbackFilters();
 

@@ -42,7 +42,8 @@ public class SearchBackends {
             case ELASTICSEARCH -> {
                 KnowledgeConfig.Elasticsearch es = config.elasticsearch();
                 yield new ElasticsearchBackend(client(es), es.index(), analysis,
-                        new ElasticsearchAnalysis(es.analysis(), es.fallbackTokenizer(), es.fallbackFilters()),
+                        new ElasticsearchAnalysis(es.analysis(), es.fallback(), es.fallbackTokenizer(),
+                                es.fallbackFilters()),
                         tuning, es.replicas(), clock);
             }
         };

@@ -231,14 +231,14 @@ class KnowledgeApiTest extends DatabaseTest {
                 .body("slug", hasItem(purchase)).body("slug", not(hasItem(rent)));
 
         as("agent").body(Map.of("title", "租房提取公积金 " + marker, "content", "来电人在本市无房，想用公积金付房租"))
-                .post("/api/knowledge/suggestions").then().statusCode(200).body("[0].slug", equalTo(rent));
+                .post("/api/knowledge/suggestions").then().statusCode(200).body("slug", hasItem(rent));
 
         Map<String, Object> registration = Api.registration();
         registration.put("title", "咨询租房提取公积金 " + marker);
         registration.put("content", "市民在本市无自有住房，租房居住，想提取住房公积金支付房租 " + marker);
         String number = Api.register(registration);
         as("agent").get("/api/work-orders/" + number + "/suggested-articles").then().statusCode(200)
-                .body("[0].slug", equalTo(rent)).body("size()", equalTo(3));
+                .body("slug", hasItem(rent)).body("size()", equalTo(3));
         as("market").get("/api/work-orders/" + number + "/suggested-articles").then().statusCode(404);
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.hotline12345.support.DatabaseTest;
 import org.jboss.logging.Logger;
@@ -27,17 +28,23 @@ class KnowledgeRegressionTest extends DatabaseTest {
     record Case(String query, String slug) {
     }
 
-    static List<Case> cases() throws IOException {
-        try (InputStream in = KnowledgeRegressionTest.class.getResourceAsStream("/knowledge/regression-queries.tsv")) {
-            List<Case> cases = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String[] columns = line.split("\t");
-                if (columns.length == 2 && !line.startsWith("query\t") && !line.startsWith("#")) {
-                    cases.add(new Case(columns[0].strip(), columns[1].strip()));
+    /** The data rows of a TSV file of the test resources, split into columns. */
+    static List<String[]> rows(String resource) throws IOException {
+        try (InputStream in = KnowledgeRegressionTest.class.getResourceAsStream(resource)) {
+            List<String[]> rows = new ArrayList<>();
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (String line : List.of(lines).subList(1, lines.length)) {
+                if (!line.isBlank()) {
+                    rows.add(line.strip().split("\t"));
                 }
             }
-            return cases;
+            return rows;
         }
+    }
+
+    static List<Case> cases() throws IOException {
+        return rows("/knowledge/regression-queries.tsv").stream().map(r -> new Case(r[0].strip(), r[1].strip()))
+                .toList();
     }
 
     @Test
@@ -59,5 +66,20 @@ class KnowledgeRegressionTest extends DatabaseTest {
         LOG.infof("Regression set: %d queries, recall@1 %.3f, recall@3 %.3f", cases.size(),
                 first / (double) cases.size(), (cases.size() - misses.size()) / (double) cases.size());
         assertThat(misses).as("queries whose article is not in the top 3").isEmpty();
+    }
+
+    /** Work orders as agents register them, and the article that answers each among the three suggested. */
+    @Test
+    void suggestionsForAWorkOrderIncludeTheArticleThatAnswersIt() throws IOException {
+        List<String> misses = new ArrayList<>();
+        for (String[] row : rows("/knowledge/work-order-suggestions.tsv")) {
+            List<String> suggested = as("agent").body(Map.of("title", row[0], "content", row[1]))
+                    .post("/api/knowledge/suggestions").then().statusCode(200).extract().path("slug");
+            assertThat(suggested).hasSizeLessThanOrEqualTo(3);
+            if (!suggested.contains(row[2])) {
+                misses.add(row[0] + " → expected " + row[2] + ", got " + suggested);
+            }
+        }
+        assertThat(misses).as("work orders whose article is not suggested").isEmpty();
     }
 }

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -75,14 +75,19 @@ public final class ChineseAnalysis {
         return queryAnalyzer;
     }
 
+    /** Every fine-grained word of a text, repeats included, as the embedded index counts them. */
+    public List<String> indexTokens(String text) {
+        return tokens(indexAnalyzer, text);
+    }
+
     /** The words of a query (smart segmentation, stop words removed), each once, in order. */
     public List<String> queryTerms(String text) {
-        return tokens(queryAnalyzer, text);
+        return distinct(tokens(queryAnalyzer, text));
     }
 
     /** The fine-grained words of a query: what {@link #queryTerms} misses when a document uses parts of a term. */
     public List<String> fineTerms(String text) {
-        return tokens(indexAnalyzer, text);
+        return distinct(tokens(indexAnalyzer, text));
     }
 
     /** A word of a query with the words that mean the same; {@code alternatives} is empty when it has none. */
@@ -114,8 +119,12 @@ public final class ChineseAnalysis {
         return fingerprint;
     }
 
+    private static List<String> distinct(List<String> tokens) {
+        return List.copyOf(new LinkedHashSet<>(tokens));
+    }
+
     private static List<String> tokens(Analyzer analyzer, String text) {
-        Set<String> tokens = new LinkedHashSet<>();
+        List<String> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
@@ -126,7 +135,7 @@ public final class ChineseAnalysis {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return List.copyOf(tokens);
+        return tokens;
     }
 
     private static Analyzer ikAnalyzer(boolean smart, CharArraySet stopWords) {

@@ -2,6 +2,7 @@ package org.hotline12345.knowledge.search;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +57,9 @@ public final class ElasticsearchBackend implements SearchBackend {
     private static final DateTimeFormatter INDEX_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Fields a hit does not show, left out of the response. */
+    private static final List<String> UNSHOWN = List.of("answer", "questions", "tags", "tag", "category", "heading",
+            "body");
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -64,7 +69,7 @@ public final class ElasticsearchBackend implements SearchBackend {
     private final int replicas;
     private final Clock clock;
     /** Decided on first use, so that the service starts while Elasticsearch is still down. */
-    private volatile Boolean ik;
+    private volatile ElasticsearchAnalysis.Kind kind;
 
     public ElasticsearchBackend(ElasticsearchClient client, String alias, ChineseAnalysis analysis,
             ElasticsearchAnalysis esAnalysis, SearchTuning tuning, int replicas, Clock clock) {
@@ -77,22 +82,18 @@ public final class ElasticsearchBackend implements SearchBackend {
         this.clock = clock;
     }
 
-    /** Whether the index analyses with IK: as configured, or, in {@code AUTO} mode, when the server has the plugin. */
-    public boolean usesIk() {
-        Boolean decided = ik;
+    /** The analysis of the index: as configured, or, in {@code AUTO} mode, IK when the server has the plugin. */
+    public ElasticsearchAnalysis.Kind kind() {
+        ElasticsearchAnalysis.Kind decided = kind;
         if (decided == null) {
-            decided = switch (esAnalysis.mode()) {
-                case IK -> true;
-                case FALLBACK -> false;
-                case AUTO -> hasIk(client);
-            };
-            ik = decided;
+            decided = esAnalysis.kind(esAnalysis.mode() == ElasticsearchAnalysis.Mode.AUTO && hasIk(client));
+            kind = decided;
         }
         return decided;
     }
 
     private String fingerprint() {
-        return LuceneBackend.SCHEMA + "/" + analysis.fingerprint() + "/" + esAnalysis.describe(usesIk());
+        return LuceneBackend.SCHEMA + "/" + analysis.fingerprint() + "/" + esAnalysis.describe(kind());
     }
 
     /** Whether the server has the IK plugin's tokenizers. */
@@ -207,7 +208,7 @@ public final class ElasticsearchBackend implements SearchBackend {
         SearchRequest.Builder request = new SearchRequest.Builder().index(alias)
                 .from(query.page() * query.size()).size(query.size())
                 .trackTotalHits(t -> t.count(EXACT_TOTAL_UP_TO))
-                .source(s -> s.filter(f -> f.excludes("answer", "questions", "tags", "tag", "category")));
+                .source(s -> s.filter(f -> f.excludes(UNSHOWN)));
         Query filter = filter(query.filter());
         if (query.hasText()) {
             request.query(q -> q.bool(b -> b.must(textQuery(query.text())).filter(filter)));
@@ -215,7 +216,7 @@ public final class ElasticsearchBackend implements SearchBackend {
             request.query(q -> q.bool(b -> b.filter(filter)))
                     .sort(s -> s.field(f -> f.field("updated").order(SortOrder.Desc)));
         }
-        highlight(request);
+        highlight(request, query.text());
         SearchResponse<Source> response = call(() -> client.search(request.build(), Source.class));
         var total = response.hits().total();
         return new SearchResult(hits(response),
@@ -250,9 +251,14 @@ public final class ElasticsearchBackend implements SearchBackend {
         if (emphasis != null && !emphasis.isBlank()) {
             like.should(s -> s.bool(b -> b.must(textQuery(emphasis)).boost(2f)));
         }
-        like.should(s -> s.moreLikeThis(m -> m.fields("heading", "answer")
-                .like(l -> l.text(text))
-                .analyzer("kb_search")
+        boolean service = kind() == ElasticsearchAnalysis.Kind.SERVICE;
+        String likeText = service
+                ? String.join(" ", analysis.queryTerms(text).stream()
+                        .filter(word -> word.length() >= 2).map(ElasticsearchBackend::encode).toList())
+                : text;
+        like.should(s -> s.moreLikeThis(m -> m.fields("heading", "body")
+                .like(l -> l.text(likeText))
+                .analyzer(service ? "kb_words" : "kb_search")
                 .minTermFreq(1).minDocFreq(1).minWordLength(2).maxQueryTerms(25)));
         BoolQuery.Builder query = new BoolQuery.Builder().must(m -> m.bool(like.build())).filter(filter(filter));
         if (excludeId != null) {
@@ -260,8 +266,8 @@ public final class ElasticsearchBackend implements SearchBackend {
         }
         SearchRequest.Builder request = new SearchRequest.Builder().index(alias).size(size)
                 .query(q -> q.bool(query.build()))
-                .source(s -> s.filter(f -> f.excludes("answer", "questions", "tags", "tag", "category")));
-        highlight(request);
+                .source(s -> s.filter(f -> f.excludes(UNSHOWN)));
+        highlight(request, emphasis);
         return hits(call(() -> client.search(request.build(), Source.class)));
     }
 
@@ -276,9 +282,8 @@ public final class ElasticsearchBackend implements SearchBackend {
 
     /**
      * Mirrors {@link LuceneBackend#textQuery}: the words the service's own analysis finds in the text (stop words
-     * gone), across the weighted fields with the fields' scores added up, a word with synonyms as the best of its
-     * forms, and with IK the fine-grained words at a lower weight. The server analyses each word again with the
-     * index's analysis.
+     * gone), across heading and body with the heading weighing more and the scores added up, a word with synonyms as
+     * the best of its forms, and (with IK, on the server or in the service) the fine-grained words at a lower weight.
      */
     private Query textQuery(String text) {
         List<ChineseAnalysis.QueryWord> words = analysis.queryWords(text);
@@ -289,28 +294,32 @@ public final class ElasticsearchBackend implements SearchBackend {
         List<String> plain = words.stream().filter(w -> w.alternatives().isEmpty())
                 .map(ChineseAnalysis.QueryWord::word).toList();
         if (!plain.isEmpty()) {
-            query.should(acrossFields(String.join(" ", plain), null, 1f));
+            query.should(acrossFields(plain, null, 1f));
         }
         for (ChineseAnalysis.QueryWord word : words) {
             if (!word.alternatives().isEmpty()) {
                 List<Query> forms = new ArrayList<>();
-                forms.add(acrossFields(word.word(), null, 1f));
-                word.alternatives().forEach(alternative -> forms.add(acrossFields(alternative, null, 1f)));
+                forms.add(acrossFields(List.of(word.word()), null, 1f));
+                word.alternatives().forEach(alternative -> forms.add(acrossFields(List.of(alternative), null, 1f)));
                 query.should(s -> s.disMax(d -> d.queries(forms).tieBreaker(0.0)));
             }
         }
         List<String> parts = analysis.fineTerms(text).stream().filter(w -> words.stream()
                 .noneMatch(q -> q.word().equals(w))).toList();
-        if (usesIk() && !parts.isEmpty()) {
-            query.should(acrossFields(String.join(" ", parts), "kb_index", tuning.fineWeight()));
+        if (!parts.isEmpty() && kind() != ElasticsearchAnalysis.Kind.ANALYZER) {
+            query.should(acrossFields(parts, kind() == ElasticsearchAnalysis.Kind.IK ? "kb_index" : null,
+                    tuning.fineWeight()));
         }
         return Query.of(q -> q.bool(query.build()));
     }
 
-    private Query acrossFields(String text, String analyzer, float boost) {
+    /** The words against heading and body; with the service's analysis each word goes as its encoded token. */
+    private Query acrossFields(List<String> words, String analyzer, float boost) {
+        boolean service = kind() == ElasticsearchAnalysis.Kind.SERVICE;
+        String text = String.join(" ", service ? words.stream().map(ElasticsearchBackend::encode).toList() : words);
         return Query.of(q -> q.multiMatch(m -> {
             m.query(text)
-                    .fields("heading^" + tuning.headingBoost(), "answer^" + tuning.answerBoost())
+                    .fields("heading^" + tuning.headingBoost(), "body^" + tuning.answerBoost())
                     .type(TextQueryType.MostFields)
                     .boost(boost);
             if (analyzer != null) {
@@ -318,6 +327,18 @@ public final class ElasticsearchBackend implements SearchBackend {
             }
             return m;
         }));
+    }
+
+    /**
+     * A word as one token of Latin letters and digits, which every tokenizer keeps whole: {@code k} and the
+     * hexadecimal UTF-8 bytes.
+     */
+    static String encode(String word) {
+        return "k" + HexFormat.of().formatHex(word.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String encodedTokens(String text) {
+        return String.join(" ", analysis.indexTokens(text).stream().map(ElasticsearchBackend::encode).toList());
     }
 
     private static Query filter(ArticleFilter filter) {
@@ -345,12 +366,21 @@ public final class ElasticsearchBackend implements SearchBackend {
         return Query.of(q -> q.bool(all.build()));
     }
 
-    private static void highlight(SearchRequest.Builder request) {
-        // the query searches the heading; the words it finds are highlighted in the title
-        request.highlight(h -> h.preTags("<em>").postTags("</em>").encoder(HighlighterEncoder.Html)
-                .requireFieldMatch(false)
-                .fields("title", f -> f.numberOfFragments(0).noMatchSize(200))
-                .fields("answer", f -> f.fragmentSize(80).numberOfFragments(2).noMatchSize(120)));
+    /**
+     * Highlights the words of {@code text} in the title and in the best passages of the answer, whatever fields the
+     * search itself used.
+     */
+    private void highlight(SearchRequest.Builder request, String text) {
+        List<String> words = text == null ? List.of() : analysis.queryTerms(text);
+        request.highlight(h -> {
+            h.preTags("<em>").postTags("</em>").encoder(HighlighterEncoder.Html)
+                    .fields("title", f -> f.numberOfFragments(0).noMatchSize(200))
+                    .fields("answer", f -> f.fragmentSize(80).numberOfFragments(2).noMatchSize(120));
+            if (!words.isEmpty()) {
+                h.highlightQuery(q -> q.multiMatch(m -> m.query(String.join(" ", words)).fields("title", "answer")));
+            }
+            return h;
+        });
     }
 
     private static List<SearchHit> hits(SearchResponse<Source> response) {
@@ -376,6 +406,15 @@ public final class ElasticsearchBackend implements SearchBackend {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
+    private Source source(IndexedArticle article) {
+        if (kind() != ElasticsearchAnalysis.Kind.SERVICE) {
+            return Source.of(article, null, null);
+        }
+        String heading = article.title() + "\n" + String.join("\n", article.questions()) + "\n"
+                + String.join("\n", article.tags());
+        return Source.of(article, encodedTokens(heading), encodedTokens(article.answerText()));
+    }
+
     private void bulk(String index, List<IndexedArticle> articles, boolean waitForRefresh) {
         BulkRequest.Builder request = new BulkRequest.Builder().index(index);
         if (waitForRefresh) {
@@ -383,7 +422,7 @@ public final class ElasticsearchBackend implements SearchBackend {
             request.refresh(Refresh.WaitFor).requireAlias(true);
         }
         for (IndexedArticle article : articles) {
-            request.operations(op -> op.index(i -> i.id(Long.toString(article.id())).document(Source.of(article))));
+            request.operations(op -> op.index(i -> i.id(Long.toString(article.id())).document(source(article))));
         }
         BulkResponse response = call(() -> client.bulk(request.build()));
         if (response.errors()) {
@@ -424,14 +463,24 @@ public final class ElasticsearchBackend implements SearchBackend {
                 .put("output_unigrams", true)
                 .put("token_separator", "").put("filler_token", "");
         ObjectNode analyzers = analysisNode.putObject("analyzer");
-        if (usesIk()) {
-            analyzer(analyzers, "kb_index", "ik_max_word", List.of("kb_stop"));
-            analyzer(analyzers, "kb_search", "ik_smart", List.of("kb_stop"));
-        } else {
-            List<String> chain = new ArrayList<>(esAnalysis.fallbackFilters());
-            chain.add("kb_stop");
-            analyzer(analyzers, "kb_index", esAnalysis.fallbackTokenizer(), chain);
-            analyzer(analyzers, "kb_search", esAnalysis.fallbackTokenizer(), chain);
+        ElasticsearchAnalysis.Kind used = kind();
+        switch (used) {
+            case IK -> {
+                analyzer(analyzers, "kb_index", "ik_max_word", List.of("kb_stop"));
+                analyzer(analyzers, "kb_search", "ik_smart", List.of("kb_stop"));
+            }
+            case ANALYZER -> {
+                List<String> chain = new ArrayList<>(esAnalysis.fallbackFilters());
+                chain.add("kb_stop");
+                analyzer(analyzers, "kb_index", esAnalysis.fallbackTokenizer(), chain);
+                analyzer(analyzers, "kb_search", esAnalysis.fallbackTokenizer(), chain);
+            }
+            case SERVICE -> {
+                // heading and body arrive segmented and encoded; the text fields are analysed only to highlight
+                analyzer(analyzers, "kb_words", "standard", List.of());
+                analyzer(analyzers, "kb_index", "standard", List.of("lowercase", "kb_bigrams", "kb_stop"));
+                analyzer(analyzers, "kb_search", "standard", List.of("lowercase", "kb_bigrams", "kb_stop"));
+            }
         }
         analyzer(analyzers, "kb_chars", "standard", List.of("lowercase"));
 
@@ -441,14 +490,29 @@ public final class ElasticsearchBackend implements SearchBackend {
         ObjectNode properties = mappings.putObject("properties");
         properties.putObject("id").put("type", "long");
         properties.putObject("slug").put("type", "keyword");
-        // title, alternative questions and tags are searched together as the heading
-        text(properties, "heading");
+        // searched: the heading (title, alternative questions, tags) and the body (the answer)
+        boolean service = used == ElasticsearchAnalysis.Kind.SERVICE;
+        for (String searched : List.of("heading", "body")) {
+            if (service) {
+                properties.putObject(searched).put("type", "text").put("analyzer", "kb_words");
+            } else {
+                text(properties, searched);
+            }
+        }
+        // shown and highlighted
         for (String field : List.of("title", "questions")) {
-            ObjectNode text = text(properties, field).put("copy_to", "heading");
+            ObjectNode text = text(properties, field);
+            if (!service) {
+                text.put("copy_to", "heading");
+            }
             text.putObject("fields").putObject("chars").put("type", "text").put("analyzer", "kb_chars");
         }
-        text(properties, "answer");
-        text(properties, "tags").put("copy_to", "heading");
+        ObjectNode answer = text(properties, "answer");
+        ObjectNode tags = text(properties, "tags");
+        if (!service) {
+            answer.put("copy_to", "body");
+            tags.put("copy_to", "heading");
+        }
         for (String keyword : List.of("tag", "category", "category_code", "department", "status")) {
             properties.putObject(keyword).put("type", "keyword");
         }
@@ -496,16 +560,18 @@ public final class ElasticsearchBackend implements SearchBackend {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Source(long id, String slug, String title, List<String> questions, String answer, List<String> tags,
             List<String> tag, List<String> category, @JsonProperty("category_code") String categoryCode,
-            String department, String status, String effective, String expires, Long updated) {
+            String department, String status, String effective, String expires, Long updated, String heading,
+            String body) {
 
-        static Source of(IndexedArticle article) {
+        /** @param heading, body the encoded words, when the service segments; otherwise {@code null} */
+        static Source of(IndexedArticle article, String heading, String body) {
             return new Source(article.id(), article.slug(), article.title(), article.questions(),
                     article.answerText(), article.tags(),
                     article.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(), article.categoryPath(),
                     article.categoryCode(), article.departmentCode(), article.status(),
                     article.effectiveFrom().toString(),
                     article.expiresOn() == null ? null : article.expiresOn().toString(),
-                    article.updatedAt().toEpochMilli());
+                    article.updatedAt().toEpochMilli(), heading, body);
         }
     }
 }

@@ -16,37 +16,47 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 
-/** The same contract on a real Elasticsearch node (the integ-test distribution, which has no IK plugin). */
+/**
+ * The same contract on a real Elasticsearch node. The integ-test distribution has no IK plugin, so this runs the
+ * service-side analysis that {@code auto} falls back to; {@link ElasticsearchAnalyzerFallbackTest} runs the server's
+ * own bigram analysis.
+ */
 class ElasticsearchBackendTest extends SearchBackendContract {
 
     private static final AtomicInteger ALIASES = new AtomicInteger();
-    private static final ElasticsearchAnalysis AUTO = new ElasticsearchAnalysis(ElasticsearchAnalysis.Mode.AUTO,
-            "standard", List.of("lowercase", "kb_bigrams"));
+    static final ElasticsearchAnalysis AUTO = new ElasticsearchAnalysis(ElasticsearchAnalysis.Mode.AUTO,
+            ElasticsearchAnalysis.Fallback.SERVICE, "standard", List.of("lowercase", "kb_bigrams"));
 
     static ElasticsearchClient client(String url) {
         return new ElasticsearchClient(new RestClientTransport(RestClient.builder(HttpHost.create(url)).build(),
                 new JacksonJsonpMapper()));
     }
 
+    /** The analysis under test. */
+    ElasticsearchAnalysis analysis() {
+        return AUTO;
+    }
+
     @Override
     SearchBackend newBackend() {
         return new ElasticsearchBackend(client(ElasticsearchNode.sharedUrl()),
-                "kb-test-" + ALIASES.incrementAndGet(), ANALYSIS, AUTO, SearchTuning.defaults(), 0,
+                "kb-test-" + ALIASES.incrementAndGet(), ANALYSIS, analysis(), SearchTuning.defaults(), 0,
                 Clock.systemUTC());
     }
 
     @Test
-    void withoutTheIkPluginTheConfiguredFallbackIsUsed() {
+    void withoutTheIkPluginTheServiceSegmentsTheText() {
         ElasticsearchBackend es = (ElasticsearchBackend) backend;
-        assertThat(es.usesIk()).isFalse();
-        assertThat(es.indexDefinition(false)).contains("\"tokenizer\":\"standard\"").contains("kb_bigrams")
-                .doesNotContain("ik_max_word");
+        assertThat(es.kind()).isEqualTo(ElasticsearchAnalysis.Kind.SERVICE);
+        assertThat(es.indexDefinition(false)).contains("\"kb_words\"").doesNotContain("ik_max_word");
+        assertThat(ElasticsearchBackend.encode("社保")).isEqualTo("ke7a4bee4bf9d");
     }
 
     @Test
     void withIkTheIndexAnalysesWithIkMaxWordAndQueriesWithIkSmart() {
         try (ElasticsearchBackend ik = new ElasticsearchBackend(client(ElasticsearchNode.sharedUrl()), "kb-ik",
-                ANALYSIS, new ElasticsearchAnalysis(ElasticsearchAnalysis.Mode.IK, "standard", List.of()),
+                ANALYSIS, new ElasticsearchAnalysis(ElasticsearchAnalysis.Mode.IK,
+                        ElasticsearchAnalysis.Fallback.SERVICE, "standard", List.of()),
                 SearchTuning.defaults(), 0, Clock.systemUTC())) {
             String definition = ik.indexDefinition(false);
             assertThat(definition).contains("\"kb_index\":{\"type\":\"custom\",\"tokenizer\":\"ik_max_word\"")

@@ -53,7 +53,7 @@ public final class RelevanceEvaluation {
             evaluate(lucene, "embedded Lucene (IK)", articles, questions);
         }
         try (SearchBackend elasticsearch = SearchBackends.elasticsearch("relevance-eval")) {
-            evaluate(elasticsearch, "Elasticsearch 8.19 (fallback analysis: bigrams)", articles, questions);
+            evaluate(elasticsearch, "Elasticsearch 8.19 (no IK plugin: the service segments)", articles, questions);
         }
     }
 

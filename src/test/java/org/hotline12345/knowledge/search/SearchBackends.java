@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -31,15 +30,14 @@ final class SearchBackends {
         }
     }
 
-    /** On a node started for the run: the integ-test distribution, which has no IK plugin (the fallback analysis). */
+    /** On a node started for the run: the integ-test distribution has no IK plugin, so the service segments. */
     static ElasticsearchBackend elasticsearch(String alias) {
         ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(
                 RestClient.builder(HttpHost.create(ElasticsearchNode.sharedUrl()))
                         .setRequestConfigCallback(c -> c.setSocketTimeout(120_000)).build(),
                 new JacksonJsonpMapper()));
         return new ElasticsearchBackend(client, alias, ANALYSIS,
-                new ElasticsearchAnalysis(ElasticsearchAnalysis.Mode.AUTO, "standard",
-                        List.of("lowercase", "kb_bigrams")),
+                ElasticsearchBackendTest.AUTO,
                 SearchTuning.defaults(), 0, Clock.systemUTC());
     }
 }

@@ -52,7 +52,7 @@ public final class SearchBenchmark {
             rows.add(measure("embedded Lucene (IK)", lucene, texts, size, queries, threads));
         }
         try (SearchBackend elasticsearch = SearchBackends.elasticsearch("search-bench")) {
-            rows.add(measure("Elasticsearch 8.19, one node (fallback analysis)", elasticsearch, texts, size, queries,
+            rows.add(measure("Elasticsearch 8.19, one node (the service segments)", elasticsearch, texts, size, queries,
                     threads));
         }
         System.out.println();
