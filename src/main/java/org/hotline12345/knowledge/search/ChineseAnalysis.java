@@ -123,7 +123,8 @@ public final class ChineseAnalysis {
         return List.copyOf(new LinkedHashSet<>(tokens));
     }
 
-    private static List<String> tokens(Analyzer analyzer, String text) {
+    /** Every token the analyzer makes of the text, in order, repeats included. */
+    static List<String> tokens(Analyzer analyzer, String text) {
         List<String> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

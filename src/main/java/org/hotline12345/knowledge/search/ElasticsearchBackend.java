@@ -284,6 +284,8 @@ public final class ElasticsearchBackend implements SearchBackend {
      * Mirrors {@link LuceneBackend#textQuery}: the words the service's own analysis finds in the text (stop words
      * gone), across heading and body with the heading weighing more and the scores added up, a word with synonyms as
      * the best of its forms, and (with IK, on the server or in the service) the fine-grained words at a lower weight.
+     * Unlike the embedded index it keeps every word of a long text: the document frequencies that pick the most
+     * specific ones are not at hand here.
      */
     private Query textQuery(String text) {
         List<ChineseAnalysis.QueryWord> words = analysis.queryWords(text);
@@ -502,12 +504,16 @@ public final class ElasticsearchBackend implements SearchBackend {
         // shown and highlighted
         for (String field : List.of("title", "questions")) {
             ObjectNode text = text(properties, field);
+            if (field.equals("title")) {
+                // highlighting reads the offsets instead of analysing the text again
+                text.put("index_options", "offsets");
+            }
             if (!service) {
                 text.put("copy_to", "heading");
             }
             text.putObject("fields").putObject("chars").put("type", "text").put("analyzer", "kb_chars");
         }
-        ObjectNode answer = text(properties, "answer");
+        ObjectNode answer = text(properties, "answer").put("index_options", "offsets");
         ObjectNode tags = text(properties, "tags");
         if (!service) {
             answer.put("copy_to", "body");

@@ -24,9 +24,7 @@ import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -82,7 +80,7 @@ import org.apache.lucene.util.BytesRef;
 public final class LuceneBackend implements SearchBackend {
 
     /** Raised when the fields or their analysis change, so that indexes built before are rebuilt. */
-    static final String SCHEMA = "knowledge-4";
+    static final String SCHEMA = "knowledge-5";
 
     private static final String FINGERPRINT_KEY = "fingerprint";
     private static final String ID = "id";
@@ -249,7 +247,7 @@ public final class LuceneBackend implements SearchBackend {
 
     @Override
     public List<Suggestion> autocomplete(String typed, ArticleFilter filter, int limit) {
-        List<String> tokens = characterTokens(typed);
+        List<String> tokens = ChineseAnalysis.tokens(characters, typed);
         if (tokens.isEmpty()) {
             return List.of();
         }
@@ -459,21 +457,6 @@ public final class LuceneBackend implements SearchBackend {
     private static boolean startsWith(BytesRef term, BytesRef prefix) {
         return term.length >= prefix.length && Arrays.equals(term.bytes, term.offset, term.offset + prefix.length,
                 prefix.bytes, prefix.offset, prefix.offset + prefix.length);
-    }
-
-    private List<String> characterTokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = characters.tokenStream(TITLE_CHARS, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] scoreDocs) throws IOException {
