@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -114,6 +115,14 @@ public class KnowledgeResource {
     @Operation(summary = "Save a new version; version must be the one the changes were made to (409 if it is not the latest)")
     public ArticleView update(@PathParam("slug") String slug, @NotNull @Valid ArticleRequest request) {
         return service.update(slug, request, actor.get());
+    }
+
+    @DELETE
+    @Path("/articles/{slug}")
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.KNOWLEDGE_EDITOR})
+    @Operation(summary = "Withdraw an article: it is archived (a new version), never erased, and no longer reaches agents")
+    public ArticleView archive(@PathParam("slug") String slug) {
+        return service.archive(slug, actor.get());
     }
 
     @GET

@@ -110,6 +110,21 @@ public class KnowledgeService {
         return view(article, actor);
     }
 
+    /** Withdraws an article: archived as a new version, kept with its history, gone for agents. */
+    @Transactional
+    public ArticleView archive(String slug, Actor actor) {
+        KnowledgeArticle article = articles.findBySlugForUpdate(slug)
+                .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+        ArticleContent current = contentOf(article);
+        if (current.status() != ArticleStatus.ARCHIVED) {
+            save(article, new ArticleContent(current.title(), current.questions(), current.answer(),
+                    current.categoryCode(), current.departmentCode(), current.sourceName(), current.sourceNumber(),
+                    current.effectiveFrom(), current.expiresOn(), current.tags(), ArticleStatus.ARCHIVED),
+                    actor.username(), actor.role().name(), "archived");
+        }
+        return view(article, actor);
+    }
+
     /** The article for a reader; agents get only what is published and in effect, and each read is counted. */
     @Transactional
     public ArticleView read(String slug, Actor actor) {

@@ -143,6 +143,21 @@ class KnowledgeApiTest extends DatabaseTest {
     }
 
     @Test
+    void withdrawingAnArticleArchivesItAsANewVersion() {
+        String marker = marker();
+        String slug = create(article(marker, "将被撤下的文章"));
+        as("agent").delete("/api/knowledge/articles/" + slug).then().statusCode(403);
+        as("editor").delete("/api/knowledge/articles/" + slug).then().statusCode(200)
+                .body("status", equalTo("ARCHIVED")).body("version", equalTo(2));
+        as("editor").delete("/api/knowledge/articles/" + slug).then().statusCode(200).body("version", equalTo(2));
+        search("agent", marker).body("items", empty());
+        as("agent").get("/api/knowledge/articles/" + slug).then().statusCode(404);
+        as("editor").get("/api/knowledge/articles/" + slug + "/versions").then()
+                .body("[0].changedFields", contains("status")).body("[0].note", equalTo("archived"));
+        as("editor").delete("/api/knowledge/articles/no-such-article").then().statusCode(404);
+    }
+
+    @Test
     void onlyEditorsAndAdministratorsWriteArticles() {
         Map<String, Object> body = article(marker(), "权限测试");
         for (String user : List.of("agent", "housing", "desk", "supervisor")) {
