@@ -67,7 +67,7 @@ final class ModelFormat {
                 weights[label] = readFloats(in);
             }
             return new TextClassifier(labels, features, weights, scale, trainedOn);
-        } catch (IOException e) {
+        } catch (IOException | NegativeArraySizeException e) {
             throw new IllegalArgumentException("not a readable text classifier model: " + e.getMessage(), e);
         }
     }

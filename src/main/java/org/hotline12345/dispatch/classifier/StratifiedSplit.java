@@ -65,7 +65,7 @@ public final class StratifiedSplit {
     }
 
     private static Map<String, List<LabelledText>> shuffledByLabel(List<LabelledText> examples, long seed) {
-        // sorted labels and one generator: the same seed gives the same split whatever the input order of labels
+        // labels in sorted order, all shuffled by one generator: the same examples and seed give the same split
         Map<String, List<LabelledText>> byLabel = new TreeMap<>();
         for (LabelledText example : examples) {
             byLabel.computeIfAbsent(example.label(), label -> new ArrayList<>()).add(example);

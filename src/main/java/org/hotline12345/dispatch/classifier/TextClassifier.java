@@ -3,16 +3,16 @@ package org.hotline12345.dispatch.classifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Suggests labels for a citizen's text: TF-IDF over character unigrams and bigrams, one-vs-rest linear SVMs, and a
- * softmax
- * whose scale is fitted on held-out folds so that confidences are probabilities. Trained in process from labelled
- * texts in seconds; predicting takes microseconds. Immutable and safe to share between threads; {@link #toBytes()}
- * stores it and {@link #fromBytes(byte[])} loads it back with the same predictions.
+ * softmax whose scale is fitted on held-out folds so that confidences are probabilities. Trained in process from
+ * labelled texts in seconds; predicting takes microseconds. Immutable and safe to share between threads;
+ * {@link #toBytes()} stores it and {@link #fromBytes(byte[])} loads it back with the same predictions.
  */
 public final class TextClassifier {
 
@@ -29,12 +29,22 @@ public final class TextClassifier {
                 throw new IllegalArgumentException(
                         "n-gram lengths must satisfy 1 <= min <= max: " + minN + ".." + maxN);
             }
-            if (minDocuments < 1 || !(cost > 0) || calibrationFolds < 2) {
-                throw new IllegalArgumentException("invalid options: " + this);
+            if (minDocuments < 1) {
+                throw new IllegalArgumentException("minimum document count must be at least 1: " + minDocuments);
+            }
+            if (!(cost > 0)) {
+                throw new IllegalArgumentException("cost must be positive: " + cost);
+            }
+            if (calibrationFolds < 2) {
+                throw new IllegalArgumentException("calibration needs at least 2 folds: " + calibrationFolds);
             }
         }
 
-        /** Chosen by cross-validation on citizen message titles (see ClassifierEvaluation). */
+        /**
+         * Chosen by 5-fold cross-validation on citizen message titles (ClassifierEvaluation): the best settings were
+         * within 0.001 macro-F1 of each other, far less than the 0.005 spread between folds, and of those these make
+         * the smallest model.
+         */
         public static Options defaults() {
             return new Options(1, 2, 2, 1.0, 5, 12345);
         }
@@ -156,11 +166,13 @@ public final class TextClassifier {
             double scale) {
         FeatureSpace space = FeatureSpace.fit(examples.stream().map(LabelledText::text).toList(), options.minN(),
                 options.maxN(), options.minDocuments());
+        Map<String, Integer> labelIndex = new HashMap<>();
+        labels.forEach(label -> labelIndex.put(label, labelIndex.size()));
         List<SparseVector> vectors = new ArrayList<>(examples.size());
         int[] labelOf = new int[examples.size()];
         for (int i = 0; i < examples.size(); i++) {
             vectors.add(space.vector(examples.get(i).text()));
-            labelOf[i] = labels.indexOf(examples.get(i).label());
+            labelOf[i] = labelIndex.get(examples.get(i).label());
         }
         float[][] weights = LinearSvm.train(vectors, labelOf, labels.size(), space.dimension(), options.cost(),
                 options.seed());

@@ -30,7 +30,8 @@ public final class ClassifierEvaluation {
     private record Candidate(String name, Function<List<LabelledText>, Function<String, Prediction>> trainer) {
     }
 
-    private record Result(double macroF1, double accuracy, double trainSeconds) {
+    /** {@code spread}: the standard deviation of macro-F1 between folds (0 for a single split). */
+    private record Result(double macroF1, double spread, double accuracy, double trainSeconds) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -44,13 +45,15 @@ public final class ClassifierEvaluation {
                 + "trained on %,d%n%n", DATA.getFileName(), examples.size(), labels(examples).size(),
                 split.test().size(), SPLIT_SEED, split.train().size());
 
-        System.out.println("| method | CV macro-F1 | CV accuracy | held-out macro-F1 | held-out accuracy | training |");
+        System.out.println(
+                "| method | CV macro-F1 (± between folds) | CV accuracy | held-out macro-F1 | held-out accuracy "
+                        + "| training |");
         System.out.println("|---|---|---|---|---|---|");
         for (Candidate candidate : candidates()) {
             Result cv = crossValidate(candidate, split.train());
             Result held = evaluate(candidate, split);
-            System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.2f s |%n", candidate.name(),
-                    cv.macroF1(), cv.accuracy(), held.macroF1(), held.accuracy(), held.trainSeconds());
+            System.out.printf(Locale.ROOT, "| %s | %.4f ± %.4f | %.4f | %.4f | %.4f | %.2f s |%n", candidate.name(),
+                    cv.macroF1(), cv.spread(), cv.accuracy(), held.macroF1(), held.accuracy(), held.trainSeconds());
         }
         System.out.println();
         report(split);
@@ -84,17 +87,24 @@ public final class ClassifierEvaluation {
                 defaults.seed());
     }
 
+    /** Macro-F1 and accuracy over the pooled predictions of all folds. */
     private static Result crossValidate(Candidate candidate, List<LabelledText> train) {
         List<ClassificationReport.Outcome> outcomes = new ArrayList<>();
+        double[] foldF1 = new double[FOLDS];
         double seconds = 0;
-        for (StratifiedSplit.Split fold : StratifiedSplit.folds(train, FOLDS, FOLD_SEED)) {
+        List<StratifiedSplit.Split> folds = StratifiedSplit.folds(train, FOLDS, FOLD_SEED);
+        for (int i = 0; i < FOLDS; i++) {
             long start = System.nanoTime();
-            Function<String, Prediction> model = candidate.trainer().apply(fold.train());
+            Function<String, Prediction> model = candidate.trainer().apply(folds.get(i).train());
             seconds += (System.nanoTime() - start) / 1e9;
-            outcomes.addAll(outcomes(model, fold.test()));
+            List<ClassificationReport.Outcome> fold = outcomes(model, folds.get(i).test());
+            foldF1[i] = ClassificationReport.of(fold, labels(train)).macroF1();
+            outcomes.addAll(fold);
         }
         ClassificationReport report = ClassificationReport.of(outcomes, labels(train));
-        return new Result(report.macroF1(), report.accuracy(), seconds / FOLDS);
+        double mean = Arrays.stream(foldF1).average().orElseThrow();
+        double spread = Math.sqrt(Arrays.stream(foldF1).map(f1 -> (f1 - mean) * (f1 - mean)).sum() / FOLDS);
+        return new Result(report.macroF1(), spread, report.accuracy(), seconds / FOLDS);
     }
 
     private static Result evaluate(Candidate candidate, StratifiedSplit.Split split) {
@@ -102,7 +112,7 @@ public final class ClassifierEvaluation {
         Function<String, Prediction> model = candidate.trainer().apply(split.train());
         double seconds = (System.nanoTime() - start) / 1e9;
         ClassificationReport report = ClassificationReport.of(outcomes(model, split.test()), labels(split.train()));
-        return new Result(report.macroF1(), report.accuracy(), seconds);
+        return new Result(report.macroF1(), 0, report.accuracy(), seconds);
     }
 
     private static void report(StratifiedSplit.Split split) {
