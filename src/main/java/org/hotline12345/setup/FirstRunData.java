@@ -24,6 +24,9 @@ import org.hotline12345.department.Department;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentKind;
 import org.hotline12345.department.DepartmentRepository;
+import org.hotline12345.dispatch.RuleCsv;
+import org.hotline12345.dispatch.RuleService;
+import org.hotline12345.security.Actor;
 import org.hotline12345.security.AppUser;
 import org.hotline12345.security.AppUserRepository;
 import org.hotline12345.security.PasswordHasher;
@@ -34,7 +37,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Fills an empty database with what a newcomer needs to try the service: the departments of a mid-size city, a
- * three-level category taxonomy and one demo user per role (seed/*.csv). Runs only when enabled and only once: a
+ * three-level category taxonomy, a responsibility list and one demo user per role (seed/*.csv). Runs only when enabled
+ * and only once: a
  * database that has departments is left alone.
  */
 @ApplicationScoped
@@ -62,6 +66,9 @@ public class FirstRunData {
 
     @Inject
     CategoryDirectory categories;
+
+    @Inject
+    RuleService rules;
 
     @Inject
     Clock clock;
@@ -102,17 +109,43 @@ public class FirstRunData {
         }
         departments.invalidate();
         categories.invalidate();
-        LOG.infof("First-run data loaded: %d departments, %d categories, %d demo users (password: see README)",
-                departmentIds.size(), byCode.size(), users.size());
+        int ruleCount = loadResponsibilityList();
+        LOG.infof("First-run data loaded: %d departments, %d categories, %d responsibility rules, %d demo users"
+                + " (password: see README)", departmentIds.size(), byCode.size(), ruleCount, users.size());
         return true;
+    }
+
+    /** A responsibility list for the demo city, written through the same checks as an administrator's rules. */
+    private int loadResponsibilityList() {
+        Actor seed = new Actor(0, "first-run-data", "初始数据", Role.ADMIN, null);
+        try (InputStream in = resource("seed/responsibility-rules.csv")) {
+            List<RuleCsv.Row> rows = RuleCsv.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            for (RuleCsv.Row row : rows) {
+                if (row.problem() != null) {
+                    throw new IllegalStateException("seed/responsibility-rules.csv line " + row.line() + ": "
+                            + row.problem().getMessage());
+                }
+                rules.upsert(row.request(), seed);
+            }
+            return rows.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuleCsv.RowException e) {
+            throw new IllegalStateException("seed/responsibility-rules.csv: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = FirstRunData.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the classpath");
+        }
+        return in;
     }
 
     /** Data rows of a simple CSV (no quoting: the seed files contain no commas in values). */
     private static List<String[]> rows(String resource) {
-        try (InputStream in = FirstRunData.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
+        try (InputStream in = resource(resource)) {
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
                     .skip(1)
                     .filter(line -> !line.isBlank())

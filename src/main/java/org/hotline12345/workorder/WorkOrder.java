@@ -99,6 +99,14 @@ public class WorkOrder {
     @Column(nullable = false)
     private WorkOrderStatus status;
 
+    /** The responsibility rule version behind the current dispatch; empty when the hotline chose otherwise. */
+    @Column(name = "dispatch_rule_id")
+    private Long dispatchRuleId;
+
+    /** Automatic dispatch found nobody responsible: the work order waits in the hotline's review queue. */
+    @Column(name = "needs_dispatch_review", nullable = false)
+    private boolean needsDispatchReview;
+
     /** The department currently responsible; empty before dispatch and after an approved return. */
     @Column(name = "lead_department_id")
     private Long leadDepartmentId;
@@ -224,10 +232,34 @@ public class WorkOrder {
     /** 派单 to a lead department and any assisting departments (联办). */
     public void dispatch(DepartmentView lead, List<DepartmentView> assisting, ClockLimits limits,
             WorkingCalendar calendar, Actor actor, Instant now, String comment) {
+        dispatch(lead, assisting, limits, calendar, actor, now, comment, null, Map.of());
+    }
+
+    /**
+     * 派单 on the basis of a responsibility rule version, or automatically ({@code actor} null) with what decided it
+     * in {@code basis}.
+     */
+    public void dispatch(DepartmentView lead, List<DepartmentView> assisting, ClockLimits limits,
+            WorkingCalendar calendar, Actor actor, Instant now, String comment, Long ruleVersionId,
+            Map<String, Object> basis) {
         WorkOrderStatus from = begin(WorkOrderAction.DISPATCH);
         assign(lead, assisting, limits, calendar, now);
-        finish(WorkOrderAction.DISPATCH, from, DISPATCHED, EventType.DISPATCHED, actor, now, comment,
-                dispatchDetails(lead, assisting));
+        dispatchRuleId = ruleVersionId;
+        needsDispatchReview = false;
+        Map<String, Object> details = new LinkedHashMap<>(dispatchDetails(lead, assisting));
+        details.putAll(basis);
+        finish(WorkOrderAction.DISPATCH, from, DISPATCHED, EventType.DISPATCHED, actor, now, comment, details);
+    }
+
+    /**
+     * Records what automatic dispatch suggested when it was not sure enough to dispatch; with nobody to suggest, the
+     * work order waits in the hotline's review queue.
+     */
+    public void recordDispatchSuggestion(boolean nobodyResponsible, Instant now, Map<String, Object> suggestion) {
+        WorkOrderStatus from = begin(WorkOrderAction.SUGGEST_DISPATCH);
+        needsDispatchReview = nobodyResponsible;
+        finish(WorkOrderAction.SUGGEST_DISPATCH, from, status, EventType.DISPATCH_SUGGESTED, null, now, null,
+                suggestion);
     }
 
     /** 签收 by the lead department. */
@@ -285,13 +317,14 @@ public class WorkOrder {
 
     /** 改派 after an approved return, to a department other than the one that returned it. */
     public void redispatch(DepartmentView lead, List<DepartmentView> assisting, ClockLimits limits,
-            WorkingCalendar calendar, Actor actor, Instant now, String comment) {
+            WorkingCalendar calendar, Actor actor, Instant now, String comment, Long ruleVersionId) {
         WorkOrderStatus from = begin(WorkOrderAction.REDISPATCH);
         if (returnedByDepartmentId != null && returnedByDepartmentId == lead.id()) {
             throw InvalidFieldException.unacceptable("leadDepartment", "differs",
                     "this department has just returned the work order; re-dispatch it to another one");
         }
         assign(lead, assisting, limits, calendar, now);
+        dispatchRuleId = ruleVersionId;
         finish(WorkOrderAction.REDISPATCH, from, DISPATCHED, EventType.REDISPATCHED, actor, now, comment,
                 dispatchDetails(lead, assisting));
     }
@@ -573,6 +606,14 @@ public class WorkOrder {
 
     public WorkOrderStatus getStatus() {
         return status;
+    }
+
+    public Long getDispatchRuleId() {
+        return dispatchRuleId;
+    }
+
+    public boolean needsDispatchReview() {
+        return needsDispatchReview;
     }
 
     public Long getLeadDepartmentId() {

@@ -29,6 +29,8 @@ public enum WorkOrderAction {
     APPROVE_RETURN(EnumSet.of(RETURN_REQUESTED), EnumSet.of(RETURNED)),
     /** the hotline refuses the return; the work order goes back to where the department had it */
     REJECT_RETURN(EnumSet.of(RETURN_REQUESTED), EnumSet.of(DISPATCHED, ACCEPTED)),
+    /** automatic dispatch was not sure enough: its suggestion is recorded and the work order waits for the agent */
+    SUGGEST_DISPATCH(EnumSet.of(REGISTERED), EnumSet.of(REGISTERED)),
     /** 改派 to another department after an approved return */
     REDISPATCH(EnumSet.of(RETURNED), EnumSet.of(DISPATCHED)),
     /** 延期申请 */

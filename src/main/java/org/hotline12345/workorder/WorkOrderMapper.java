@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.hotline12345.calendar.TimeLimit;
@@ -39,6 +40,9 @@ public class WorkOrderMapper {
     CategoryDirectory categories;
 
     @Inject
+    Instance<DispatchAdvisor> advisor;
+
+    @Inject
     Clock clock;
 
     public WorkOrderViews.Detail detail(WorkOrder order, Actor viewer) {
@@ -58,6 +62,10 @@ public class WorkOrderMapper {
                 category(order.getCategoryId()),
                 department(order.getLeadDepartmentId()),
                 order.getAssignments().stream().map(this::assignment).toList(),
+                order.getDispatchRuleId() == null || !advisor.isResolvable()
+                        ? null
+                        : advisor.get().describe(order.getDispatchRuleId()).orElse(null),
+                order.needsDispatchReview(),
                 time(order.getRegisteredAt()),
                 order.getRegisteredBy(),
                 time(order.getDispatchedAt()),

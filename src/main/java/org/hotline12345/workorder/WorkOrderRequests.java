@@ -21,6 +21,8 @@ public final class WorkOrderRequests {
      * @param urgency {@code NORMAL} when absent
      * @param simple 简易件, {@code false} when absent
      * @param dispatch when present, the work order is dispatched in the same step (受理并派单)
+     * @param autoDispatch without {@code dispatch}: {@code false} keeps the work order with the agent (e.g. to answer
+     *        it on the call); otherwise the service dispatches it when it is sure of the department (自动派单)
      */
     public record Register(
             @NotNull Channel channel,
@@ -33,7 +35,8 @@ public final class WorkOrderRequests {
             @NotBlank String categoryCode,
             Urgency urgency,
             Boolean simple,
-            @Valid Dispatch dispatch) {
+            @Valid Dispatch dispatch,
+            Boolean autoDispatch) {
     }
 
     /**

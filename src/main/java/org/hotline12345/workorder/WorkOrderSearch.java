@@ -16,6 +16,7 @@ import java.util.Set;
  * @param departmentId work orders this department currently holds, as lead or assisting
  * @param visibleToDepartmentId set for department staff: only work orders their department holds or once held
  * @param overdue {@code true}: a department holds it and its accept or reply deadline has passed
+ * @param dispatchReview {@code true}: automatic dispatch found nobody responsible (the hotline's review queue)
  * @param text matched, case-insensitively, anywhere in the title or the content
  */
 public record WorkOrderSearch(
@@ -27,6 +28,7 @@ public record WorkOrderSearch(
         Long departmentId,
         Long visibleToDepartmentId,
         Boolean overdue,
+        Boolean dispatchReview,
         LocalDate registeredFrom,
         LocalDate registeredTo,
         String text,
@@ -91,6 +93,9 @@ public record WorkOrderSearch(
             parameters.put("dispatched", WorkOrderStatus.DISPATCHED);
             parameters.put("accepted", WorkOrderStatus.ACCEPTED);
             parameters.put("now", now);
+        }
+        if (dispatchReview != null) {
+            conditions.add(dispatchReview ? "w.needsDispatchReview = true" : "w.needsDispatchReview = false");
         }
         if (registeredFrom != null) {
             conditions.add("w.registeredAt >= :registeredFrom");

@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -84,6 +86,9 @@ public class WorkOrderService {
     Event<WorkOrderChanged> changed;
 
     @Inject
+    Instance<DispatchAdvisor> advisor;
+
+    @Inject
     Clock clock;
 
     /**
@@ -123,7 +128,9 @@ public class WorkOrderService {
         WorkOrder order = WorkOrder.register(number, intake(request, category), actor, now);
         if (dispatch != null) {
             order.dispatch(dispatch.lead(), dispatch.assisting(), deadlines.limitsFor(order), calendar, actor, now,
-                    request.dispatch().comment());
+                    request.dispatch().comment(), ruleFor(order, dispatch.lead(), now), Map.of());
+        } else if (autoDispatchWanted(request)) {
+            dispatchAutomatically(order, now);
         }
         // every call is registered: a stateless insert skips the persistence context a new work order does not need
         statelessSession.insert(order);
@@ -135,6 +142,32 @@ public class WorkOrderService {
         }
         changed.fire(new WorkOrderChanged(order, now, true));
         return mapper.detail(order, actor);
+    }
+
+    private boolean autoDispatchWanted(WorkOrderRequests.Register request) {
+        return !Boolean.FALSE.equals(request.autoDispatch()) && advisor.isResolvable()
+                && advisor.get().automaticDispatchEnabled();
+    }
+
+    /** 自动派单 when the dispatch feature is sure enough; otherwise its suggestion is recorded for the agent. */
+    private void dispatchAutomatically(WorkOrder order, Instant now) {
+        DispatchAdvisor.Advice advice = advisor.get().advise(order.getTitle(), order.getContent(),
+                categories.byId(order.getCategoryId()).orElseThrow().code(), order.getLocation(), now);
+        if (advice.automatic()) {
+            order.dispatch(advice.lead(), advice.assisting(), deadlines.limitsFor(order), calendar, null, now, null,
+                    advice.ruleVersionId(), advice.details());
+        } else {
+            order.recordDispatchSuggestion(advice.lead() == null, now, advice.details());
+        }
+    }
+
+    /** The responsibility rule version behind a dispatch to {@code lead}, if there is one. */
+    private Long ruleFor(WorkOrder order, DepartmentView lead, Instant now) {
+        if (!advisor.isResolvable()) {
+            return null;
+        }
+        return advisor.get().ruleFor(categories.byId(order.getCategoryId()).orElseThrow().code(),
+                order.getLocation(), now, lead.id()).map(DispatchAdvisor.RuleRef::id).orElse(null);
     }
 
     private Optional<Registration> replay(Actor actor, String idempotencyKey, String fingerprint) {
@@ -167,6 +200,7 @@ public class WorkOrderService {
         WorkOrderSearch scoped = actor.isDepartmentStaff()
                 ? new WorkOrderSearch(search.statuses(), search.requestTypes(), search.channels(), search.urgencies(),
                         search.categoryIds(), search.departmentId(), actor.departmentId(), search.overdue(),
+                        search.dispatchReview(),
                         search.registeredFrom(), search.registeredTo(), search.text(), search.sort())
                 : search;
         return workOrders.search(scoped, clock.instant(), calendar.zone(), page, size)
@@ -194,14 +228,17 @@ public class WorkOrderService {
     public Detail dispatch(String number, WorkOrderRequests.Dispatch request, Actor actor) {
         ResolvedDispatch dispatch = resolve(request, "");
         return change(number, actor, (order, now) -> order.dispatch(dispatch.lead(), dispatch.assisting(),
-                deadlines.limitsFor(order), calendar, actor, now, request.comment()));
+                deadlines.limitsFor(order), calendar, actor, now, request.comment(), ruleFor(order, dispatch.lead(),
+                        now),
+                Map.of()));
     }
 
     @Transactional
     public Detail redispatch(String number, WorkOrderRequests.Dispatch request, Actor actor) {
         ResolvedDispatch dispatch = resolve(request, "");
         return change(number, actor, (order, now) -> order.redispatch(dispatch.lead(), dispatch.assisting(),
-                deadlines.limitsFor(order), calendar, actor, now, request.comment()));
+                deadlines.limitsFor(order), calendar, actor, now, request.comment(), ruleFor(order, dispatch.lead(),
+                        now)));
     }
 
     @Transactional

@@ -16,7 +16,12 @@ public final class WorkOrderViews {
     private WorkOrderViews() {
     }
 
-    /** A work order in full, with its history. */
+    /**
+     * A work order in full, with its history.
+     *
+     * @param dispatchRule the responsibility rule version behind the current dispatch, when there is one
+     * @param needsDispatchReview automatic dispatch found nobody responsible: it waits in the hotline's review queue
+     */
     public record Detail(
             String number,
             WorkOrderStatus status,
@@ -32,6 +37,8 @@ public final class WorkOrderViews {
             CategoryRef category,
             DepartmentRef leadDepartment,
             List<AssignmentView> assignments,
+            DispatchAdvisor.RuleRef dispatchRule,
+            boolean needsDispatchReview,
             OffsetDateTime registeredAt,
             String registeredBy,
             OffsetDateTime dispatchedAt,

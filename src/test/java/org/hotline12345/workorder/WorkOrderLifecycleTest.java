@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.hotline12345.calendar.TimeLimit;
@@ -100,7 +101,8 @@ class WorkOrderLifecycleTest {
             case REQUEST_RETURN -> order.requestReturn("不属于本单位职责", HOUSING_STAFF, t);
             case APPROVE_RETURN -> order.approveReturn(SUPERVISOR, t, null);
             case REJECT_RETURN -> order.rejectReturn(CALENDAR, SUPERVISOR, t, "属于你单位职责");
-            case REDISPATCH -> order.redispatch(EAST, List.of(), LIMITS, CALENDAR, AGENT, t, null);
+            case SUGGEST_DISPATCH -> order.recordDispatchSuggestion(false, t, Map.of("confidence", 0.5));
+            case REDISPATCH -> order.redispatch(EAST, List.of(), LIMITS, CALENDAR, AGENT, t, null, null);
             case REQUEST_EXTENSION -> order.requestExtension(3, "需现场勘查", HOUSING_STAFF, t);
             case APPROVE_EXTENSION -> {
                 if (order.getStatus() == WorkOrderStatus.ACCEPTED) {
@@ -201,10 +203,10 @@ class WorkOrderLifecycleTest {
         assertThat(order.getLeadDepartmentId()).isNull();
         assertThat(order.activeAssignments()).isEmpty();
         assertThat(order.everAssignedTo(HOUSING.id())).isTrue();
-        assertThatThrownBy(() -> order.redispatch(HOUSING, List.of(), LIMITS, CALENDAR, AGENT, MONDAY, null))
+        assertThatThrownBy(() -> order.redispatch(HOUSING, List.of(), LIMITS, CALENDAR, AGENT, MONDAY, null, null))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.status()).isEqualTo(422));
         Instant later = Shanghai.at("2026-11-25T11:00");
-        order.redispatch(EAST, List.of(), LIMITS, CALENDAR, AGENT, later, "改派属地");
+        order.redispatch(EAST, List.of(), LIMITS, CALENDAR, AGENT, later, "改派属地", null);
         assertThat(order.getStatus()).isEqualTo(WorkOrderStatus.DISPATCHED);
         assertThat(order.getLeadDepartmentId()).isEqualTo(EAST.id());
         assertThat(order.getReplyDeadline()).as("the reply clock restarts").isEqualTo(

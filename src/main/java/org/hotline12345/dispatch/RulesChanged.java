@@ -1,0 +1,5 @@
+package org.hotline12345.dispatch;
+
+/** Fired inside a transaction that wrote responsibility rules. */
+public record RulesChanged() {
+}
