@@ -52,9 +52,11 @@ public class AutoDispatch implements DispatchAdvisor {
         details.put("automatic", proposal != null && proposal.automatic());
         models.model(ModelKind.CATEGORY).ifPresent(m -> details.put("categoryModel", m.version()));
         models.model(ModelKind.DEPARTMENT).ifPresent(m -> details.put("departmentModel", m.version()));
+        if (!suggestion.responsible()) {
+            details.put("review", "确责清单无对应规则，也无属地政府：转热线复核");
+        }
         if (proposal == null) {
-            details.put("explanation", "确责清单无对应规则，也无属地政府：转热线复核");
-            return new Advice(null, List.of(), null, false, details);
+            return new Advice(null, List.of(), null, false, true, details);
         }
         details.put("suggestedLead", proposal.leadDepartmentCode());
         details.put("confidence", Math.round(proposal.confidence() * 1000) / 1000.0);
@@ -68,7 +70,7 @@ public class AutoDispatch implements DispatchAdvisor {
         DepartmentView lead = departments.byCode(proposal.leadDepartmentCode()).orElseThrow();
         return new Advice(lead, proposal.assistingDepartmentCodes().stream()
                 .map(code -> departments.byCode(code).orElseThrow()).toList(), proposal.ruleVersionId(),
-                proposal.automatic(), details);
+                proposal.automatic(), !suggestion.responsible(), details);
     }
 
     @Override

@@ -102,7 +102,7 @@ public class DispatchSuggester {
         Proposal proposal = top.isEmpty()
                 ? null
                 : propose(top.get(0), why.get(top.get(0).code()), ruleWeight, departmentModel, categoryCode != null);
-        return new DispatchSuggestion(guessed, top, proposal);
+        return new DispatchSuggestion(guessed, top, !fromRules.isEmpty(), proposal);
     }
 
     private List<CategoryGuess> guessCategories(String text) {
@@ -122,7 +122,9 @@ public class DispatchSuggester {
     private Proposal propose(DepartmentGuess best, Responsibility responsibility, double ruleWeight,
             Optional<ModelRegistry.LoadedModel> departmentModel, boolean categoryChosen) {
         DepartmentView lead = departments.byCode(best.code()).orElseThrow();
-        boolean automatic = config.autoDispatch() && best.confidence() >= config.autoDispatchThreshold();
+        // only the responsibility list makes a department responsible; a model alone never dispatches
+        boolean automatic = config.autoDispatch() && responsibility != null
+                && best.confidence() >= config.autoDispatchThreshold();
         List<String> parts = new ArrayList<>();
         if (responsibility != null) {
             parts.add(responsibility.explanation() + "：" + (categoryChosen ? "所选分类" : "分类可能性")

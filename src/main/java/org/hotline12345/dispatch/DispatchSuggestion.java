@@ -6,10 +6,12 @@ import java.util.List;
  * What the service suggests for a work order's text: categories, departments, and the dispatch it proposes, each
  * with its confidence and where that comes from.
  *
- * @param proposal {@code null} when nobody is responsible: the work order is for the hotline's review queue
+ * @param responsible whether a rule, or the fallback to the district government, names someone; if not, the work
+ *        order is for the hotline's review queue (the department model may still have a guess)
+ * @param proposal the best guess; {@code null} when there is none at all
  */
 public record DispatchSuggestion(List<CategoryGuess> categories, List<DepartmentGuess> departments,
-        Proposal proposal) {
+        boolean responsible, Proposal proposal) {
 
     /** A category the category model sees in the text. */
     public record CategoryGuess(String code, String name, String path, double confidence) {

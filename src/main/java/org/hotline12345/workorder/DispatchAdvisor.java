@@ -17,13 +17,14 @@ public interface DispatchAdvisor {
     /**
      * The advice for a work order registered without departments.
      *
-     * @param lead {@code null} when nobody is responsible: the work order goes to the hotline's review queue
+     * @param lead the department proposed, {@code null} when there is none
      * @param ruleVersionId the responsibility rule version behind the lead, or {@code null}
      * @param automatic whether it is sure enough to dispatch without the agent
+     * @param nobodyResponsible neither a rule nor the fallback names anyone: the hotline's review queue decides
      * @param details what to record on the work order: confidence, rule, explanation
      */
     record Advice(DepartmentView lead, List<DepartmentView> assisting, Long ruleVersionId, boolean automatic,
-            Map<String, Object> details) {
+            boolean nobodyResponsible, Map<String, Object> details) {
     }
 
     /** A rule version as a work order shows it. */

@@ -157,7 +157,7 @@ public class WorkOrderService {
             order.dispatch(advice.lead(), advice.assisting(), deadlines.limitsFor(order), calendar, null, now, null,
                     advice.ruleVersionId(), advice.details());
         } else {
-            order.recordDispatchSuggestion(advice.lead() == null, now, advice.details());
+            order.recordDispatchSuggestion(advice.nobodyResponsible(), now, advice.details());
         }
     }
 
