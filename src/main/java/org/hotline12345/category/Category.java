@@ -50,6 +50,14 @@ public class Category {
         this.level = (short) (parent == null ? 1 : parent.level + 1);
     }
 
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
     public Long getId() {
         return id;
     }
