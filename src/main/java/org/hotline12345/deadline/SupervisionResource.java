@@ -72,7 +72,7 @@ public class SupervisionResource {
 
     @GET
     @Path("/summary")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR, Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR, Role.Names.ADMIN})
     @Operation(summary = "Cards per department and the oldest overdue clock of each")
     public Summary summary() {
         return queries.summary();

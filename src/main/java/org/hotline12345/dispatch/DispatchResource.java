@@ -68,7 +68,7 @@ public class DispatchResource {
 
     @POST
     @Path("/suggest")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR, Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR, Role.Names.ADMIN})
     @Operation(summary = "Categories and departments for the text, with confidence, and the dispatch proposed and why")
     public DispatchSuggestion suggest(@NotNull @Valid SuggestRequest request) {
         String category = request.categoryCode() == null || request.categoryCode().isBlank()
@@ -87,7 +87,7 @@ public class DispatchResource {
 
     @GET
     @Path("/models")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR, Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR, Role.Names.ADMIN})
     @Operation(summary = "The models in use: trained when, on how many work orders, and how they did on held-out ones")
     public ModelsStatus models() {
         List<ModelStatus> loaded = Arrays.stream(ModelKind.values())

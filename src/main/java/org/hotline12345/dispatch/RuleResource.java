@@ -35,7 +35,7 @@ import org.hotline12345.security.Role;
 /** 确责清单: administrators maintain the rules; the hotline reads them and asks "which department?". */
 @Path("/api/dispatch/rules")
 @Tag(name = "Dispatch")
-@RolesAllowed({Role.Names.ADMIN, Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR})
+@RolesAllowed({Role.Names.ADMIN, Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
 public class RuleResource {
 
     private static final Pattern RULE_ID = Pattern.compile("[Rr]?(\\d{1,18})");

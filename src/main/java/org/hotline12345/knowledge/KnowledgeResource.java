@@ -86,7 +86,7 @@ public class KnowledgeResource {
 
     @POST
     @Path("/suggestions")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR, Role.Names.ADMIN,
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR, Role.Names.ADMIN,
             Role.Names.KNOWLEDGE_EDITOR})
     @Operation(summary = "The articles that best answer what the agent has typed into a work order so far")
     public List<ArticleHit> suggestFor(@NotNull @Valid KnowledgeRequests.SuggestFor request) {

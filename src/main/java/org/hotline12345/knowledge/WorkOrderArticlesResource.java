@@ -34,7 +34,8 @@ public class WorkOrderArticlesResource {
     CurrentActor actor;
 
     @GET
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR, Role.Names.DEPARTMENT_STAFF})
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR,
+            Role.Names.DEPARTMENT_STAFF})
     @Operation(summary = "The best articles for the work order's title and content")
     public List<ArticleHit> suggested(@PathParam("number") String number) {
         Detail workOrder = workOrders.get(number, actor.get());

@@ -9,8 +9,10 @@ public enum Role {
     AGENT,
     /** 承办单位 staff: handles what is dispatched to their one department */
     DEPARTMENT_STAFF,
-    /** 营商环境专席 */
+    /** 营商环境专席: handles enterprise requests on the ledger (台账) */
     DESK,
+    /** 营商环境专席组长: a desk member who also approves referrals to discipline inspection and any sign-off */
+    DESK_LEAD,
     /** 班长 / 值班长: approves returns and extensions, reviews replies, supervises */
     SUPERVISOR,
     /** manages users, departments and reference data */
@@ -19,10 +21,15 @@ public enum Role {
     KNOWLEDGE_EDITOR;
 
     /** The hotline's own staff, who see citizens' details in full. */
-    public static final Set<Role> HOTLINE = EnumSet.of(AGENT, DESK, SUPERVISOR);
+    public static final Set<Role> HOTLINE = EnumSet.of(AGENT, DESK, DESK_LEAD, SUPERVISOR);
 
     public boolean isHotline() {
         return HOTLINE.contains(this);
+    }
+
+    /** Whether the role works the business-environment desk. */
+    public boolean isDesk() {
+        return this == DESK || this == DESK_LEAD;
     }
 
     /** Whether the role maintains the knowledge base: sees drafts, archived and expired articles, edits them. */
@@ -35,6 +42,7 @@ public enum Role {
         public static final String AGENT = "AGENT";
         public static final String DEPARTMENT_STAFF = "DEPARTMENT_STAFF";
         public static final String DESK = "DESK";
+        public static final String DESK_LEAD = "DESK_LEAD";
         public static final String SUPERVISOR = "SUPERVISOR";
         public static final String ADMIN = "ADMIN";
         public static final String KNOWLEDGE_EDITOR = "KNOWLEDGE_EDITOR";

@@ -15,6 +15,8 @@ public enum EventType {
     RED_CARD,
     /** 督办 raised automatically: a clock has been out for the configured working days */
     ESCALATED,
+    /** 涉企诉求: marked for the business-environment desk */
+    MARKED_ENTERPRISE_REQUEST,
     /** automatic dispatch was not sure enough, or found nobody responsible; what it suggested, and why */
     DISPATCH_SUGGESTED,
     /** the clock moved (extension, return decision, re-dispatch, reopen), so its cards no longer apply */

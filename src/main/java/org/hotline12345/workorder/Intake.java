@@ -1,6 +1,11 @@
 package org.hotline12345.workorder;
 
-/** What the hotline records when it registers (受理) a request. */
+/**
+ * What the hotline records when it registers (受理) a request.
+ *
+ * @param enterpriseRequest 涉企诉求 even without an enterprise named: the caller chose the enterprise line or the agent
+ *        marked it
+ */
 public record Intake(
         Channel channel,
         RequestType requestType,
@@ -11,5 +16,6 @@ public record Intake(
         Location location,
         long categoryId,
         Urgency urgency,
-        boolean simple) {
+        boolean simple,
+        boolean enterpriseRequest) {
 }

@@ -99,6 +99,10 @@ public class WorkOrder {
     @Column(nullable = false)
     private WorkOrderStatus status;
 
+    /** 涉企诉求: raised by or about an enterprise; the business-environment desk keeps it on its ledger. */
+    @Column(name = "enterprise_request", nullable = false)
+    private boolean enterpriseRequest;
+
     /** The responsibility rule version behind the current dispatch; empty when the hotline chose otherwise. */
     @Column(name = "dispatch_rule_id")
     private Long dispatchRuleId;
@@ -213,6 +217,7 @@ public class WorkOrder {
         order.categoryId = intake.categoryId();
         order.urgency = intake.urgency();
         order.simple = intake.simple();
+        order.enterpriseRequest = intake.enterpriseRequest() || intake.enterprise() != null;
         order.status = REGISTERED;
         order.registeredAt = now;
         order.registeredBy = actor.username();
@@ -249,6 +254,17 @@ public class WorkOrder {
         Map<String, Object> details = new LinkedHashMap<>(dispatchDetails(lead, assisting));
         details.putAll(basis);
         finish(WorkOrderAction.DISPATCH, from, DISPATCHED, EventType.DISPATCHED, actor, now, comment, details);
+    }
+
+    /** Marks the work order as an enterprise request (涉企诉求), for the business-environment desk. */
+    public void markEnterpriseRequest(Actor actor, Instant now) {
+        WorkOrderStatus from = begin(WorkOrderAction.MARK_ENTERPRISE_REQUEST);
+        if (enterpriseRequest) {
+            throw new ConflictException("Work order " + number + " is an enterprise request already");
+        }
+        enterpriseRequest = true;
+        finish(WorkOrderAction.MARK_ENTERPRISE_REQUEST, from, status, EventType.MARKED_ENTERPRISE_REQUEST, actor, now,
+                null, Map.of());
     }
 
     /**
@@ -606,6 +622,10 @@ public class WorkOrder {
 
     public WorkOrderStatus getStatus() {
         return status;
+    }
+
+    public boolean isEnterpriseRequest() {
+        return enterpriseRequest;
     }
 
     public Long getDispatchRuleId() {

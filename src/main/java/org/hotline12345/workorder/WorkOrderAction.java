@@ -52,6 +52,8 @@ public enum WorkOrderAction {
     URGE(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(DISPATCHED, ACCEPTED)),
     /** 督办 */
     SUPERVISE(EnumSet.of(DISPATCHED, ACCEPTED), EnumSet.of(DISPATCHED, ACCEPTED)),
+    /** 涉企诉求: marked for the business-environment desk, in any state before the close */
+    MARK_ENTERPRISE_REQUEST(EnumSet.complementOf(EnumSet.of(CLOSED)), EnumSet.complementOf(EnumSet.of(CLOSED))),
     /** 并单: this duplicate closes and points to the primary */
     MERGE(EnumSet.of(REGISTERED, DISPATCHED, ACCEPTED), EnumSet.of(CLOSED));
 

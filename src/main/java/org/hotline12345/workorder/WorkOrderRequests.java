@@ -36,7 +36,8 @@ public final class WorkOrderRequests {
             Urgency urgency,
             Boolean simple,
             @Valid Dispatch dispatch,
-            Boolean autoDispatch) {
+            Boolean autoDispatch,
+            Boolean enterpriseRequest) {
     }
 
     /**

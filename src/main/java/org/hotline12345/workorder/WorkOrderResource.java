@@ -54,7 +54,7 @@ public class WorkOrderResource {
     CurrentActor actor;
 
     @POST
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR})
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "受理: register a work order, and dispatch it at once when departments are given")
     public Response register(
             @Parameter(description = "Any unique string (e.g. a UUID) per intended work order; a retry with the same key returns the first result and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -126,7 +126,7 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/answer")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR})
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "即问即答: answered on the call; closes the work order")
     public Detail answerDirectly(@PathParam("number") String number,
             @NotNull @Valid WorkOrderRequests.DirectAnswer request) {
@@ -134,8 +134,16 @@ public class WorkOrderResource {
     }
 
     @POST
+    @Path("/{number}/enterprise-request")
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
+    @Operation(summary = "涉企诉求: mark as an enterprise request; the business-environment desk takes it on its ledger")
+    public Detail markEnterpriseRequest(@PathParam("number") String number) {
+        return service.markEnterpriseRequest(number, actor.get());
+    }
+
+    @POST
     @Path("/{number}/dispatch")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR})
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "派单 to a lead department and optional assisting departments")
     public Detail dispatch(@PathParam("number") String number, @NotNull @Valid WorkOrderRequests.Dispatch request) {
         return service.dispatch(number, request, actor.get());
@@ -143,7 +151,7 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/redispatch")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR})
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "改派 after an approved return, to another department")
     public Detail redispatch(@PathParam("number") String number, @NotNull @Valid WorkOrderRequests.Dispatch request) {
         return service.redispatch(number, request, actor.get());
@@ -246,7 +254,7 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/callback")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR})
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "回访: record the citizen's answer; dissatisfied reopens, otherwise the work order closes")
     public Detail recordCallback(@PathParam("number") String number,
             @NotNull @Valid WorkOrderRequests.Callback request) {
@@ -264,7 +272,7 @@ public class WorkOrderResource {
     @POST
     @Path("/{number}/urge")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR})
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "催办: remind the department")
     public Detail urge(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
         return service.urge(number, comment(request), actor.get());
@@ -281,7 +289,7 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/merge")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.SUPERVISOR})
+    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "并单: close this duplicate as merged into the primary work order")
     public Detail merge(@PathParam("number") String number, @NotNull @Valid WorkOrderRequests.Merge request) {
         return service.merge(number, request, actor.get());

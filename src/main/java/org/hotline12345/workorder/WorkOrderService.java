@@ -224,6 +224,12 @@ public class WorkOrderService {
         return change(number, actor, (order, now) -> order.answerDirectly(answer, actor, now));
     }
 
+    /** 涉企诉求: the hotline marks a work order as an enterprise request, for the business-environment desk. */
+    @Transactional
+    public Detail markEnterpriseRequest(String number, Actor actor) {
+        return change(number, actor, (order, now) -> order.markEnterpriseRequest(actor, now));
+    }
+
     @Transactional
     public Detail dispatch(String number, WorkOrderRequests.Dispatch request, Actor actor) {
         ResolvedDispatch dispatch = resolve(request, "");
@@ -434,7 +440,8 @@ public class WorkOrderService {
                 location == null ? null : new Location(location.district(), location.street(), location.address()),
                 category.id(),
                 request.urgency() == null ? Urgency.NORMAL : request.urgency(),
-                Boolean.TRUE.equals(request.simple()));
+                Boolean.TRUE.equals(request.simple()),
+                Boolean.TRUE.equals(request.enterpriseRequest()));
     }
 
     private String fingerprint(WorkOrderRequests.Register request) {

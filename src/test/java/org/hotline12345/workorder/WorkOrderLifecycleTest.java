@@ -49,7 +49,7 @@ class WorkOrderLifecycleTest {
     static WorkOrder registered(String number) {
         Intake intake = new Intake(Channel.PHONE, RequestType.COMPLAINT,
                 new Citizen("张三", "13812345678", Occupation.OTHER, false), null, "物业乱收费", "物业费上调未公示",
-                new Location("城东区", "东门街道", "幸福路 18 号"), 7L, Urgency.NORMAL, false);
+                new Location("城东区", "东门街道", "幸福路 18 号"), 7L, Urgency.NORMAL, false, false);
         return WorkOrder.register(number, intake, AGENT, MONDAY);
     }
 
@@ -102,6 +102,7 @@ class WorkOrderLifecycleTest {
             case APPROVE_RETURN -> order.approveReturn(SUPERVISOR, t, null);
             case REJECT_RETURN -> order.rejectReturn(CALENDAR, SUPERVISOR, t, "属于你单位职责");
             case SUGGEST_DISPATCH -> order.recordDispatchSuggestion(false, t, Map.of("confidence", 0.5));
+            case MARK_ENTERPRISE_REQUEST -> order.markEnterpriseRequest(AGENT, t);
             case REDISPATCH -> order.redispatch(EAST, List.of(), LIMITS, CALENDAR, AGENT, t, null, null);
             case REQUEST_EXTENSION -> order.requestExtension(3, "需现场勘查", HOUSING_STAFF, t);
             case APPROVE_EXTENSION -> {

@@ -1,0 +1,528 @@
+package org.hotline12345.desk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.hotline12345.calendar.WorkingCalendar;
+import org.hotline12345.calendar.WorkingDuration;
+import org.hotline12345.common.ActionForbiddenException;
+import org.hotline12345.common.ConflictException;
+import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.Page;
+import org.hotline12345.common.ResourceNotFoundException;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.department.DepartmentView;
+import org.hotline12345.desk.LedgerViews.Accountability;
+import org.hotline12345.desk.LedgerViews.Count;
+import org.hotline12345.desk.LedgerViews.Counts;
+import org.hotline12345.desk.LedgerViews.DepartmentRef;
+import org.hotline12345.desk.LedgerViews.EnterpriseView;
+import org.hotline12345.desk.LedgerViews.EntryDetail;
+import org.hotline12345.desk.LedgerViews.EntrySummary;
+import org.hotline12345.desk.LedgerViews.IssueKindView;
+import org.hotline12345.desk.LedgerViews.NoteView;
+import org.hotline12345.desk.LedgerViews.ReferralView;
+import org.hotline12345.desk.LedgerViews.Verification;
+import org.hotline12345.security.Actor;
+import org.hotline12345.security.AppUserRepository;
+import org.hotline12345.security.Role;
+import org.hotline12345.workorder.Satisfaction;
+import org.hotline12345.workorder.WorkOrder;
+import org.hotline12345.workorder.WorkOrderRequests;
+import org.hotline12345.workorder.WorkOrderService;
+import org.hotline12345.workorder.WorkOrderStatus;
+
+/**
+ * The desk's ledger (台账): lists and counts, the trail of each entry, verification with the enterprise and sign-off
+ * (销号), and referrals to discipline inspection. Desk members see every enterprise request; departments see only the
+ * entries of work orders their department holds or held, never the referral discussion.
+ */
+@ApplicationScoped
+public class LedgerService {
+
+    /** The statuses in which a department holds a work order and its reply clock runs. */
+    static final Set<WorkOrderStatus> HELD = Set.of(WorkOrderStatus.DISPATCHED, WorkOrderStatus.ACCEPTED);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    DeskRepositories.Entries entries;
+
+    @Inject
+    DeskRepositories.Notes notes;
+
+    @Inject
+    DeskRepositories.Referrals referrals;
+
+    @Inject
+    DeskRepositories.IssueKinds issueKinds;
+
+    @Inject
+    DeskRepositories.Environments environments;
+
+    @Inject
+    DepartmentDirectory departments;
+
+    @Inject
+    AppUserRepository users;
+
+    @Inject
+    WorkOrderService workOrders;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Page<EntrySummary> list(LedgerFilter filter, int page, int size, Actor actor) {
+        Where where = where(filter, actor);
+        TypedQuery<LedgerEntry> query = entityManager.createQuery("select e from LedgerEntry e join e.workOrder w"
+                + " left join e.issueKind k left join e.enterprise p" + where.sql()
+                + " order by e.createdAt desc, e.id desc", LedgerEntry.class);
+        where.bind(query);
+        List<LedgerEntry> found = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        TypedQuery<Long> count = entityManager.createQuery("select count(e) from LedgerEntry e join e.workOrder w"
+                + " left join e.issueKind k left join e.enterprise p" + where.sql(), Long.class);
+        where.bind(count);
+        Instant now = clock.instant();
+        return new Page<>(found.stream().map(e -> summary(e, now)).toList(), page, size, count.getSingleResult());
+    }
+
+    /** The entries of the filter counted by environment, by department and by status. */
+    @Transactional
+    public Counts counts(LedgerFilter filter, Actor actor) {
+        Where where = where(filter, actor);
+        TypedQuery<LedgerEntry> query = entityManager.createQuery("select e from LedgerEntry e join e.workOrder w"
+                + " left join e.issueKind k left join e.enterprise p" + where.sql(), LedgerEntry.class);
+        where.bind(query);
+        List<LedgerEntry> all = query.getResultList();
+        Map<String, Count> byEnvironment = new LinkedHashMap<>();
+        environments.inOrder().forEach(env -> byEnvironment.put(env.getCode(), new Count(env.getCode(), env.getName(),
+                0)));
+        byEnvironment.put("UNCLASSIFIED", new Count("UNCLASSIFIED", "未分类", 0));
+        Map<String, Long> byDepartment = new HashMap<>();
+        Map<LedgerStatus, Long> byStatus = new LinkedHashMap<>();
+        for (LedgerStatus status : LedgerStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        for (LedgerEntry entry : all) {
+            String environment = entry.getIssueKind() == null
+                    ? "UNCLASSIFIED"
+                    : entry.getIssueKind().getEnvironment().getCode();
+            byEnvironment.computeIfPresent(environment, (k, c) -> new Count(c.key(), c.name(), c.entries() + 1));
+            Long lead = entry.getWorkOrder().getLeadDepartmentId();
+            byDepartment.merge(lead == null ? "NONE" : departments.byId(lead).orElseThrow().code(), 1L, Long::sum);
+            byStatus.merge(entry.getStatus(), 1L, Long::sum);
+        }
+        List<Count> departmentCounts = byDepartment.entrySet().stream()
+                .map(e -> new Count(e.getKey(), e.getKey().equals("NONE")
+                        ? "未派单"
+                        : departments.byCode(e.getKey()).orElseThrow().name(), e.getValue()))
+                .sorted(Comparator.comparingLong(Count::entries).reversed().thenComparing(Count::key))
+                .toList();
+        return new Counts(all.size(), List.copyOf(byEnvironment.values()), departmentCounts,
+                byStatus.entrySet().stream().map(e -> new Count(e.getKey().name(), statusName(e.getKey()),
+                        e.getValue())).toList());
+    }
+
+    @Transactional
+    public EntryDetail get(long id, Actor actor) {
+        return detail(visible(id, actor), actor);
+    }
+
+    @Transactional
+    public EntryDetail forWorkOrder(String number, Actor actor) {
+        LedgerEntry entry = entityManager.createQuery("select e from LedgerEntry e where e.workOrder.number = ?1",
+                LedgerEntry.class).setParameter(1, number).getResultStream().findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("Ledger entry of work order", number));
+        return detail(visible(entry.getId(), actor), actor);
+    }
+
+    @Transactional
+    public EntryDetail classify(long id, String issueKindCode, Actor actor) {
+        LedgerEntry entry = lock(id);
+        IssueKind kind = issueKinds.findByIdOptional(issueKindCode).filter(IssueKind::isActive)
+                .orElseThrow(() -> InvalidFieldException.unacceptable("issueKindCode", "exists",
+                        "no active issue kind has code " + issueKindCode));
+        entry.classify(kind);
+        note(entry, NoteKind.CLASSIFIED, actor, kind.getEnvironment().getName() + " / " + kind.getName());
+        return detail(entry, actor);
+    }
+
+    @Transactional
+    public EntryDetail assign(long id, String username, Actor actor) {
+        LedgerEntry entry = lock(id);
+        var user = users.find("username", username).firstResultOptional()
+                .filter(u -> u.getRole().isDesk() && u.isActive())
+                .orElseThrow(() -> InvalidFieldException.unacceptable("owner", "deskMember",
+                        username + " is not an active desk member"));
+        entry.assign(user.getUsername());
+        note(entry, NoteKind.OWNER_ASSIGNED, actor, user.getDisplayName() + "（" + user.getUsername() + "）负责");
+        return detail(entry, actor);
+    }
+
+    @Transactional
+    public EntryDetail addProgress(long id, String text, Actor actor) {
+        LedgerEntry entry = lock(id);
+        note(entry, NoteKind.PROGRESS, actor, text.strip());
+        return detail(entry, actor);
+    }
+
+    /** 核实: the department has replied; the desk asked the enterprise whether the reply holds. */
+    @Transactional
+    public EntryDetail verify(long id, VerificationMethod method, Instant verifiedAt, Satisfaction view,
+            String comment, Actor actor) {
+        LedgerEntry entry = lock(id);
+        WorkOrder order = entry.getWorkOrder();
+        if (order.getStatus() != WorkOrderStatus.REPLIED) {
+            throw new ConflictException("Work order " + order.getNumber() + " is " + order.getStatus()
+                    + "; the department's reply is verified once it is REPLIED");
+        }
+        Instant at = verifiedAt != null ? verifiedAt : clock.instant();
+        if (at.isAfter(clock.instant())) {
+            throw InvalidFieldException.unacceptable("verifiedAt", "past", "must not be in the future");
+        }
+        entry.verify(actor.username(), at, method, view, blankToNull(comment));
+        note(entry, NoteKind.VERIFIED, actor, methodName(method) + "核实，企业评价：" + viewName(view)
+                + (blankToNull(comment) == null ? "" : "。" + comment.strip()));
+        return detail(entry, actor);
+    }
+
+    @Transactional
+    public EntryDetail requestSignOff(long id, Actor actor) {
+        LedgerEntry entry = lock(id);
+        entry.requestSignOff(actor.username(), clock.instant());
+        note(entry, NoteKind.SIGN_OFF_REQUESTED, actor, null);
+        return detail(entry, actor);
+    }
+
+    /**
+     * 销号, by a desk member other than the one who verified and the one who asked, or by the desk lead. The work order
+     * closes with the enterprise's view as its callback.
+     */
+    @Transactional
+    public EntryDetail approveSignOff(long id, String comment, Actor actor) {
+        LedgerEntry entry = lock(id);
+        LedgerAction.APPROVE_SIGN_OFF.requireAllowedFrom(id, entry.getStatus());
+        if (actor.role() != Role.DESK_LEAD && (actor.username().equals(entry.getVerifiedBy())
+                || actor.username().equals(entry.getSignOffRequestedBy()))) {
+            throw new ActionForbiddenException("A sign-off is approved by a second desk member, not by "
+                    + "the one who verified or asked for it, or by the desk lead");
+        }
+        if (entry.getEnterpriseView() == Satisfaction.DISSATISFIED) {
+            throw new ConflictException("The enterprise is dissatisfied with the reply; reject the sign-off to send"
+                    + " the work order back to the department");
+        }
+        WorkOrder order = entry.getWorkOrder();
+        String number = order.getNumber();
+        if (order.getStatus() == WorkOrderStatus.REPLIED) {
+            workOrders.approveReply(number, "营商环境专席销号审核", actor);
+        }
+        if (entry.getWorkOrder().getStatus() == WorkOrderStatus.REVIEWED) {
+            workOrders.recordCallback(number, new WorkOrderRequests.Callback(true, true, entry.getEnterpriseView(),
+                    "营商环境专席核实：" + methodName(entry.getVerificationMethod())), actor);
+        }
+        entry.signOff(actor.username(), clock.instant());
+        note(entry, NoteKind.SIGNED_OFF, actor, blankToNull(comment));
+        return detail(entry, actor);
+    }
+
+    /** Sends the work order back to the department (重办) and the entry back to open. */
+    @Transactional
+    public EntryDetail rejectSignOff(long id, String reason, Actor actor) {
+        LedgerEntry entry = lock(id);
+        LedgerAction.REJECT_SIGN_OFF.requireAllowedFrom(id, entry.getStatus());
+        if (actor.role() != Role.DESK_LEAD && actor.username().equals(entry.getSignOffRequestedBy())) {
+            throw new ActionForbiddenException("A sign-off is rejected by a second desk member or the desk lead");
+        }
+        WorkOrder order = entry.getWorkOrder();
+        if (order.getStatus() == WorkOrderStatus.REPLIED) {
+            workOrders.rejectReply(order.getNumber(), "营商环境专席驳回销号：" + reason.strip(), actor);
+        } else if (order.getStatus() == WorkOrderStatus.REVIEWED) {
+            workOrders.recordCallback(order.getNumber(), new WorkOrderRequests.Callback(true, false,
+                    Satisfaction.DISSATISFIED, "营商环境专席驳回销号：" + reason.strip()), actor);
+        }
+        entry.rejectSignOff();
+        note(entry, NoteKind.SIGN_OFF_REJECTED, actor, reason.strip());
+        return detail(entry, actor);
+    }
+
+    @Transactional
+    public ReferralView proposeReferral(long id, String reasons, String evidence, Actor actor) {
+        LedgerEntry entry = lock(id);
+        Referral referral = new Referral(entry.getId(), actor.username(), clock.instant(), reasons.strip(),
+                evidence.strip());
+        referrals.persist(referral);
+        note(entry, NoteKind.REFERRAL, actor, "提请移送纪检监察：" + reasons.strip());
+        return referral(referral);
+    }
+
+    /** The desk lead's decision on a proposed referral; final, and kept for good. */
+    @Transactional
+    public ReferralView decideReferral(long referralId, boolean approve, String comment, Actor actor) {
+        Referral referral = referrals.findByIdOptional(referralId)
+                .orElseThrow(() -> new ResourceNotFoundException("Referral", referralId));
+        LedgerEntry entry = lock(referral.getEntryId());
+        referral.decide(approve, actor.username(), clock.instant(), blankToNull(comment));
+        note(entry, NoteKind.REFERRAL, actor, (approve ? "批准移送纪检监察" : "不予移送")
+                + (blankToNull(comment) == null ? "" : "：" + comment.strip()));
+        return referral(referral);
+    }
+
+    @Transactional
+    public List<ReferralView> referrals(ReferralStatus status) {
+        return (status == null
+                ? referrals.list("order by proposedAt desc")
+                : referrals.list("status = ?1 order by proposedAt desc", status)).stream().map(this::referral)
+                .toList();
+    }
+
+    /** Departments that missed deadlines on enterprise matters: held past the deadline now, or replied late. */
+    @Transactional
+    public List<Accountability> accountability() {
+        Instant now = clock.instant();
+        Map<Long, List<LedgerEntry>> overdue = new HashMap<>();
+        Map<Long, Long> late = new HashMap<>();
+        for (LedgerEntry entry : entries.list("select e from LedgerEntry e join fetch e.workOrder")) {
+            WorkOrder order = entry.getWorkOrder();
+            Instant deadline = deadline(entry);
+            if (deadline == null || order.getLeadDepartmentId() == null) {
+                continue;
+            }
+            if (HELD.contains(order.getStatus()) && deadline.isBefore(now)) {
+                overdue.computeIfAbsent(order.getLeadDepartmentId(), d -> new ArrayList<>()).add(entry);
+            } else if (order.getRepliedAt() != null && order.getRepliedAt().isAfter(deadline)) {
+                late.merge(order.getLeadDepartmentId(), 1L, Long::sum);
+            }
+        }
+        List<Accountability> rows = new ArrayList<>();
+        for (Long department : Stream.concat(overdue.keySet().stream(), late.keySet().stream()).distinct().toList()) {
+            DepartmentView view = departments.byId(department).orElseThrow();
+            List<LedgerEntry> held = overdue.getOrDefault(department, List.of()).stream()
+                    .sorted(Comparator.comparing(this::deadline)).toList();
+            String longest = held.isEmpty()
+                    ? null
+                    : WorkingDuration.of(calendar.workingTimeBetween(deadline(held.get(0)), now)).text();
+            rows.add(new Accountability(new DepartmentRef(view.code(), view.name()), held.size(),
+                    late.getOrDefault(department, 0L), longest,
+                    held.stream().map(e -> e.getWorkOrder().getNumber()).toList()));
+        }
+        rows.sort(Comparator.comparingLong(Accountability::overdue).thenComparingLong(Accountability::repliedLate)
+                .reversed().thenComparing(a -> a.department().code()));
+        return rows;
+    }
+
+    /** The city's date. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), calendar.zone());
+    }
+
+    /** Entries of an enterprise, newest first. */
+    @Transactional
+    public List<EntrySummary> ofEnterprise(long enterpriseId) {
+        Instant now = clock.instant();
+        return entries.byEnterprise(enterpriseId).stream().map(e -> summary(e, now)).toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** The earlier of the desk's deadline and the work order's reply deadline. */
+    Instant deadline(LedgerEntry entry) {
+        Instant desk = entry.getDeskDeadline();
+        Instant reply = entry.getWorkOrder().getReplyDeadline();
+        return desk == null ? reply : reply == null ? desk : desk.isBefore(reply) ? desk : reply;
+    }
+
+    EntrySummary summary(LedgerEntry entry, Instant now) {
+        WorkOrder order = entry.getWorkOrder();
+        Instant deadline = deadline(entry);
+        boolean overdue = deadline != null && HELD.contains(order.getStatus()) && deadline.isBefore(now);
+        String remaining = null;
+        if (deadline != null && HELD.contains(order.getStatus())) {
+            remaining = overdue
+                    ? "超期" + WorkingDuration.of(calendar.workingTimeBetween(deadline, now)).text()
+                    : "剩余" + WorkingDuration.of(calendar.workingTimeBetween(now, deadline)).text();
+        }
+        Long lead = order.getLeadDepartmentId();
+        return new EntrySummary(entry.getId(), order.getNumber(), order.getTitle(), order.getStatus(),
+                enterprise(entry.getEnterprise()), kind(entry.getIssueKind()),
+                lead == null
+                        ? null
+                        : departments.byId(lead).map(d -> new DepartmentRef(d.code(), d.name()))
+                                .orElse(null),
+                entry.getStatus(), entry.getOwner(), time(deadline), overdue, remaining, time(entry.getCreatedAt()),
+                entry.getSignedOffBy(), time(entry.getSignedOffAt()));
+    }
+
+    static EnterpriseView enterprise(EnterpriseProfile profile) {
+        return profile == null
+                ? null
+                : new EnterpriseView(profile.getCreditCode(), profile.getName(),
+                        profile.getContactName(), profile.getContactPhone(), profile.getIndustry(), profile.getSize());
+    }
+
+    static IssueKindView kind(IssueKind kind) {
+        return kind == null
+                ? null
+                : new IssueKindView(kind.getCode(), kind.getName(),
+                        kind.getEnvironment().getCode(), kind.getEnvironment().getName(), kind.isActive());
+    }
+
+    private EntryDetail detail(LedgerEntry entry, Actor actor) {
+        boolean desk = !actor.isDepartmentStaff();
+        List<NoteView> trail = notes.of(entry.getId()).stream()
+                .filter(n -> desk || !n.getKind().deskOnly())
+                .map(n -> new NoteView(n.getKind(), n.getAuthor(), n.getAuthorName(), n.getAuthorRole(),
+                        time(n.getWrittenAt()), n.getText()))
+                .toList();
+        Verification verification = entry.getVerifiedAt() == null
+                ? null
+                : new Verification(entry.getVerifiedBy(), time(entry.getVerifiedAt()), entry.getVerificationMethod(),
+                        entry.getEnterpriseView(), entry.getEnterpriseComment());
+        return new EntryDetail(summary(entry, clock.instant()), entry.getWorkOrder().getReply(), verification,
+                entry.getSignOffRequestedBy(), time(entry.getSignOffRequestedAt()), trail,
+                desk ? referrals.of(entry.getId()).stream().map(this::referral).toList() : null);
+    }
+
+    private ReferralView referral(Referral r) {
+        return new ReferralView(r.getId(), r.getEntryId(), r.getProposedBy(), time(r.getProposedAt()), r.getReasons(),
+                r.getEvidence(), r.getStatus(), r.getDecidedBy(), time(r.getDecidedAt()), r.getDecisionComment());
+    }
+
+    /** Departments get a 404 for entries of work orders their department never held. */
+    private LedgerEntry visible(long id, Actor actor) {
+        LedgerEntry entry = entries.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException(
+                "Ledger entry", id));
+        if (actor.isDepartmentStaff() && !entry.getWorkOrder().everAssignedTo(actor.departmentId())) {
+            throw new ResourceNotFoundException("Ledger entry", id);
+        }
+        return entry;
+    }
+
+    private LedgerEntry lock(long id) {
+        return entries.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("Ledger entry", id));
+    }
+
+    private void note(LedgerEntry entry, NoteKind kind, Actor actor, String text) {
+        notes.persist(new LedgerNote(entry.getId(), kind, actor, clock.instant(), text));
+    }
+
+    private record Where(String sql, Map<String, Object> parameters) {
+        void bind(TypedQuery<?> query) {
+            parameters.forEach(query::setParameter);
+        }
+    }
+
+    private Where where(LedgerFilter filter, Actor actor) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        ZoneId zone = calendar.zone();
+        if (actor.isDepartmentStaff()) {
+            conditions.add("exists (select 1 from Assignment a where a.workOrder = w and a.departmentId = :visibleTo)");
+            parameters.put("visibleTo", actor.departmentId());
+        }
+        if (filter.environmentCode() != null) {
+            conditions.add("k.environment.code = :environment");
+            parameters.put("environment", filter.environmentCode());
+        }
+        if (filter.issueKindCode() != null) {
+            conditions.add("k.code = :kind");
+            parameters.put("kind", filter.issueKindCode());
+        }
+        if (filter.departmentCode() != null) {
+            conditions.add("w.leadDepartmentId = :department");
+            parameters.put("department", departments.byCode(filter.departmentCode()).map(DepartmentView::id)
+                    .orElseThrow(() -> InvalidFieldException.malformed("department", "exists",
+                            "no department has code " + filter.departmentCode())));
+        }
+        if (!filter.statuses().isEmpty()) {
+            conditions.add("e.status in :statuses");
+            parameters.put("statuses", filter.statuses());
+        }
+        if (filter.owner() != null) {
+            conditions.add("e.owner = :owner");
+            parameters.put("owner", filter.owner());
+        }
+        if (filter.overdue() != null) {
+            String late = "(w.status in :held and ((e.deskDeadline is not null and e.deskDeadline < :now)"
+                    + " or (w.replyDeadline is not null and w.replyDeadline < :now)))";
+            conditions.add(filter.overdue() ? late : "not " + late);
+            parameters.put("held", HELD);
+            parameters.put("now", clock.instant());
+        }
+        if (filter.from() != null) {
+            conditions.add("e.createdAt >= :from");
+            parameters.put("from", filter.from().atStartOfDay(zone).toInstant());
+        }
+        if (filter.to() != null) {
+            conditions.add("e.createdAt < :to");
+            parameters.put("to", filter.to().plusDays(1).atStartOfDay(zone).toInstant());
+        }
+        if (filter.creditCode() != null) {
+            conditions.add("p.creditCode = :code");
+            parameters.put("code", filter.creditCode());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            conditions.add("(lower(w.title) like :text escape '\\' or lower(p.name) like :text escape '\\')");
+            parameters.put("text", "%" + filter.text().strip().toLowerCase().replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
+    }
+
+    private OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atZone(calendar.zone()).toOffsetDateTime();
+    }
+
+    static String statusName(LedgerStatus status) {
+        return switch (status) {
+            case OPEN -> "办理中";
+            case VERIFIED -> "已核实";
+            case SIGN_OFF_REQUESTED -> "待销号";
+            case SIGNED_OFF -> "已销号";
+        };
+    }
+
+    private static String methodName(VerificationMethod method) {
+        return switch (method) {
+            case PHONE -> "电话";
+            case VISIT -> "实地走访";
+            case ONLINE -> "线上";
+            case LETTER -> "书面";
+        };
+    }
+
+    static String viewName(Satisfaction view) {
+        return switch (view) {
+            case SATISFIED -> "满意";
+            case BASICALLY_SATISFIED -> "基本满意";
+            case DISSATISFIED -> "不满意";
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
