@@ -31,6 +31,11 @@ public final class TextInput {
     private TextInput() {
     }
 
+    /** The text without surrounding white space, or {@code null} when there is none: optional fields left empty. */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,5 +1,7 @@
 package org.hotline12345.department;
 
+import static org.hotline12345.common.TextInput.blankToNull;
+
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +54,4 @@ public class DepartmentService {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

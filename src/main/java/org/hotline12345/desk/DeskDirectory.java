@@ -1,5 +1,7 @@
 package org.hotline12345.desk;
 
+import static org.hotline12345.common.TextInput.blankToNull;
+
 import java.time.Clock;
 import java.util.List;
 
@@ -100,7 +102,4 @@ public class DeskDirectory {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

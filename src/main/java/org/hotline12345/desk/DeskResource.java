@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -63,26 +64,18 @@ public class DeskResource {
     @RolesAllowed({Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR, Role.Names.ADMIN,
             Role.Names.DEPARTMENT_STAFF})
     @Operation(summary = "台账: enterprise requests, newest first; departments see their own")
-    public Page<EntrySummary> list(@QueryParam("environment") String environment, @QueryParam("issueKind") String kind,
-            @QueryParam("department") String department, @QueryParam("status") List<String> status,
-            @QueryParam("owner") String owner, @QueryParam("overdue") String overdue, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("creditCode") String creditCode, @QueryParam("q") String text,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
-        return ledger.list(filter(environment, kind, department, status, owner, overdue, from, to, creditCode, text),
-                QueryParameters.integer("page", page, 0, 0, 100_000), QueryParameters.integer("size", size, 20, 1, 200),
-                actor.get());
+    public Page<EntrySummary> list(@BeanParam LedgerQuery query, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return ledger.list(query.filter(), QueryParameters.integer("page", page, 0, 0, 100_000),
+                QueryParameters.integer("size", size, 20, 1, 200), actor.get());
     }
 
     @GET
     @Path("/ledger/counts")
     @RolesAllowed({Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR, Role.Names.ADMIN})
     @Operation(summary = "The ledger counted by environment, by department and by status (same filters as the list)")
-    public Counts counts(@QueryParam("environment") String environment, @QueryParam("issueKind") String kind,
-            @QueryParam("department") String department, @QueryParam("status") List<String> status,
-            @QueryParam("owner") String owner, @QueryParam("overdue") String overdue, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("creditCode") String creditCode, @QueryParam("q") String text) {
-        return ledger.counts(filter(environment, kind, department, status, owner, overdue, from, to, creditCode, text),
-                actor.get());
+    public Counts counts(@BeanParam LedgerQuery query) {
+        return ledger.counts(query.filter(), actor.get());
     }
 
     @GET
@@ -90,12 +83,8 @@ public class DeskResource {
     @Produces(LedgerWorkbook.MEDIA_TYPE)
     @RolesAllowed({Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR, Role.Names.ADMIN})
     @Operation(summary = "The ledger (same filters as the list, up to 10,000 entries) as an Excel file")
-    public Response export(@QueryParam("environment") String environment, @QueryParam("issueKind") String kind,
-            @QueryParam("department") String department, @QueryParam("status") List<String> status,
-            @QueryParam("owner") String owner, @QueryParam("overdue") String overdue, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("creditCode") String creditCode, @QueryParam("q") String text) {
-        Page<EntrySummary> entries = ledger.list(filter(environment, kind, department, status, owner, overdue, from,
-                to, creditCode, text), 0, 10_000, actor.get());
+    public Response export(@BeanParam LedgerQuery query) {
+        Page<EntrySummary> entries = ledger.list(query.filter(), 0, 10_000, actor.get());
         return excel(LedgerWorkbook.entries(entries.items()), "ledger.xlsx");
     }
 
@@ -266,14 +255,6 @@ public class DeskResource {
                 request.industry(), request.size());
     }
 
-    private LedgerFilter filter(String environment, String kind, String department, List<String> status,
-            String owner, String overdue, String from, String to, String creditCode, String text) {
-        return new LedgerFilter(blankToNull(environment), blankToNull(kind), blankToNull(department),
-                QueryParameters.enums("status", status, LedgerStatus.class), blankToNull(owner),
-                QueryParameters.bool("overdue", overdue), QueryParameters.date("from", from),
-                QueryParameters.date("to", to), blankToNull(creditCode), blankToNull(text));
-    }
-
     private static Response excel(byte[] workbook, String name) {
         return Response.ok(workbook, LedgerWorkbook.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
@@ -287,7 +268,4 @@ public class DeskResource {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

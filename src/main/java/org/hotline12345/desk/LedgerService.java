@@ -1,5 +1,7 @@
 package org.hotline12345.desk;
 
+import static org.hotline12345.common.TextInput.blankToNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -522,7 +524,4 @@ public class LedgerService {
         };
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

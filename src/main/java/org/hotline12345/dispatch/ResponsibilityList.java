@@ -1,5 +1,7 @@
 package org.hotline12345.dispatch;
 
+import static org.hotline12345.common.TextInput.blankToNull;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -125,7 +127,4 @@ public class ResponsibilityList {
                 rule.getLevel(), rule.getEffectiveFrom(), rule.getEffectiveTo(), rule.isWithdrawn(), rule.getNote());
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

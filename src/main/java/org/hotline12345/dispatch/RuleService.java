@@ -1,5 +1,7 @@
 package org.hotline12345.dispatch;
 
+import static org.hotline12345.common.TextInput.blankToNull;
+
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -210,7 +212,4 @@ public class RuleService {
         return false;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

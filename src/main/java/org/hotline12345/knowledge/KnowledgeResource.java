@@ -1,5 +1,7 @@
 package org.hotline12345.knowledge;
 
+import static org.hotline12345.common.TextInput.blankToNull;
+
 import java.net.URI;
 import java.util.List;
 
@@ -164,7 +166,4 @@ public class KnowledgeResource {
                 actor.get());
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }
