@@ -2,6 +2,8 @@ package org.hotline12345.desk;
 
 import static org.hotline12345.common.TextInput.blankToNull;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.ws.rs.QueryParam;
@@ -40,9 +42,53 @@ public class LedgerQuery {
     @QueryParam("creditCode")
     String creditCode;
 
-    /** Text in the work order's title or the enterprise's name. */
+    /** Text in the work order's number or title, or the enterprise's name. */
     @QueryParam("q")
     String text;
+
+    /** The query string of these filters, to carry them to the next page. */
+    public String link() {
+        StringBuilder link = new StringBuilder();
+        append(link, "environment", environment);
+        append(link, "issueKind", issueKind);
+        append(link, "department", department);
+        if (status != null) {
+            status.forEach(s -> append(link, "status", s));
+        }
+        append(link, "owner", owner);
+        append(link, "overdue", overdue);
+        append(link, "from", from);
+        append(link, "to", to);
+        append(link, "creditCode", creditCode);
+        append(link, "q", text);
+        return link.toString();
+    }
+
+    private static void append(StringBuilder link, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            link.append('&').append(name).append('=').append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+        }
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public String getDepartment() {
+        return department;
+    }
+
+    public String getOverdue() {
+        return overdue;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public String getStatus() {
+        return status == null || status.isEmpty() ? null : status.get(0);
+    }
 
     LedgerFilter filter() {
         return new LedgerFilter(blankToNull(environment), blankToNull(issueKind), blankToNull(department),

@@ -487,7 +487,8 @@ public class LedgerService {
             parameters.put("code", filter.creditCode());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            conditions.add("(lower(w.title) like :text escape '\\' or lower(p.name) like :text escape '\\')");
+            conditions.add("(lower(w.title) like :text escape '\\' or lower(p.name) like :text escape '\\'"
+                    + " or lower(w.number) like :text escape '\\')");
             parameters.put("text", "%" + filter.text().strip().toLowerCase().replace("\\", "\\\\")
                     .replace("%", "\\%").replace("_", "\\_") + "%");
         }

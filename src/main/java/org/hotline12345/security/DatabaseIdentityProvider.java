@@ -24,7 +24,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Checks usernames and passwords against the {@code app_user} table for HTTP Basic (and later form login).
+ * Checks usernames and passwords against the {@code app_user} table, for HTTP Basic and for the login form.
  * <p>
  * A verified login is remembered for {@link SecurityConfig#credentialCacheTtl()} as a keyed digest of the password,
  * never the password itself, because the PBKDF2 hash costs a large fraction of a second by design and Basic sends the
@@ -97,14 +97,18 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             throw new AuthenticationFailedException();
         }
         throttle.recordSuccess(username);
-        SecurityIdentity identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(username))
-                .addRole(user.getRole().name())
-                .addAttribute(ACTOR_ATTRIBUTE, user.toActor())
-                .build();
+        SecurityIdentity identity = identityOf(user);
         remembered.put(username,
                 new Remembered(digest, identity, System.nanoTime() + config.credentialCacheTtl().toNanos()));
         return identity;
+    }
+
+    static SecurityIdentity identityOf(AppUser user) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.getUsername()))
+                .addRole(user.getRole().name())
+                .addAttribute(ACTOR_ATTRIBUTE, user.toActor())
+                .build();
     }
 
     private byte[] digest(String username, char[] password) {

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hotline12345.support.DatabaseTest;
 import org.hotline12345.support.MutableClock;
+import org.hotline12345.support.Pages;
 import org.hotline12345.support.Shanghai;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,10 +101,10 @@ class WeeklyReportTest extends DatabaseTest {
                     overview.getCell(5).getNumericCellValue())).containsExactly(3.0, 1.0, 1.0);
             assertThat(workbook.getSheet("重点案件").getLastRowNum()).isEqualTo(2);
         }
-        as("desk").accept("text/html").queryParam("week", "2025-W10").get("/desk/reports/weekly").then()
+        Pages.as("desk").queryParam("week", "2025-W10").get("/desk/reports/weekly").then()
                 .statusCode(200).body(containsString("id=\"created\">3<"))
                 .body(containsString("id=\"overdue\">1<")).body(containsString("市场环境"));
-        as("housing").accept("text/html").get("/desk/reports/weekly").then().statusCode(403);
+        Pages.as("housing").get("/desk/reports/weekly").then().statusCode(403);
         as("desk").queryParam("week", "2025-W54").get("/api/desk/reports/weekly").then().statusCode(400)
                 .body("violations[0].field", equalTo("week"));
 

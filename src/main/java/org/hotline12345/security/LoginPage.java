@@ -1,0 +1,63 @@
+package org.hotline12345.security;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * 登录 and 退出 for the pages. The form posts to Quarkus's {@code j_security_check}, which checks the password against
+ * the users table like HTTP Basic does and sets the encrypted session cookie; leaving removes the cookie.
+ */
+@Path("/")
+public class LoginPage {
+
+    /** The cookie Quarkus's form login keeps the session in. */
+    static final String SESSION_COOKIE = "quarkus-credential";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(boolean error);
+
+        static native TemplateInstance home();
+    }
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Path("login")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance login(@QueryParam("error") boolean error) {
+        return Templates.login(error);
+    }
+
+    /** Each role lands on its own work: the desk on its ledger; the others on the pages they have. */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response home() {
+        Actor actor = identity.getAttribute(DatabaseIdentityProvider.ACTOR_ATTRIBUTE);
+        if (actor != null && actor.role().isDesk()) {
+            return Response.seeOther(URI.create("/desk")).build();
+        }
+        return Response.ok(Templates.home()).build();
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        NewCookie expired = new NewCookie.Builder(SESSION_COOKIE).path("/").maxAge(0).value("").build();
+        return Response.seeOther(URI.create("/login")).cookie(expired).build();
+    }
+}

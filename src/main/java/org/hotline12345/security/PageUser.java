@@ -1,0 +1,81 @@
+package org.hotline12345.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The signed-in user as the pages show them: name, role in Chinese, and the pages their role has. */
+@Named("me")
+@RequestScoped
+public class PageUser {
+
+    /** A link of the navigation bar. */
+    public record Link(String label, String href) {
+    }
+
+    @Inject
+    SecurityIdentity identity;
+
+    public boolean signedIn() {
+        return actor() != null;
+    }
+
+    public String displayName() {
+        Actor actor = actor();
+        return actor == null ? "" : actor.displayName();
+    }
+
+    public String username() {
+        Actor actor = actor();
+        return actor == null ? "" : actor.username();
+    }
+
+    public String roleName() {
+        Actor actor = actor();
+        return actor == null ? "" : roleName(actor.role());
+    }
+
+    public boolean deskLead() {
+        Actor actor = actor();
+        return actor != null && actor.role() == Role.DESK_LEAD;
+    }
+
+    public List<Link> nav() {
+        Actor actor = actor();
+        List<Link> links = new ArrayList<>();
+        if (actor == null) {
+            return links;
+        }
+        Role role = actor.role();
+        if (role.isDesk() || role == Role.SUPERVISOR || role == Role.ADMIN) {
+            links.add(new Link("涉企台账", "/desk"));
+            links.add(new Link("单位问责", "/desk/accountability"));
+            links.add(new Link("台账周报", "/desk/reports/weekly"));
+        }
+        links.add(new Link("接口文档", "/q/swagger-ui"));
+        return links;
+    }
+
+    public static String roleName(Role role) {
+        return switch (role) {
+            case AGENT -> "坐席";
+            case DEPARTMENT_STAFF -> "承办单位";
+            case DESK -> "营商环境专席";
+            case DESK_LEAD -> "营商环境专席组长";
+            case SUPERVISOR -> "班长";
+            case ADMIN -> "管理员";
+            case KNOWLEDGE_EDITOR -> "知识库编辑";
+        };
+    }
+
+    private Actor actor() {
+        return identity == null || identity.isAnonymous()
+                ? null
+                : identity.getAttribute(DatabaseIdentityProvider.ACTOR_ATTRIBUTE);
+    }
+}

@@ -1,0 +1,75 @@
+package org.hotline12345.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline12345.desk.Desk.creditCode;
+import static org.hotline12345.desk.Desk.enterpriseRequest;
+import static org.hotline12345.desk.Desk.reply;
+
+import java.net.URL;
+
+import org.hotline12345.support.Browser;
+import org.hotline12345.support.DatabaseTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The desk's weekly cycle in a real browser: find the request, verify it, ask for sign-off, sign it off. */
+@QuarkusTest
+class DeskPagesBrowserTest extends DatabaseTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void aDeskMemberVerifiesAndASecondSignsOffInTheBrowser() {
+        String number = enterpriseRequest(creditCode(), "HOUSING", false);
+        reply("housing", number);
+        try (Browser browser = Browser.open(base.toString())) {
+            browser.go("/desk");
+            browser.waitFor(By.name("j_username"));
+            browser.signIn("desk");
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/desk");
+            browser.waitFor(By.id("ledger"));
+            browser.screenshot("desk-ledger");
+
+            browser.driver().findElement(By.linkText(number)).click();
+            assertThat(browser.text(By.id("number"))).isEqualTo(number);
+            assertThat(browser.text(By.id("status"))).isEqualTo("办理中");
+            new Select(browser.driver().findElement(By.cssSelector("#verify select[name=enterpriseView]")))
+                    .selectByVisibleText("满意");
+            browser.driver().findElement(By.cssSelector("#verify textarea[name=comment]")).sendKeys("企业确认款项已到账");
+            browser.driver().findElement(By.cssSelector("#verify button")).click();
+            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已核实");
+            assertThat(browser.text(By.id("view"))).isEqualTo("满意");
+            browser.driver().findElement(By.id("request-sign-off")).click();
+            assertThat(browser.text(By.id("status"))).isEqualTo("待销号");
+            // the member who asked cannot approve: the page says why
+            browser.driver().findElement(By.id("approve-sign-off")).click();
+            assertThat(browser.text(By.cssSelector(".notice.fail"))).contains("second desk member");
+            browser.screenshot("desk-entry");
+            browser.signOut();
+
+            browser.signIn("desk2");
+            browser.go("/desk?q=" + number.substring(number.length() - 6));
+            browser.driver().findElement(By.linkText(number)).click();
+            browser.driver().findElement(By.id("approve-sign-off")).click();
+            assertThat(browser.text(By.id("status"))).isEqualTo("已销号");
+            assertThat(browser.text(By.id("signed-off"))).startsWith("desk2");
+            assertThat(browser.text(By.id("trail"))).contains("SIGNED_OFF");
+            browser.screenshot("desk-signed-off");
+
+            browser.go("/desk/reports/weekly");
+            browser.waitFor(By.id("created"));
+            browser.screenshot("desk-weekly-report");
+            browser.signOut();
+
+            // a department has no desk pages
+            browser.signIn("housing");
+            browser.go("/desk");
+            assertThat(browser.driver().findElements(By.id("ledger"))).isEmpty();
+        }
+    }
+}

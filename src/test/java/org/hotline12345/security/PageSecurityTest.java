@@ -1,0 +1,62 @@
+package org.hotline12345.security;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.matcher.RestAssuredMatchers.detailedCookie;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+
+import org.hotline12345.support.Api;
+import org.hotline12345.support.DatabaseTest;
+import org.hotline12345.support.Pages;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** How the pages guard themselves: the login form, roles, and CSRF tokens on every form that changes data. */
+@QuarkusTest
+class PageSecurityTest extends DatabaseTest {
+
+    @Test
+    void anAnonymousVisitorIsSentToTheLoginPage() {
+        given().redirects().follow(false).get("/desk").then().statusCode(302)
+                .header("Location", endsWith("/login"));
+        given().get("/login").then().statusCode(200).body(containsString("name=\"j_username\""))
+                .body(not(containsString("用户名或密码不正确")));
+    }
+
+    @Test
+    void aWrongPasswordReturnsToTheLoginPageWithAnError() {
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "desk").formParam("j_password", "not-" + Api.PASSWORD)
+                .post("/j_security_check").then().statusCode(302)
+                .header("Location", containsString("/login?error=true"));
+        given().get("/login?error=true").then().statusCode(200).body(containsString("用户名或密码不正确"));
+    }
+
+    @Test
+    void eachRoleLandsOnItsOwnWorkAndIsKeptOutOfOthers() {
+        Pages.as("desk").get("/").then().statusCode(303).header("Location", endsWith("/desk"));
+        Pages.as("housing").get("/").then().statusCode(200).body(containsString("退出"));
+        Pages.as("housing").get("/desk").then().statusCode(403);
+        Pages.as("desk").get("/desk/export").then().statusCode(200)
+                .header("Content-Disposition", containsString("ledger.xlsx"));
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() {
+        Pages.as("desk").contentType("application/x-www-form-urlencoded").formParam("text", "进展")
+                .post("/desk/entries/1/progress").then().statusCode(400);
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        var desk = Pages.as("desk");
+        var page = desk.get("/desk").then().statusCode(200).extract();
+        String token = page.asString().replaceAll("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
+        desk.contentType("application/x-www-form-urlencoded").cookie("csrf-token", page.cookie("csrf-token"))
+                .formParam("csrf-token", token)
+                .post("/logout").then().statusCode(303).header("Location", endsWith("/login"))
+                .cookie("quarkus-credential", detailedCookie().value("").maxAge(0));
+    }
+}
