@@ -28,6 +28,7 @@ import org.hotline12345.calendar.WorkingDuration;
 import org.hotline12345.common.ActionForbiddenException;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.Labels;
 import org.hotline12345.common.Page;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.department.DepartmentDirectory;
@@ -144,7 +145,7 @@ public class LedgerService {
                 .sorted(Comparator.comparingLong(Count::entries).reversed().thenComparing(Count::key))
                 .toList();
         return new Counts(all.size(), List.copyOf(byEnvironment.values()), departmentCounts,
-                byStatus.entrySet().stream().map(e -> new Count(e.getKey().name(), statusName(e.getKey()),
+                byStatus.entrySet().stream().map(e -> new Count(e.getKey().name(), Labels.label(e.getKey()),
                         e.getValue())).toList());
     }
 
@@ -206,7 +207,7 @@ public class LedgerService {
             throw InvalidFieldException.unacceptable("verifiedAt", "past", "must not be in the future");
         }
         entry.verify(actor.username(), at, method, view, blankToNull(comment));
-        note(entry, NoteKind.VERIFIED, actor, methodName(method) + "核实，企业评价：" + viewName(view)
+        note(entry, NoteKind.VERIFIED, actor, Labels.label(method) + "核实，企业评价：" + Labels.label(view)
                 + (blankToNull(comment) == null ? "" : "。" + comment.strip()));
         return detail(entry, actor);
     }
@@ -243,7 +244,7 @@ public class LedgerService {
         }
         if (entry.getWorkOrder().getStatus() == WorkOrderStatus.REVIEWED) {
             workOrders.recordCallback(number, new WorkOrderRequests.Callback(true, true, entry.getEnterpriseView(),
-                    "营商环境专席核实：" + methodName(entry.getVerificationMethod())), actor);
+                    "营商环境专席核实：" + Labels.label(entry.getVerificationMethod())), actor);
         }
         entry.signOff(actor.username(), clock.instant());
         note(entry, NoteKind.SIGNED_OFF, actor, blankToNull(comment));
@@ -498,31 +499,4 @@ public class LedgerService {
     private OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atZone(calendar.zone()).toOffsetDateTime();
     }
-
-    static String statusName(LedgerStatus status) {
-        return switch (status) {
-            case OPEN -> "办理中";
-            case VERIFIED -> "已核实";
-            case SIGN_OFF_REQUESTED -> "待销号";
-            case SIGNED_OFF -> "已销号";
-        };
-    }
-
-    private static String methodName(VerificationMethod method) {
-        return switch (method) {
-            case PHONE -> "电话";
-            case VISIT -> "实地走访";
-            case ONLINE -> "线上";
-            case LETTER -> "书面";
-        };
-    }
-
-    static String viewName(Satisfaction view) {
-        return switch (view) {
-            case SATISFIED -> "满意";
-            case BASICALLY_SATISFIED -> "基本满意";
-            case DISSATISFIED -> "不满意";
-        };
-    }
-
 }

@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.hotline12345.common.Labels;
 import org.hotline12345.desk.LedgerViews.EntrySummary;
 import org.hotline12345.desk.LedgerViews.NotableCase;
 import org.hotline12345.desk.LedgerViews.WeeklyFigure;
@@ -81,7 +82,7 @@ public final class LedgerWorkbook {
                 e.issueKind() == null ? null : e.issueKind().environmentName(),
                 e.issueKind() == null ? null : e.issueKind().name(),
                 e.leadDepartment() == null ? null : e.leadDepartment().name(), e.workOrderStatus().name(),
-                LedgerService.statusName(e.status()), e.owner(), e.deadline(), e.remaining(), e.createdAt(),
+                Labels.label(e.status()), e.owner(), e.deadline(), e.remaining(), e.createdAt(),
                 e.signedOffBy(), e.signedOffAt());
     }
 

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.hotline12345.common.Labels;
+
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The signed-in user as the pages show them: name, role in Chinese, and the pages their role has. */
@@ -37,7 +39,7 @@ public class PageUser {
 
     public String roleName() {
         Actor actor = actor();
-        return actor == null ? "" : roleName(actor.role());
+        return actor == null ? "" : Labels.label(actor.role());
     }
 
     public boolean deskLead() {
@@ -59,18 +61,6 @@ public class PageUser {
         }
         links.add(new Link("接口文档", "/q/swagger-ui"));
         return links;
-    }
-
-    public static String roleName(Role role) {
-        return switch (role) {
-            case AGENT -> "坐席";
-            case DEPARTMENT_STAFF -> "承办单位";
-            case DESK -> "营商环境专席";
-            case DESK_LEAD -> "营商环境专席组长";
-            case SUPERVISOR -> "班长";
-            case ADMIN -> "管理员";
-            case KNOWLEDGE_EDITOR -> "知识库编辑";
-        };
     }
 
     private Actor actor() {

@@ -38,6 +38,13 @@ class DeskPagesBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.linkText(number)).click();
             assertThat(browser.text(By.id("number"))).isEqualTo(number);
             assertThat(browser.text(By.id("status"))).isEqualTo("办理中");
+            browser.driver().findElement(By.cssSelector("#progress textarea")).sendKeys("已电话联系企业财务负责人");
+            browser.driver().findElement(By.cssSelector("#progress button")).click();
+            assertThat(browser.text(By.id("trail"))).contains("进展：已电话联系企业财务负责人");
+            browser.driver().findElement(By.cssSelector("#referral textarea[name=reasons]")).sendKeys("多次拖延付款");
+            browser.driver().findElement(By.cssSelector("#referral textarea[name=evidence]")).sendKeys("三次催办记录");
+            browser.driver().findElement(By.cssSelector("#referral button")).click();
+            assertThat(browser.text(By.cssSelector(".referral-status"))).isEqualTo("待组长决定");
             new Select(browser.driver().findElement(By.cssSelector("#verify select[name=enterpriseView]")))
                     .selectByVisibleText("满意");
             browser.driver().findElement(By.cssSelector("#verify textarea[name=comment]")).sendKeys("企业确认款项已到账");
@@ -55,11 +62,23 @@ class DeskPagesBrowserTest extends DatabaseTest {
             browser.signIn("desk2");
             browser.go("/desk?q=" + number.substring(number.length() - 6));
             browser.driver().findElement(By.linkText(number)).click();
+            // only the lead decides referrals
+            assertThat(browser.driver().findElements(By.cssSelector(".decide-referral"))).isEmpty();
             browser.driver().findElement(By.id("approve-sign-off")).click();
             assertThat(browser.text(By.id("status"))).isEqualTo("已销号");
+            assertThat(browser.text(By.id("work-order-status"))).isEqualTo("已办结");
             assertThat(browser.text(By.id("signed-off"))).startsWith("desk2");
-            assertThat(browser.text(By.id("trail"))).contains("SIGNED_OFF");
+            assertThat(browser.text(By.id("trail"))).contains("销号");
+            assertThat(browser.driver().findElements(By.id("approve-sign-off"))).isEmpty();
             browser.screenshot("desk-signed-off");
+            browser.signOut();
+
+            browser.signIn("desklead");
+            browser.go("/desk?q=" + number);
+            browser.driver().findElement(By.linkText(number)).click();
+            browser.driver().findElement(By.cssSelector(".decide-referral input[name=comment]")).sendKeys("同意移送");
+            browser.driver().findElement(By.cssSelector(".decide-referral button")).click();
+            assertThat(browser.text(By.cssSelector(".referral-status"))).isEqualTo("已批准移送");
 
             browser.go("/desk/reports/weekly");
             browser.waitFor(By.id("created"));
