@@ -5,6 +5,7 @@ package org.hotline12345.workorder;
  *
  * @param enterpriseRequest 涉企诉求 even without an enterprise named: the caller chose the enterprise line or the agent
  *        marked it
+ * @param callId the call it was registered on, or {@code null}
  */
 public record Intake(
         Channel channel,
@@ -17,5 +18,6 @@ public record Intake(
         long categoryId,
         Urgency urgency,
         boolean simple,
-        boolean enterpriseRequest) {
+        boolean enterpriseRequest,
+        String callId) {
 }

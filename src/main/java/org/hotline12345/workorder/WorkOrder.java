@@ -187,6 +187,10 @@ public class WorkOrder {
     @Column(name = "merged_into_number")
     private String mergedIntoNumber;
 
+    /** The call during which it was registered. */
+    @Column(name = "origin_call_id", updatable = false)
+    private String originCallId;
+
     /** In the order things happened; ids alone do not say it, since the supervision pass draws its own. */
     @OneToMany(mappedBy = "workOrder", cascade = CascadeType.PERSIST)
     @OrderBy("occurredAt, id")
@@ -218,6 +222,7 @@ public class WorkOrder {
         order.urgency = intake.urgency();
         order.simple = intake.simple();
         order.enterpriseRequest = intake.enterpriseRequest() || intake.enterprise() != null;
+        order.originCallId = intake.callId();
         order.status = REGISTERED;
         order.registeredAt = now;
         order.registeredBy = actor.username();
@@ -722,6 +727,10 @@ public class WorkOrder {
 
     public String getMergedIntoNumber() {
         return mergedIntoNumber;
+    }
+
+    public String getOriginCallId() {
+        return originCallId;
     }
 
     public List<WorkOrderEvent> getHistory() {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Bodies of the work-order endpoints. */
@@ -37,7 +38,8 @@ public final class WorkOrderRequests {
             Boolean simple,
             @Valid Dispatch dispatch,
             Boolean autoDispatch,
-            Boolean enterpriseRequest) {
+            Boolean enterpriseRequest,
+            @Size(max = 64) @Pattern(regexp = "[\\w.\\-]+", message = "must be a call id from the screen pop") String callId) {
     }
 
     /**

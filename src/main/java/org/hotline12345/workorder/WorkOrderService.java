@@ -89,6 +89,9 @@ public class WorkOrderService {
     Instance<DispatchAdvisor> advisor;
 
     @Inject
+    Instance<CallContext> callContext;
+
+    @Inject
     Clock clock;
 
     /**
@@ -125,7 +128,7 @@ public class WorkOrderService {
 
     private Detail create(String number, WorkOrderRequests.Register request, CategoryView category,
             ResolvedDispatch dispatch, Actor actor, Instant now, String idempotencyKey, String fingerprint) {
-        WorkOrder order = WorkOrder.register(number, intake(request, category), actor, now);
+        WorkOrder order = WorkOrder.register(number, intake(request, category, callContext), actor, now);
         if (dispatch != null) {
             order.dispatch(dispatch.lead(), dispatch.assisting(), deadlines.limitsFor(order), calendar, actor, now,
                     request.dispatch().comment(), ruleFor(order, dispatch.lead(), now), Map.of());
@@ -423,7 +426,10 @@ public class WorkOrderService {
         return new ResolvedDispatch(lead, assisting);
     }
 
-    private static Intake intake(WorkOrderRequests.Register request, CategoryView category) {
+    private static Intake intake(WorkOrderRequests.Register request, CategoryView category,
+            Instance<CallContext> calls) {
+        String callId = request.callId();
+        boolean enterpriseLine = callId != null && calls.isResolvable() && calls.get().choseEnterpriseLine(callId);
         WorkOrderRequests.CitizenInput citizen = request.citizen();
         WorkOrderRequests.LocationInput location = request.location();
         return new Intake(
@@ -441,7 +447,8 @@ public class WorkOrderService {
                 category.id(),
                 request.urgency() == null ? Urgency.NORMAL : request.urgency(),
                 Boolean.TRUE.equals(request.simple()),
-                Boolean.TRUE.equals(request.enterpriseRequest()));
+                Boolean.TRUE.equals(request.enterpriseRequest()) || enterpriseLine,
+                callId);
     }
 
     private String fingerprint(WorkOrderRequests.Register request) {

@@ -9,8 +9,6 @@ import static org.hotline12345.support.Api.registerDispatched;
 import static org.hotline12345.support.Api.step;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -24,12 +22,11 @@ import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 
-import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
 import org.hotline12345.support.RecordingOutboundChannel;
+import org.hotline12345.support.Sockets;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -143,23 +140,10 @@ class NotificationTest extends DatabaseTest {
     }
 
     private URI ws() {
-        return URI.create(socket.toString().replaceFirst("^http", "ws"));
+        return Sockets.ws(socket);
     }
 
     private Session connect(String username, BlockingQueue<String> received) throws Exception {
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-                .configurator(new ClientEndpointConfig.Configurator() {
-                    @Override
-                    public void beforeRequest(Map<String, List<String>> headers) {
-                        headers.put("Authorization", List.of("Basic " + Base64.getEncoder().encodeToString(
-                                (username + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8))));
-                    }
-                }).build();
-        return ContainerProvider.getWebSocketContainer().connectToServer(new Endpoint() {
-            @Override
-            public void onOpen(Session session, EndpointConfig endpointConfig) {
-                session.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
-            }
-        }, config, ws());
+        return Sockets.open(socket, username, received);
     }
 }

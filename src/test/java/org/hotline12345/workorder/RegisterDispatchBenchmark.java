@@ -1,9 +1,5 @@
 package org.hotline12345.workorder;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +13,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +25,7 @@ import java.util.regex.Pattern;
 
 import org.hotline12345.database.EmbeddedDatabase;
 import org.hotline12345.support.Ports;
+import org.hotline12345.support.ServiceProcess;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,6 +46,7 @@ import io.vertx.core.http.HttpMethod;
  */
 public final class RegisterDispatchBenchmark {
 
+    private static final String LOG = "benchmark-service.log";
     private static final String[] DEPARTMENTS = {"HOUSING", "SAMR", "D-EAST", "TRANSPORT", "HRSS", "URBAN"};
     private static final Pattern NUMBER = Pattern.compile("\"number\":\"([0-9-]+)\"");
     private static final String CREDENTIALS = "Basic "
@@ -58,17 +57,13 @@ public final class RegisterDispatchBenchmark {
         int clients = Integer.getInteger("bench.clients", 64);
         int warmup = Integer.getInteger("bench.warmup", 10_000);
         boolean separate = "separate".equals(System.getProperty("bench.mode", "combined"));
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");
-        }
         Path data = Files.createTempDirectory("hotline-bench");
         try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(data.resolve("pg"), Ports.free())) {
             int port = Ports.free();
-            Process service = startService(jar, database, port);
+            Process service = ServiceProcess.start(database, port, Map.of(), LOG);
             Vertx vertx = Vertx.vertx();
             try {
-                awaitReady("http://localhost:" + port);
+                ServiceProcess.awaitReady("http://localhost:" + port, LOG);
                 System.out.printf(Locale.ROOT, "%d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
                 run(vertx, port, warmup, clients, separate);
@@ -242,44 +237,6 @@ public final class RegisterDispatchBenchmark {
                 + "业主多次沟通无果，请相关部门核查处理。\","
                 + "\"location\":{\"district\":\"城东区\",\"street\":\"东门街道\",\"address\":\"幸福路18号幸福小区\"},"
                 + "\"categoryCode\":\"010101\"" + dispatch + "}";
-    }
-
-    private static Process startService(Path jar, EmbeddedDatabase database, int port) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String jvmArgs = System.getProperty("bench.serviceJvmArgs", "");
-        if (!jvmArgs.isBlank()) {
-            command.addAll(Arrays.asList(jvmArgs.strip().split("\\s+")));
-        }
-        command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
-        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "");
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("HOTLINE_FIRST_RUN_DATA_ENABLED", "true");
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(Path.of("target/benchmark-service.log").toFile());
-        return builder.start();
-    }
-
-    private static void awaitReady(String base) throws InterruptedException {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the service did not become ready; see target/benchmark-service.log");
     }
 
     private static Duration cpu(ProcessHandle process) {

@@ -49,7 +49,7 @@ class WorkOrderLifecycleTest {
     static WorkOrder registered(String number) {
         Intake intake = new Intake(Channel.PHONE, RequestType.COMPLAINT,
                 new Citizen("张三", "13812345678", Occupation.OTHER, false), null, "物业乱收费", "物业费上调未公示",
-                new Location("城东区", "东门街道", "幸福路 18 号"), 7L, Urgency.NORMAL, false, false);
+                new Location("城东区", "东门街道", "幸福路 18 号"), 7L, Urgency.NORMAL, false, false, null);
         return WorkOrder.register(number, intake, AGENT, MONDAY);
     }
 

@@ -1,0 +1,185 @@
+package org.hotline12345.telephony;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.hotline12345.telephony.CallUpdate.Column;
+
+/**
+ * Calls in progress, from queue events and the IVR's reports, and what each event adds to the call's record. Written
+ * by the one thread that applies AMI events (the IVR's reports are handed to it); read from any.
+ */
+public final class CallBoard {
+
+    /** Calls whose hang-up was missed (a disconnect) are forgotten after this. */
+    static final Duration FORGET_AFTER = Duration.ofHours(12);
+
+    /** Who hears of what the board learns. */
+    public interface Listener {
+        /** What an event adds to a call's record. */
+        void updated(CallUpdate update);
+
+        /** A queue call rings at an agent. */
+        void ringing(Ringing ringing);
+
+        /** A callback the agent asked for rang through or failed. */
+        void callbackPlaced(String agentUsername, CallbackOutcome outcome);
+    }
+
+    /**
+     * A callback asked of Asterisk, waiting for its OriginateResponse.
+     *
+     * @param callId the id the service gave the agent's channel (Originate's ChannelId)
+     */
+    public record PendingCallback(String callId, String workOrderNumber, String number, String agentUsername) {
+    }
+
+    /** Asterisk's originate reasons (AST_CONTROL_*), as people read them. */
+    private static final Map<Integer, String> ORIGINATE_REASONS = Map.of(0, "无法呼叫", 1, "对方挂断", 3, "无人接听", 5,
+            "对方忙", 8, "线路拥塞");
+
+    private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, PendingCallback> pending = new ConcurrentHashMap<>();
+    private final Listener listener;
+    private final Consumer<CallUpdate> updates;
+
+    public CallBoard(Listener listener) {
+        this.listener = listener;
+        this.updates = listener::updated;
+    }
+
+    /** The IVR saw the call first. */
+    public void entered(String callId, String channel, String callerNumber, Instant at) {
+        calls.computeIfAbsent(callId, id -> LiveCall.inbound(id, channel, callerNumber, at));
+        updates.accept(CallUpdate.of(callId, at).set(Column.DIRECTION, CallDirection.INBOUND)
+                .set(Column.CHANNEL, channel).set(Column.CALLER_NUMBER, callerNumber));
+    }
+
+    public void ivrChoice(String callId, IvrChoice choice, Instant at) {
+        calls.computeIfPresent(callId, (id, call) -> call.withIvrChoice(choice));
+        updates.accept(CallUpdate.of(callId, at).set(Column.IVR_CHOICE, choice));
+    }
+
+    public void joined(String callId, String channel, String callerNumber, String queue, Instant at) {
+        LiveCall call = calls.computeIfAbsent(callId, id -> LiveCall.inbound(id, channel, callerNumber, at));
+        calls.put(callId, call.inQueue(queue, at));
+        updates.accept(CallUpdate.of(callId, at).set(Column.DIRECTION, CallDirection.INBOUND)
+                .set(Column.CHANNEL, channel).set(Column.CALLER_NUMBER, callerNumber).set(Column.QUEUE, queue)
+                .set(Column.QUEUED_AT, at));
+    }
+
+    public void agentCalled(String callId, String callerNumber, String queue, String agentUsername, Instant at) {
+        LiveCall call = calls.get(callId);
+        IvrChoice choice = call == null ? null : call.ivrChoice();
+        String number = call == null || call.callerNumber() == null ? callerNumber : call.callerNumber();
+        listener.ringing(new Ringing(callId, number, queue, choice, agentUsername, at));
+    }
+
+    public void connected(String callId, String agentUsername, String device, String agentChannel,
+            Long holdSeconds, Instant at) {
+        calls.computeIfPresent(callId, (id, call) -> call.answeredBy(agentUsername, device, agentChannel, at));
+        updates.accept(CallUpdate.of(callId, at).set(Column.ANSWERED_AT, at).set(Column.WAIT_SECONDS, holdSeconds)
+                .set(Column.AGENT_USERNAME, agentUsername).set(Column.AGENT_CHANNEL, agentChannel));
+    }
+
+    /** @param reason who ended the talk: {@code caller}, {@code agent} or {@code transfer} */
+    public void completed(String callId, Long talkSeconds, String reason, Instant at) {
+        updates.accept(CallUpdate.of(callId, at).set(Column.TALK_SECONDS, talkSeconds).set(Column.ENDED_BY, reason));
+    }
+
+    public void abandoned(String callId, Integer holdSeconds, Instant at) {
+        calls.computeIfPresent(callId, (id, call) -> call.leftQueue());
+        updates.accept(CallUpdate.of(callId, at).set(Column.ABANDONED, true).set(Column.WAIT_SECONDS, holdSeconds));
+    }
+
+    /** The caller left the queue: answered, abandoned or timed out. */
+    public void left(String callId) {
+        calls.computeIfPresent(callId, (id, call) -> call.leftQueue());
+    }
+
+    public void hungUp(String callId, Instant at) {
+        if (calls.remove(callId) != null) {
+            updates.accept(CallUpdate.of(callId, at).set(Column.ENDED_AT, at));
+        }
+    }
+
+    public void recording(String callId, String file, Instant at) {
+        updates.accept(CallUpdate.of(callId, at).set(Column.RECORDING_FILE, file));
+    }
+
+    /** A callback was asked of Asterisk under this action id; its outcome arrives as an OriginateResponse. */
+    public void expectCallback(String actionId, PendingCallback callback) {
+        pending.put(actionId, callback);
+    }
+
+    /**
+     * Asterisk's answer to a callback: the agent's phone was answered and the citizen is being dialled, or it
+     * failed. Either way the attempt is a call of the work order, as the callback rules count attempts.
+     */
+    public void originated(String actionId, String channel, boolean success, Integer reason, Instant at) {
+        PendingCallback callback = pending.remove(actionId);
+        if (callback == null) {
+            return;
+        }
+        String id = callback.callId();
+        if (success) {
+            calls.put(id, LiveCall.outbound(id, channel, callback.number(), callback.agentUsername(), at));
+        }
+        updates.accept(CallUpdate.of(id, at).set(Column.DIRECTION, CallDirection.OUTBOUND)
+                .set(Column.CHANNEL, channel).set(Column.CALLED_NUMBER, callback.number())
+                .set(Column.AGENT_USERNAME, callback.agentUsername()).set(Column.ANSWERED_AT, success ? at : null)
+                .set(Column.ENDED_AT, success ? null : at)
+                .linkTo(callback.workOrderNumber(), callback.agentUsername()));
+        listener.callbackPlaced(callback.agentUsername(), new CallbackOutcome(callback.workOrderNumber(), success,
+                id, success ? null : ORIGINATE_REASONS.getOrDefault(reason, "呼叫失败")));
+    }
+
+    /** The agent's call was sent to 110, 119, 120 or 122. */
+    public void transferred(String callId, String target, String by, Instant at) {
+        updates.accept(CallUpdate.of(callId, at).set(Column.TRANSFERRED_TO, target).set(Column.TRANSFERRED_AT, at)
+                .set(Column.TRANSFERRED_BY, by));
+    }
+
+    public void consulted(String callId, String number, Instant at) {
+        updates.accept(CallUpdate.of(callId, at).set(Column.CONSULTED_NUMBER, number));
+    }
+
+    /**
+     * After a (re)connect: callers Asterisk reports waiting stay waiting, others no longer wait; calls whose
+     * hang-up was missed long ago are forgotten.
+     */
+    public void resynchronise(Collection<String> waitingCallIds, Instant now) {
+        Set<String> waiting = Set.copyOf(waitingCallIds);
+        calls.replaceAll((id, call) -> call.waiting() && !waiting.contains(id) ? call.leftQueue() : call);
+        calls.values().removeIf(call -> call.startedAt().plus(FORGET_AFTER).isBefore(now));
+    }
+
+    public LiveCall get(String callId) {
+        return calls.get(callId);
+    }
+
+    /** The call an agent is talking on, if any. */
+    public LiveCall talkingWith(String agentUsername) {
+        return calls.values().stream().filter(call -> call.talking() && agentUsername.equals(call.agentUsername()))
+                .max(Comparator.comparing(LiveCall::answeredAt)).orElse(null);
+    }
+
+    /** Callers waiting, by queue, longest-waiting first. */
+    public Map<String, List<LiveCall>> waitingByQueue() {
+        return calls.values().stream().filter(LiveCall::waiting)
+                .sorted(Comparator.comparing(LiveCall::queuedAt))
+                .collect(Collectors.groupingBy(LiveCall::queue, Collectors.toList()));
+    }
+
+    public int size() {
+        return calls.size();
+    }
+}

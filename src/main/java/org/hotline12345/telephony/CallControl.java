@@ -1,0 +1,138 @@
+package org.hotline12345.telephony;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hotline12345.common.ActionForbiddenException;
+import org.hotline12345.common.ConflictException;
+import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.ResourceNotFoundException;
+import org.hotline12345.security.Actor;
+import org.hotline12345.security.Role;
+import org.hotline12345.telephony.CallBoard.PendingCallback;
+import org.hotline12345.telephony.TelephonyViews.CallbackPlaced;
+import org.hotline12345.workorder.WorkOrderService;
+import org.hotline12345.workorder.WorkOrderViews;
+
+/**
+ * What agents and supervisors do with calls: transfer a caller to 110/119/120/122 (the 12345–110 linkage), bring a
+ * department's expert into a three-way consultation, listen in, and call a citizen back from a work order.
+ */
+@ApplicationScoped
+public class CallControl {
+
+    /** The emergency numbers a hotline call may be handed to. */
+    static final Set<String> TRANSFER_TARGETS = Set.of("110", "119", "120", "122");
+
+    @Inject
+    Switchboard switchboard;
+
+    @Inject
+    AmiActions actions;
+
+    @Inject
+    AgentService agents;
+
+    @Inject
+    WorkOrderService workOrders;
+
+    @Inject
+    TelephonyConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Blind transfer: the caller goes to the emergency service; the agent's leg ends. */
+    public void transfer(String callId, String target, Actor actor) {
+        if (!TRANSFER_TARGETS.contains(target)) {
+            throw InvalidFieldException.unacceptable("target", "oneOf",
+                    "'" + target + "' is not one of 110, 119, 120, 122");
+        }
+        LiveCall call = talkingCall(callId, actor);
+        actions.redirect(call.channel(), null, config.dialplan().emergencyContext(), target);
+        Instant now = clock.instant();
+        switchboard.run(() -> switchboard.calls().transferred(callId, target, actor.username(), now));
+    }
+
+    /** Caller and agent move into a conference room, and the expert is called into it. */
+    public void consult(String callId, String number, Actor actor) {
+        LiveCall call = talkingCall(callId, actor);
+        if (call.agentChannel() == null) {
+            throw new ConflictException("Call " + callId + " has no agent leg to bring into a consultation");
+        }
+        String room = callId.replaceAll("\\D", "");
+        TelephonyConfig.Dialplan dialplan = config.dialplan();
+        actions.redirect(call.channel(), call.agentChannel(), dialplan.consultContext(), room);
+        actions.originate("consult-" + UUID.randomUUID(), null,
+                "Local/" + number + "@" + dialplan.outboundContext(), dialplan.consultContext(), room,
+                dialplan.callerId(), dialplan.originateTimeout().toMillis(), Map.of("HOTLINE_CALL_ID", callId));
+        Instant now = clock.instant();
+        switchboard.run(() -> switchboard.calls().consulted(callId, number, now));
+    }
+
+    /** Rings the supervisor's phone and lets them hear the agent's call without being heard (ChanSpy). */
+    public void listen(String callId, String extension, Actor actor) {
+        if (actor.role() != Role.SUPERVISOR) {
+            throw new ActionForbiddenException("Only supervisors listen to calls");
+        }
+        LiveCall call = liveCall(callId);
+        if (!call.talking() || call.agentChannel() == null) {
+            throw new ConflictException("Call " + callId + " is not answered by an agent yet");
+        }
+        String phone = extension != null && !extension.isBlank()
+                ? extension
+                : agents.extensionOf(actor.username()).orElseThrow(() -> InvalidFieldException.unacceptable(
+                        "extension", "NotBlank", "give the phone to ring, or sign in at one first"));
+        actions.originateApplication(agents.device(phone), "ChanSpy", call.agentChannel() + ",qE",
+                "\"监听\" <" + config.dialplan().callerId() + ">", config.dialplan().originateTimeout().toMillis());
+    }
+
+    /**
+     * 回访 by click-to-call: rings the agent's phone and, once answered, dials the citizen; the attempt is linked to
+     * the work order and its outcome pushed to the agent's page.
+     */
+    public CallbackPlaced callback(String workOrderNumber, Actor actor) {
+        if (!actor.isHotline()) {
+            throw new ActionForbiddenException("Only the hotline calls citizens back");
+        }
+        WorkOrderViews.Detail order = workOrders.get(workOrderNumber, actor);
+        String extension = agents.extensionOf(actor.username()).orElseThrow(() -> new ConflictException(
+                "Agent " + actor.username() + " is not signed in at a phone (POST /api/telephony/agents/me/login)"));
+        String number = order.citizen().phone().replaceAll("\\D", "");
+        String callId = "cb-" + UUID.randomUUID();
+        String actionId = "callback-" + UUID.randomUUID();
+        PendingCallback pending = new PendingCallback(callId, order.number(), number, actor.username());
+        // registered before asking, so the answer cannot overtake it on the board's thread
+        switchboard.run(() -> switchboard.calls().expectCallback(actionId, pending));
+        TelephonyConfig.Dialplan dialplan = config.dialplan();
+        actions.originate(actionId, callId, agents.device(extension), dialplan.outboundContext(), number,
+                "\"12345回访\" <" + dialplan.callerId() + ">", dialplan.originateTimeout().toMillis(),
+                Map.of("HOTLINE_WORK_ORDER", order.number(), "HOTLINE_CALL_KIND", "callback"));
+        return new CallbackPlaced(callId, order.number(), extension);
+    }
+
+    private LiveCall talkingCall(String callId, Actor actor) {
+        LiveCall call = liveCall(callId);
+        if (!call.talking()) {
+            throw new ConflictException("Call " + callId + " is not answered yet: it waits in queue " + call.queue());
+        }
+        if (actor.role() != Role.SUPERVISOR && !actor.username().equals(call.agentUsername())) {
+            throw new ActionForbiddenException("Call " + callId + " is " + call.agentUsername() + "'s, not yours");
+        }
+        return call;
+    }
+
+    private LiveCall liveCall(String callId) {
+        LiveCall call = switchboard.read((calls, board) -> calls.get(callId));
+        if (call == null) {
+            throw new ResourceNotFoundException("call in progress", callId);
+        }
+        return call;
+    }
+}

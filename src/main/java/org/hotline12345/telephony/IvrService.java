@@ -1,0 +1,110 @@
+package org.hotline12345.telephony;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.hotline12345.calendar.WorkingCalendar;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.department.DepartmentView;
+import org.hotline12345.telephony.CallUpdate.Column;
+import org.hotline12345.telephony.OrderStatusReadback.Readback;
+import org.hotline12345.workorder.Satisfaction;
+import org.hotline12345.workorder.WorkOrder;
+import org.hotline12345.workorder.WorkOrderRepository;
+
+/** The IVR's decisions, asked over FastAGI by the dialplan (telephony/CONTRACT.md). */
+@ApplicationScoped
+public class IvrService {
+
+    @Inject
+    CallerLookup lookup;
+
+    @Inject
+    Switchboard switchboard;
+
+    @Inject
+    CallStore store;
+
+    @Inject
+    TelephonyConfig config;
+
+    @Inject
+    WorkOrderRepository workOrders;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    DepartmentDirectory departments;
+
+    @Inject
+    Clock clock;
+
+    /** A call entered the IVR: who is it? The call's record starts here. */
+    public CallerProfile callerEntered(String callId, String channel, String callerNumber) {
+        Instant now = clock.instant();
+        CallerProfile profile = lookup.profile(callerNumber, callId);
+        switchboard.run(() -> switchboard.calls().entered(callId, channel, callerNumber, now));
+        store.write(CallUpdate.of(callId, now).set(Column.REPEAT_CALL, profile.repeatCaller())
+                .set(Column.BLOCKED, profile.blocked()));
+        return profile;
+    }
+
+    /** The caller pressed a menu key: to which queue? */
+    public String menuChoice(String callId, String key) {
+        IvrChoice choice = IvrChoice.ofKey(key);
+        Instant now = clock.instant();
+        switchboard.run(() -> switchboard.calls().ivrChoice(callId, choice, now));
+        return choice == IvrChoice.ENTERPRISE ? config.queues().desk() : config.queues().hotline();
+    }
+
+    /**
+     * The status of the work order whose number the caller keyed. A confidential work order is read back only to
+     * the number that registered it.
+     */
+    @Transactional
+    public Optional<Readback> orderStatus(String digits, String callerNumber) {
+        return OrderStatusReadback.numberFromDigits(digits).flatMap(workOrders::findByNumber)
+                .filter(order -> !order.getCitizen().confidential() || samePhone(order, callerNumber))
+                .map(this::readback);
+    }
+
+    /** The caller's answer to the satisfaction survey after the agent hung up; {@code false} when it was none. */
+    public boolean survey(String callId, String key) {
+        Satisfaction result = switch (key == null ? "" : key.strip()) {
+            case "1" -> Satisfaction.SATISFIED;
+            case "2" -> Satisfaction.BASICALLY_SATISFIED;
+            case "3" -> Satisfaction.DISSATISFIED;
+            default -> null;
+        };
+        if (result == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        store.write(CallUpdate.of(callId, now).set(Column.SURVEY_RESULT, result).set(Column.SURVEYED_AT, now));
+        return true;
+    }
+
+    private Readback readback(WorkOrder order) {
+        return OrderStatusReadback.of(order.getNumber(), order.getStatus(), order.getLeadDepartmentId() == null
+                ? null
+                : departments.byId(order.getLeadDepartmentId()).map(DepartmentView::name).orElse(null),
+                order.getReplyDeadline() == null
+                        ? null
+                        : order.getReplyDeadline().atZone(calendar.zone()).toOffsetDateTime());
+    }
+
+    private static boolean samePhone(WorkOrder order, String callerNumber) {
+        return callerNumber != null && digits(order.getCitizen().phone()).endsWith(digits(callerNumber))
+                && digits(callerNumber).length() >= 7;
+    }
+
+    private static String digits(String phone) {
+        return phone.replaceAll("\\D", "");
+    }
+}

@@ -1,0 +1,143 @@
+package org.hotline12345.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.hotline12345.telephony.CallBoard.PendingCallback;
+import org.hotline12345.telephony.CallUpdate.Column;
+import org.junit.jupiter.api.Test;
+
+class CallBoardTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T01:00:00Z");
+
+    private final List<CallUpdate> updates = new ArrayList<>();
+    private final List<Ringing> ringings = new ArrayList<>();
+    private final List<CallbackOutcome> callbacks = new ArrayList<>();
+    private final CallBoard board = new CallBoard(new CallBoard.Listener() {
+        @Override
+        public void updated(CallUpdate update) {
+            updates.add(update);
+        }
+
+        @Override
+        public void ringing(Ringing ringing) {
+            ringings.add(ringing);
+        }
+
+        @Override
+        public void callbackPlaced(String agentUsername, CallbackOutcome outcome) {
+            callbacks.add(outcome);
+        }
+    });
+
+    @Test
+    void anAnsweredCallLeavesARecordOfEveryStep() {
+        board.entered("c1", "PJSIP/trunk-1", "13800000001", T0);
+        board.ivrChoice("c1", IvrChoice.ENTERPRISE, T0.plusSeconds(5));
+        board.joined("c1", "PJSIP/trunk-1", "13800000001", "business-desk", T0.plusSeconds(6));
+        board.agentCalled("c1", "13800000001", "business-desk", "desk", T0.plusSeconds(7));
+        board.connected("c1", "desk", "PJSIP/1005", "PJSIP/1005-01", 4L, T0.plusSeconds(10));
+        board.completed("c1", 95L, "caller", T0.plusSeconds(105));
+        board.hungUp("c1", T0.plusSeconds(105));
+
+        assertThat(ringings).singleElement().satisfies(ringing -> {
+            assertThat(ringing.ivrChoice()).isEqualTo(IvrChoice.ENTERPRISE);
+            assertThat(ringing.agentUsername()).isEqualTo("desk");
+            assertThat(ringing.callerNumber()).isEqualTo("13800000001");
+        });
+        Map<Column, Object> record = merged("c1");
+        assertThat(record).containsEntry(Column.DIRECTION, "INBOUND").containsEntry(Column.IVR_CHOICE, "ENTERPRISE")
+                .containsEntry(Column.QUEUE, "business-desk").containsEntry(Column.QUEUED_AT, T0.plusSeconds(6))
+                .containsEntry(Column.ANSWERED_AT, T0.plusSeconds(10)).containsEntry(Column.WAIT_SECONDS, 4L)
+                .containsEntry(Column.AGENT_USERNAME, "desk").containsEntry(Column.TALK_SECONDS, 95L)
+                .containsEntry(Column.ENDED_BY, "caller").containsEntry(Column.ENDED_AT, T0.plusSeconds(105))
+                .doesNotContainKey(Column.ABANDONED);
+        assertThat(board.size()).isZero();
+    }
+
+    @Test
+    void waitingCallersAreListedByQueueLongestFirstUntilTheyLeave() {
+        board.joined("late", "PJSIP/trunk-2", "138", "hotline", T0.plusSeconds(20));
+        board.joined("early", "PJSIP/trunk-3", "139", "hotline", T0);
+        board.joined("desk", "PJSIP/trunk-4", "137", "business-desk", T0.plusSeconds(5));
+
+        assertThat(board.waitingByQueue().get("hotline")).extracting(LiveCall::callId).containsExactly("early",
+                "late");
+        board.abandoned("early", 30, T0.plusSeconds(30));
+        board.left("desk");
+
+        assertThat(board.waitingByQueue()).containsOnlyKeys("hotline");
+        assertThat(merged("early")).containsEntry(Column.ABANDONED, true).containsEntry(Column.WAIT_SECONDS, 30);
+    }
+
+    @Test
+    void theCallAnAgentTalksOnIsFoundForTransfers() {
+        board.joined("c2", "PJSIP/trunk-5", "138", "hotline", T0);
+        assertThat(board.talkingWith("agent")).isNull();
+        board.connected("c2", "agent", "PJSIP/1001", "PJSIP/1001-02", 3L, T0.plusSeconds(3));
+        assertThat(board.talkingWith("agent")).satisfies(call -> {
+            assertThat(call.channel()).isEqualTo("PJSIP/trunk-5");
+            assertThat(call.agentChannel()).isEqualTo("PJSIP/1001-02");
+            assertThat(call.waiting()).isFalse();
+        });
+        board.transferred("c2", "110", "agent", T0.plusSeconds(40));
+        assertThat(merged("c2")).containsEntry(Column.TRANSFERRED_TO, "110").containsEntry(Column.TRANSFERRED_BY,
+                "agent");
+    }
+
+    @Test
+    void aCallbackThatRangThroughBecomesAnOutboundCallOfTheWorkOrder() {
+        board.expectCallback("a1", new PendingCallback("cb-1", "20261124-000001", "13800000002", "agent"));
+        board.originated("a1", "PJSIP/1001-03", true, 4, T0);
+
+        assertThat(callbacks).singleElement().satisfies(outcome -> {
+            assertThat(outcome.connected()).isTrue();
+            assertThat(outcome.callId()).isEqualTo("cb-1");
+        });
+        CallUpdate update = updates.get(0);
+        assertThat(update.links()).extracting(CallUpdate.Link::workOrderNumber).containsExactly("20261124-000001");
+        assertThat(update.values()).containsEntry(Column.DIRECTION, "OUTBOUND")
+                .containsEntry(Column.CALLED_NUMBER, "13800000002").containsEntry(Column.ANSWERED_AT, T0)
+                .doesNotContainKey(Column.ENDED_AT);
+        assertThat(board.talkingWith("agent").callId()).isEqualTo("cb-1");
+    }
+
+    @Test
+    void aFailedCallbackSaysWhyAndStillCountsAsAnAttempt() {
+        board.expectCallback("a2", new PendingCallback("cb-2", "20261124-000002", "13800000003", "agent"));
+        board.originated("a2", "PJSIP/1001-04", false, 3, T0);
+        board.originated("a2", "PJSIP/1001-04", false, 3, T0);
+        board.originated("unknown", "PJSIP/1001-05", true, 4, T0);
+
+        assertThat(callbacks).singleElement().satisfies(outcome -> {
+            assertThat(outcome.connected()).isFalse();
+            assertThat(outcome.reason()).isEqualTo("无人接听");
+        });
+        assertThat(updates).singleElement().satisfies(update -> {
+            assertThat(update.values()).containsEntry(Column.ENDED_AT, T0).doesNotContainKey(Column.ANSWERED_AT);
+            assertThat(update.links()).hasSize(1);
+        });
+        assertThat(board.size()).isZero();
+    }
+
+    @Test
+    void resynchronisingKeepsOnlyTheCallersAsteriskStillHasWaiting() {
+        board.joined("stays", "PJSIP/trunk-6", "138", "hotline", T0);
+        board.joined("gone", "PJSIP/trunk-7", "139", "hotline", T0);
+        board.resynchronise(List.of("stays"), T0.plusSeconds(60));
+        assertThat(board.waitingByQueue().get("hotline")).extracting(LiveCall::callId).containsExactly("stays");
+
+        board.resynchronise(List.of("stays"), T0.plus(CallBoard.FORGET_AFTER).plusSeconds(1));
+        assertThat(board.size()).isZero();
+    }
+
+    private Map<Column, Object> merged(String callId) {
+        return updates.stream().filter(update -> update.callId().equals(callId)).reduce(CallUpdate::merge)
+                .orElseThrow().values();
+    }
+}
