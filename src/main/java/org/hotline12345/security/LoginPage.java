@@ -43,13 +43,16 @@ public class LoginPage {
         return Templates.login(error);
     }
 
-    /** Each role lands on its own work: the desk on its ledger; the others on the pages they have. */
+    /** Each role lands on its own work: the desk on its ledger, agents on their desktop; the others on their pages. */
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response home() {
         Actor actor = identity.getAttribute(DatabaseIdentityProvider.ACTOR_ATTRIBUTE);
         if (actor != null && actor.role().isDesk()) {
             return Response.seeOther(URI.create("/desk")).build();
+        }
+        if (actor != null && actor.role() == Role.AGENT) {
+            return Response.seeOther(URI.create("/agent")).build();
         }
         return Response.ok(Templates.home()).build();
     }

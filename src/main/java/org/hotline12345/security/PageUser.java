@@ -54,6 +54,9 @@ public class PageUser {
             return links;
         }
         Role role = actor.role();
+        if (role == Role.AGENT || role.isDesk() || role == Role.SUPERVISOR) {
+            links.add(new Link("坐席工作台", "/agent"));
+        }
         if (role.isDesk() || role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("涉企台账", "/desk"));
             links.add(new Link("单位问责", "/desk/accountability"));

@@ -18,6 +18,8 @@ import org.hotline12345.dispatch.HandlingLevel;
 import org.hotline12345.knowledge.ArticleStatus;
 import org.hotline12345.notification.NotificationKind;
 import org.hotline12345.security.Role;
+import org.hotline12345.telephony.AgentState;
+import org.hotline12345.telephony.IvrChoice;
 import org.hotline12345.workorder.AssignmentRole;
 import org.hotline12345.workorder.Channel;
 import org.hotline12345.workorder.Closure;
@@ -37,7 +39,8 @@ class LabelsTest {
             RequestType.class, Urgency.class, Occupation.class, Satisfaction.class, Closure.class,
             AssignmentRole.class, ExtensionStatus.class, EventType.class, CardLevel.class, NotificationKind.class,
             Role.class, DepartmentKind.class, HandlingLevel.class, ArticleStatus.class, LedgerStatus.class,
-            NoteKind.class, ReferralStatus.class, VerificationMethod.class, EnterpriseSize.class);
+            NoteKind.class, ReferralStatus.class, VerificationMethod.class, EnterpriseSize.class, AgentState.class,
+            IvrChoice.class);
 
     @Test
     void everyConstantThePagesShowHasItsChineseTerm() {

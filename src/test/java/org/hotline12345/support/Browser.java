@@ -86,6 +86,11 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Waits until the element shows exactly {@code text}, as a page changed by script does. */
+    public void awaitText(By locator, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(locator, text));
+    }
+
     public String text(By locator) {
         return waitFor(locator).getText();
     }

@@ -73,16 +73,7 @@ class TelephonyApiTest extends DatabaseTest {
 
     @BeforeEach
     void asteriskActsOnQueueActionsAsAsteriskDoes() {
-        asterisk = FakeAsteriskResource.asterisk();
-        asterisk.reset();
-        asterisk.afterAction("QueueAdd", action -> asterisk.event(AmiEvents.queueMemberAdded(
-                new Member(action.get("Queue"), action.get("Interface"), action.get("MemberName")))));
-        asterisk.afterAction("QueueRemove", action -> asterisk.event(AmiEvents.queueMemberRemoved(
-                new Member(action.get("Queue"), action.get("Interface"), ""))));
-        asterisk.afterAction("QueuePause", action -> asterisk.event(AmiEvents.queueMemberPause(
-                new Member("hotline", action.get("Interface"), ""), "true".equals(action.get("Paused")),
-                action.get("Reason") == null ? "" : action.get("Reason"))));
-        until("connected to Asterisk", () -> status().getBoolean("connected"));
+        asterisk = TelephonyTestPeers.actingOnQueueActions();
     }
 
     @Test

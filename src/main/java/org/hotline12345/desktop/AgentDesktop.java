@@ -1,0 +1,187 @@
+package org.hotline12345.desktop;
+
+import static org.hotline12345.common.TextInput.blankToNull;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hotline12345.category.CategoryDirectory;
+import org.hotline12345.category.CategoryView;
+import org.hotline12345.common.HotlineException;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.department.DepartmentView;
+import org.hotline12345.security.CurrentActor;
+import org.hotline12345.security.Role;
+import org.hotline12345.telephony.AgentService;
+import org.hotline12345.telephony.AgentState;
+import org.hotline12345.telephony.IvrChoice;
+import org.hotline12345.telephony.TelephonyConfig;
+import org.hotline12345.telephony.TelephonyRequests;
+import org.hotline12345.telephony.TelephonyViews.AgentView;
+import org.hotline12345.workorder.Occupation;
+import org.hotline12345.workorder.RequestType;
+import org.hotline12345.workorder.Urgency;
+import org.hotline12345.workorder.WorkOrderRequests;
+import org.hotline12345.workorder.WorkOrderService;
+import org.hotline12345.workorder.WorkOrderStatus;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * 坐席工作台: the agent's phone (sign in at the seat's extension, 示忙 with a reason, 示闲), the screen pop arriving
+ * over {@code /ws/telephony} while a call rings, and the registration form the pop fills in. Forms post back here and
+ * return to the desktop with what happened, or why not.
+ */
+@Path("/agent")
+@RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
+public class AgentDesktop {
+
+    /** The reasons an agent pauses for, as the pause menu offers them. */
+    static final List<String> PAUSE_REASONS = List.of("小休", "就餐", "培训", "会议", "整理工单");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance desktop(boolean telephony, AgentView phone, List<String> pauseReasons,
+                List<CategoryView> categories, List<DepartmentView> departments, List<RequestType> requestTypes,
+                List<Occupation> occupations, List<Urgency> urgencies, List<WorkOrderStatus> statuses,
+                List<IvrChoice> ivrChoices, List<AgentState> agentStates, RegistrationForm form, String registered,
+                String done, String error);
+    }
+
+    @Inject
+    TelephonyConfig telephony;
+
+    @Inject
+    AgentService agents;
+
+    @Inject
+    WorkOrderService workOrders;
+
+    @Inject
+    CategoryDirectory categories;
+
+    @Inject
+    DepartmentDirectory departments;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    CurrentActor actor;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance desktop(@QueryParam("registered") String registered, @QueryParam("done") String done,
+            @QueryParam("error") String error) {
+        return page(new RegistrationForm(), registered, done, error);
+    }
+
+    private TemplateInstance page(RegistrationForm form, String registered, String done, String error) {
+        List<CategoryView> leaves = categories.all().stream().filter(c -> c.active() && c.level() == 3)
+                .sorted(Comparator.comparing(CategoryView::code)).toList();
+        List<DepartmentView> active = departments.all().stream().filter(DepartmentView::active).toList();
+        return Templates.desktop(telephony.enabled(), telephony.enabled() ? agents.me(actor.get()) : null,
+                PAUSE_REASONS, leaves, active, List.of(RequestType.values()), List.of(Occupation.values()),
+                List.of(Urgency.values()), List.of(WorkOrderStatus.values()), List.of(IvrChoice.values()),
+                List.of(AgentState.values()), form,
+                registered, done, error);
+    }
+
+    @POST
+    @Path("/phone/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("extension") String extension) {
+        TelephonyRequests.Login login = new TelephonyRequests.Login(blankToNull(extension), List.of());
+        return act("已签入分机 " + extension, () -> {
+            requireValid(login);
+            return agents.login(actor.get(), login);
+        });
+    }
+
+    @POST
+    @Path("/phone/pause")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response pause(@FormParam("reason") String reason) {
+        TelephonyRequests.Pause pause = new TelephonyRequests.Pause(blankToNull(reason));
+        return act("已示忙：" + reason, () -> {
+            requireValid(pause);
+            return agents.pause(actor.get(), true, pause.reason());
+        });
+    }
+
+    @POST
+    @Path("/phone/ready")
+    public Response ready() {
+        return act("已示闲", () -> agents.pause(actor.get(), false, null));
+    }
+
+    @POST
+    @Path("/phone/logout")
+    public Response signOut() {
+        return act("已签出", () -> agents.logout(actor.get()));
+    }
+
+    /**
+     * Registers what the caller asks for; with a lead department chosen, dispatches it at once. A refused form comes
+     * back filled in, with the reasons.
+     */
+    @POST
+    @Path("/work-orders")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response register(@BeanParam RegistrationForm form) {
+        try {
+            WorkOrderRequests.Register request = form.request();
+            requireValid(request);
+            String number = workOrders.register(request, actor.get(), null).workOrder().number();
+            return Response.seeOther(URI.create("/agent?registered=" + number)).build();
+        } catch (HotlineException e) {
+            return Response.status(e.status()).entity(page(form, null, null, e.getMessage()))
+                    .type(MediaType.TEXT_HTML_TYPE).build();
+        }
+    }
+
+    private Response act(String done, Supplier<?> step) {
+        try {
+            step.get();
+            return back("done", done);
+        } catch (HotlineException e) {
+            return back("error", e.getMessage());
+        }
+    }
+
+    private <T> void requireValid(T request) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new FormException(violations.stream()
+                    .map(v -> RegistrationForm.fieldLabel(v.getPropertyPath().toString()) + "：" + v.getMessage())
+                    .sorted().collect(Collectors.joining("；")));
+        }
+    }
+
+    private static Response back(String kind, String message) {
+        return Response.seeOther(URI.create("/agent?" + kind + "=" + URLEncoder.encode(message,
+                StandardCharsets.UTF_8))).build();
+    }
+}

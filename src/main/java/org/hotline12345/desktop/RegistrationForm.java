@@ -1,0 +1,95 @@
+package org.hotline12345.desktop;
+
+import static org.hotline12345.common.TextInput.blankToNull;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.FormParam;
+
+import org.hotline12345.workorder.Channel;
+import org.hotline12345.workorder.Occupation;
+import org.hotline12345.workorder.RequestType;
+import org.hotline12345.workorder.Urgency;
+import org.hotline12345.workorder.WorkOrderRequests;
+
+/** The desktop's registration form as posted; kept to show again, filled in, when the service refuses it. */
+public class RegistrationForm {
+
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("requestType", "诉求类型"),
+            Map.entry("citizen.name", "姓名"), Map.entry("citizen.phone", "联系电话"),
+            Map.entry("citizen.occupation", "职业"), Map.entry("enterprise.name", "企业名称"),
+            Map.entry("enterprise.creditCode", "统一社会信用代码"), Map.entry("title", "标题"), Map.entry("content", "诉求内容"),
+            Map.entry("location.district", "区县"), Map.entry("location.street", "街道"),
+            Map.entry("location.address", "详细地址"), Map.entry("categoryCode", "诉求分类"), Map.entry("urgency", "紧急程度"),
+            Map.entry("dispatch.leadDepartmentCode", "主办单位"), Map.entry("callId", "来电"), Map.entry("extension", "分机号"),
+            Map.entry("reason", "示忙原因"));
+
+    @FormParam("requestType")
+    public String requestType;
+    @FormParam("name")
+    public String name;
+    @FormParam("phone")
+    public String phone;
+    @FormParam("occupation")
+    public String occupation;
+    @FormParam("confidential")
+    public boolean confidential;
+    @FormParam("enterpriseName")
+    public String enterpriseName;
+    @FormParam("creditCode")
+    public String creditCode;
+    @FormParam("enterpriseRequest")
+    public boolean enterpriseRequest;
+    @FormParam("title")
+    public String title;
+    @FormParam("content")
+    public String content;
+    @FormParam("district")
+    public String district;
+    @FormParam("street")
+    public String street;
+    @FormParam("address")
+    public String address;
+    @FormParam("categoryCode")
+    public String categoryCode;
+    @FormParam("urgency")
+    public String urgency;
+    @FormParam("simple")
+    public boolean simple;
+    @FormParam("leadDepartmentCode")
+    public String leadDepartmentCode;
+    @FormParam("callId")
+    public String callId;
+
+    /** The Chinese name of a field as the form shows it, for messages. */
+    static String fieldLabel(String path) {
+        return LABELS.getOrDefault(path, path);
+    }
+
+    WorkOrderRequests.Register request() {
+        String enterprise = blankToNull(enterpriseName);
+        String code = blankToNull(creditCode);
+        String lead = blankToNull(leadDepartmentCode);
+        return new WorkOrderRequests.Register(Channel.PHONE, parse("requestType", RequestType.class, requestType),
+                new WorkOrderRequests.CitizenInput(blankToNull(name), blankToNull(phone),
+                        parse("citizen.occupation", Occupation.class, occupation), confidential),
+                enterprise == null && code == null ? null : new WorkOrderRequests.EnterpriseInput(enterprise, code),
+                blankToNull(title), blankToNull(content),
+                new WorkOrderRequests.LocationInput(blankToNull(district), blankToNull(street), blankToNull(address)),
+                blankToNull(categoryCode), parse("urgency", Urgency.class, urgency), simple,
+                lead == null ? null : new WorkOrderRequests.Dispatch(lead, List.of(), null), null,
+                enterpriseRequest, blankToNull(callId));
+    }
+
+    private static <E extends Enum<E>> E parse(String field, Class<E> type, String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new FormException(fieldLabel(field) + "：不是可选的值");
+        }
+    }
+}
