@@ -1,8 +1,5 @@
 package org.hotline12345.desk;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -21,9 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.hotline12345.common.HotlineException;
-import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.Page;
+import org.hotline12345.common.PageForms;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
@@ -133,7 +129,7 @@ public class DeskPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.Names.DESK, Role.Names.DESK_LEAD})
     public Response classify(@PathParam("id") long id, @FormParam("issueKindCode") String kind) {
-        return act(id, "已分类", () -> ledger.classify(id, required("issueKindCode", kind), actor.get()));
+        return act(id, "已分类", () -> ledger.classify(id, PageForms.required("issueKindCode", kind), actor.get()));
     }
 
     @POST
@@ -141,7 +137,7 @@ public class DeskPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.Names.DESK, Role.Names.DESK_LEAD})
     public Response assign(@PathParam("id") long id, @FormParam("owner") String owner) {
-        return act(id, "已指定负责人", () -> ledger.assign(id, required("owner", owner), actor.get()));
+        return act(id, "已指定负责人", () -> ledger.assign(id, PageForms.required("owner", owner), actor.get()));
     }
 
     @POST
@@ -149,7 +145,7 @@ public class DeskPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.Names.DESK, Role.Names.DESK_LEAD})
     public Response progress(@PathParam("id") long id, @FormParam("text") String text) {
-        return act(id, "已记录进展", () -> ledger.addProgress(id, required("text", text), actor.get()));
+        return act(id, "已记录进展", () -> ledger.addProgress(id, PageForms.required("text", text), actor.get()));
     }
 
     @POST
@@ -159,8 +155,8 @@ public class DeskPages {
     public Response verify(@PathParam("id") long id, @FormParam("method") String method,
             @FormParam("enterpriseView") String view, @FormParam("comment") String comment) {
         return act(id, "已核实", () -> ledger.verify(id,
-                QueryParameters.oneEnum("method", required("method", method), VerificationMethod.class),
-                (Instant) null, QueryParameters.oneEnum("enterpriseView", required("enterpriseView", view),
+                QueryParameters.oneEnum("method", PageForms.required("method", method), VerificationMethod.class),
+                (Instant) null, QueryParameters.oneEnum("enterpriseView", PageForms.required("enterpriseView", view),
                         Satisfaction.class),
                 comment, actor.get()));
     }
@@ -185,7 +181,8 @@ public class DeskPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.Names.DESK, Role.Names.DESK_LEAD})
     public Response rejectSignOff(@PathParam("id") long id, @FormParam("reason") String reason) {
-        return act(id, "已驳回，工单退回承办单位重办", () -> ledger.rejectSignOff(id, required("reason", reason), actor.get()));
+        return act(id, "已驳回，工单退回承办单位重办",
+                () -> ledger.rejectSignOff(id, PageForms.required("reason", reason), actor.get()));
     }
 
     @POST
@@ -194,8 +191,8 @@ public class DeskPages {
     @RolesAllowed({Role.Names.DESK, Role.Names.DESK_LEAD})
     public Response propose(@PathParam("id") long id, @FormParam("reasons") String reasons,
             @FormParam("evidence") String evidence) {
-        return act(id, "已提请移送纪检监察", () -> ledger.proposeReferral(id, required("reasons", reasons),
-                required("evidence", evidence), actor.get()));
+        return act(id, "已提请移送纪检监察", () -> ledger.proposeReferral(id, PageForms.required("reasons", reasons),
+                PageForms.required("evidence", evidence), actor.get()));
     }
 
     @POST
@@ -211,24 +208,6 @@ public class DeskPages {
 
     /** Runs a step and returns to the entry, saying what happened or why it could not. */
     private static Response act(long id, String done, Supplier<?> step) {
-        String query;
-        try {
-            step.get();
-            query = "done=" + encode(done);
-        } catch (HotlineException e) {
-            query = "error=" + encode(e.getMessage());
-        }
-        return Response.seeOther(URI.create("/desk/entries/" + id + "?" + query)).build();
-    }
-
-    private static String required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw InvalidFieldException.malformed(field, "NotBlank", "请填写此项");
-        }
-        return value.strip();
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return PageForms.act("/desk/entries/" + id, done, step);
     }
 }

@@ -3,8 +3,6 @@ package org.hotline12345.desktop;
 import static org.hotline12345.common.TextInput.blankToNull;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.category.CategoryView;
 import org.hotline12345.common.HotlineException;
+import org.hotline12345.common.PageForms;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
 import org.hotline12345.security.CurrentActor;
@@ -162,13 +161,8 @@ public class AgentDesktop {
         }
     }
 
-    private Response act(String done, Supplier<?> step) {
-        try {
-            step.get();
-            return back("done", done);
-        } catch (HotlineException e) {
-            return back("error", e.getMessage());
-        }
+    private static Response act(String done, Supplier<?> step) {
+        return PageForms.act("/agent", done, step);
     }
 
     private <T> void requireValid(T request) {
@@ -178,10 +172,5 @@ public class AgentDesktop {
                     .map(v -> RegistrationForm.fieldLabel(v.getPropertyPath().toString()) + "：" + v.getMessage())
                     .sorted().collect(Collectors.joining("；")));
         }
-    }
-
-    private static Response back(String kind, String message) {
-        return Response.seeOther(URI.create("/agent?" + kind + "=" + URLEncoder.encode(message,
-                StandardCharsets.UTF_8))).build();
     }
 }

@@ -43,7 +43,10 @@ public class LoginPage {
         return Templates.login(error);
     }
 
-    /** Each role lands on its own work: the desk on its ledger, agents on their desktop; the others on their pages. */
+    /**
+     * Each role lands on its own work: the desk on its ledger, agents on their desktop, departments on their
+     * inbox; the others on their pages.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response home() {
@@ -53,6 +56,9 @@ public class LoginPage {
         }
         if (actor != null && actor.role() == Role.AGENT) {
             return Response.seeOther(URI.create("/agent")).build();
+        }
+        if (actor != null && actor.role() == Role.DEPARTMENT_STAFF) {
+            return Response.seeOther(URI.create("/department")).build();
         }
         return Response.ok(Templates.home()).build();
     }

@@ -57,6 +57,12 @@ public class PageUser {
         if (role == Role.AGENT || role.isDesk() || role == Role.SUPERVISOR) {
             links.add(new Link("坐席工作台", "/agent"));
         }
+        if (role == Role.AGENT || role == Role.SUPERVISOR || role == Role.ADMIN) {
+            links.add(new Link("审批与回访", "/hotline/approvals"));
+        }
+        if (role == Role.DEPARTMENT_STAFF) {
+            links.add(new Link("待办工单", "/department"));
+        }
         if (role == Role.SUPERVISOR || role == Role.ADMIN || role == Role.DESK_LEAD) {
             links.add(new Link("实时监控", "/supervisor/wallboard"));
         }

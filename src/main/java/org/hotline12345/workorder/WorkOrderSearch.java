@@ -17,7 +17,7 @@ import java.util.Set;
  * @param visibleToDepartmentId set for department staff: only work orders their department holds or once held
  * @param overdue {@code true}: a department holds it and its accept or reply deadline has passed
  * @param dispatchReview {@code true}: automatic dispatch found nobody responsible (the hotline's review queue)
- * @param text matched, case-insensitively, anywhere in the title or the content
+ * @param text matched, case-insensitively, anywhere in the number, the title or the content
  */
 public record WorkOrderSearch(
         Set<WorkOrderStatus> statuses,
@@ -106,7 +106,8 @@ public record WorkOrderSearch(
             parameters.put("registeredTo", registeredTo.plusDays(1).atStartOfDay(zone).toInstant());
         }
         if (text != null && !text.isBlank()) {
-            conditions.add("(lower(w.title) like :text escape '\\' or lower(w.content) like :text escape '\\')");
+            conditions.add("(w.number like :text escape '\\' or lower(w.title) like :text escape '\\'"
+                    + " or lower(w.content) like :text escape '\\')");
             parameters.put("text", "%" + escapeLike(text.strip().toLowerCase()) + "%");
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);

@@ -210,6 +210,17 @@ public class WorkOrderService {
                 .map(order -> mapper.summary(order, actor));
     }
 
+    /** Work orders whose department asked for more time and awaits the hotline's decision, oldest request first. */
+    @Transactional
+    public List<Summary> pendingExtensions(int limit, Actor actor) {
+        return workOrders.getEntityManager().createQuery("select e.workOrder from ExtensionRequest e"
+                + " where e.status = :pending order by e.requestedAt", WorkOrder.class)
+                .setParameter("pending", ExtensionStatus.PENDING).setMaxResults(limit).getResultList().stream()
+                .filter(order -> !actor.isDepartmentStaff() || order.everAssignedTo(actor.departmentId()))
+                .map(order -> mapper.summary(order, actor))
+                .toList();
+    }
+
     /** The category and its whole subtree, for filtering by a node at any level. */
     public List<Long> categorySubtree(String code) {
         categories.byCode(code).orElseThrow(

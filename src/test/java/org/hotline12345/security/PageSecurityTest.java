@@ -37,8 +37,14 @@ class PageSecurityTest extends DatabaseTest {
     @Test
     void eachRoleLandsOnItsOwnWorkAndIsKeptOutOfOthers() {
         Pages.as("desk").get("/").then().statusCode(303).header("Location", endsWith("/desk"));
-        Pages.as("housing").get("/").then().statusCode(200).body(containsString("退出"));
+        Pages.as("agent").get("/").then().statusCode(303).header("Location", endsWith("/agent"));
+        Pages.as("housing").get("/").then().statusCode(303).header("Location", endsWith("/department"));
+        Pages.as("supervisor").get("/").then().statusCode(200).body(containsString("退出"));
         Pages.as("housing").get("/desk").then().statusCode(403);
+        Pages.as("housing").get("/agent").then().statusCode(403);
+        Pages.as("housing").get("/hotline/approvals").then().statusCode(403);
+        Pages.as("agent").get("/department").then().statusCode(403);
+        Pages.as("agent").get("/supervisor/wallboard").then().statusCode(403);
         Pages.as("desk").get("/desk/export").then().statusCode(200)
                 .header("Content-Disposition", containsString("ledger.xlsx"));
     }

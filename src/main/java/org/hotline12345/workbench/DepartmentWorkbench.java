@@ -1,0 +1,164 @@
+package org.hotline12345.workbench;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hotline12345.calendar.TimeLimit;
+import org.hotline12345.calendar.WorkingDuration;
+import org.hotline12345.common.Page;
+import org.hotline12345.common.PageForms;
+import org.hotline12345.common.QueryParameters;
+import org.hotline12345.deadline.CardLevel;
+import org.hotline12345.deadline.CardPolicy;
+import org.hotline12345.security.CurrentActor;
+import org.hotline12345.security.Role;
+import org.hotline12345.workorder.WorkOrderRequests;
+import org.hotline12345.workorder.WorkOrderSearch;
+import org.hotline12345.workorder.WorkOrderService;
+import org.hotline12345.workorder.WorkOrderStatus;
+import org.hotline12345.workorder.WorkOrderViews.ClockView;
+import org.hotline12345.workorder.WorkOrderViews.Detail;
+import org.hotline12345.workorder.WorkOrderViews.Summary;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * 承办单位工作台: the department's inbox, most urgent deadline first, with red and yellow cards and the working time
+ * left; a work order's page with its history and the department's steps (签收, 回复, 退单, 延期申请). Forms post back
+ * here and return to the work order with what happened, or why not.
+ */
+@Path("/department")
+@RolesAllowed(Role.Names.DEPARTMENT_STAFF)
+public class DepartmentWorkbench {
+
+    /** What a department still has to act on. */
+    private static final EnumSet<WorkOrderStatus> OPEN = EnumSet.of(WorkOrderStatus.DISPATCHED,
+            WorkOrderStatus.ACCEPTED, WorkOrderStatus.RETURN_REQUESTED);
+
+    /**
+     * One line of the inbox.
+     *
+     * @param clock the clock that runs now: accepting while dispatched, replying once accepted
+     * @param remaining the working time left or by how much it is late, as people read it
+     */
+    public record InboxRow(Summary order, ClockView clock, String clockName, CardLevel card, String remaining) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance inbox(Page<InboxRow> page, String query, List<CardLevel> cards);
+
+        static native TemplateInstance workOrder(Detail order, InboxRow row, String done, String error);
+    }
+
+    @Inject
+    WorkOrderService workOrders;
+
+    @Inject
+    CardPolicy cards;
+
+    @Inject
+    CurrentActor actor;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance inbox(@QueryParam("q") String query, @QueryParam("page") String page) {
+        int number = QueryParameters.integer("page", page, 0, 0, 100_000);
+        // what the department holds now, as lead or assisting; not what it held and handed on
+        WorkOrderSearch search = new WorkOrderSearch(OPEN, Set.of(), Set.of(), Set.of(), null,
+                actor.get().departmentId(), null, null, null, null, null,
+                query == null || query.isBlank() ? null : query.strip(),
+                WorkOrderSearch.Sort.REPLY_DEADLINE_ASC);
+        Page<Summary> found = workOrders.search(search, number, 50, actor.get());
+        Page<InboxRow> rows = new Page<>(found.items().stream().map(this::row).toList(), found.page(), found.size(),
+                found.total());
+        return Templates.inbox(rows, query == null ? "" : query, List.of(CardLevel.values()));
+    }
+
+    @GET
+    @Path("/work-orders/{number}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance workOrder(@PathParam("number") String number, @QueryParam("done") String done,
+            @QueryParam("error") String error) {
+        Detail order = workOrders.get(number, actor.get());
+        return Templates.workOrder(order, row(summaryOf(order)), done, error);
+    }
+
+    @POST
+    @Path("/work-orders/{number}/accept")
+    public Response accept(@PathParam("number") String number) {
+        return act(number, "已签收", () -> workOrders.accept(number, null, actor.get()));
+    }
+
+    @POST
+    @Path("/work-orders/{number}/reply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reply(@PathParam("number") String number, @FormParam("content") String content) {
+        return act(number, "已回复，等待热线审核",
+                () -> workOrders.reply(number, PageForms.required("content", content), actor.get()));
+    }
+
+    @POST
+    @Path("/work-orders/{number}/return")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response requestReturn(@PathParam("number") String number, @FormParam("reason") String reason) {
+        return act(number, "已申请退单，等待热线审核",
+                () -> workOrders.requestReturn(number, PageForms.required("reason", reason), actor.get()));
+    }
+
+    @POST
+    @Path("/work-orders/{number}/extension")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response requestExtension(@PathParam("number") String number, @FormParam("days") String days,
+            @FormParam("reason") String reason) {
+        return act(number, "已申请延期，等待热线审批", () -> workOrders.requestExtension(number,
+                new WorkOrderRequests.Extension(
+                        QueryParameters.integer("days", PageForms.required("days", days), 1, 1, 30),
+                        PageForms.required("reason", reason)),
+                actor.get()));
+    }
+
+    private InboxRow row(Summary order) {
+        boolean accepting = order.status() == WorkOrderStatus.DISPATCHED;
+        ClockView running = accepting ? order.acceptClock() : order.replyClock();
+        if (running == null || running.deadline() == null) {
+            return new InboxRow(order, running, accepting ? "签收" : "办理", CardLevel.NONE, null);
+        }
+        CardLevel card = cards.levelAt(cards.thresholds(TimeLimit.parse(running.limit()),
+                running.deadline().toInstant()), clock.instant());
+        String remaining = running.remaining() == null
+                ? null
+                : (running.remaining().isNegative() ? "超期" : "剩余") + WorkingDuration.of(running.remaining()).text();
+        return new InboxRow(order, running, accepting ? "签收" : "办理", card, remaining);
+    }
+
+    private static Summary summaryOf(Detail order) {
+        return new Summary(order.number(), order.status(), order.channel(), order.requestType(), order.urgency(),
+                order.simple(), order.title(), order.citizen().name(), order.category(), order.leadDepartment(),
+                order.registeredAt(), order.acceptClock(), order.replyClock(), false);
+    }
+
+    private Response act(String number, String done, Supplier<?> step) {
+        return PageForms.act("/department/work-orders/" + number, done, step);
+    }
+}

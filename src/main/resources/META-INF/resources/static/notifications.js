@@ -1,0 +1,40 @@
+// Notifications (催办, 督办, 红黄牌, …) arrive over /ws/notifications while any page is open; each shows as a notice.
+(function () {
+  'use strict';
+  const box = document.getElementById('live-notices');
+  if (!box) {
+    return;
+  }
+
+  function show(notification) {
+    const notice = document.createElement('div');
+    notice.className = 'live-notice';
+    const title = document.createElement('b');
+    title.textContent = notification.title;
+    const body = document.createElement('span');
+    body.textContent = notification.body;
+    notice.append(title, body);
+    if (notification.workOrderNumber) {
+      const link = document.createElement('a');
+      link.textContent = notification.workOrderNumber;
+      link.href = location.pathname.startsWith('/department') ? '/department/work-orders/' + notification.workOrderNumber
+        : '/hotline/work-orders/' + notification.workOrderNumber;
+      notice.append(link);
+    }
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'link';
+    close.textContent = '关闭';
+    close.addEventListener('click', () => notice.remove());
+    notice.append(close);
+    box.prepend(notice);
+  }
+
+  function connect(wait) {
+    const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/notifications');
+    socket.onopen = () => { wait = 1000; };
+    socket.onmessage = event => show(JSON.parse(event.data));
+    socket.onclose = () => setTimeout(() => connect(Math.min(wait * 2, 60000)), wait);
+  }
+  connect(1000);
+})();
