@@ -22,8 +22,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.PageForms;
+import org.hotline12345.security.Actor;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.security.Role;
+import org.hotline12345.telephony.CallControl;
+import org.hotline12345.telephony.TelephonyConfig;
+import org.hotline12345.workorder.AttachmentResource;
+import org.hotline12345.workorder.AttachmentService;
+import org.hotline12345.workorder.AttachmentService.AttachmentView;
 import org.hotline12345.workorder.Satisfaction;
 import org.hotline12345.workorder.WorkOrderRequests;
 import org.hotline12345.workorder.WorkOrderSearch;
@@ -50,12 +56,21 @@ public class ApprovalPages {
         static native TemplateInstance approvals(List<Summary> replies, List<Summary> returns,
                 List<Summary> extensions, List<Summary> callbacks);
 
-        static native TemplateInstance workOrder(Detail order, boolean approver, List<Satisfaction> satisfactions,
-                String done, String error);
+        static native TemplateInstance workOrder(Detail order, boolean approver, boolean telephony,
+                List<AttachmentView> attachments, List<Satisfaction> satisfactions, String done, String error);
     }
 
     @Inject
     WorkOrderService workOrders;
+
+    @Inject
+    AttachmentService attachments;
+
+    @Inject
+    TelephonyConfig telephony;
+
+    @Inject
+    CallControl calls;
 
     @Inject
     CurrentActor actor;
@@ -75,7 +90,21 @@ public class ApprovalPages {
             @QueryParam("error") String error) {
         Role role = actor.get().role();
         return Templates.workOrder(workOrders.get(number, actor.get()), role == Role.SUPERVISOR || role == Role.ADMIN,
-                List.of(Satisfaction.values()), done, error);
+                telephony.enabled(), attachments.list(number, actor.get()), List.of(Satisfaction.values()), done,
+                error);
+    }
+
+    /** 回访 by click-to-call: the agent's phone rings, then the citizen's; the outcome shows on the page. */
+    @POST
+    @Path("/work-orders/{number}/callback-call")
+    public Response callbackCall(@PathParam("number") String number) {
+        return act(number, "正在呼叫：请接起话机，随后接通市民", () -> calls.callback(number, actor.get()));
+    }
+
+    @GET
+    @Path("/work-orders/{number}/attachments/{id}")
+    public Response download(@PathParam("number") String number, @PathParam("id") long id) {
+        return AttachmentResource.send(attachments.open(number, id, actor.get()));
     }
 
     @POST
@@ -84,10 +113,8 @@ public class ApprovalPages {
     @RolesAllowed({Role.Names.SUPERVISOR, Role.Names.ADMIN})
     public Response review(@PathParam("number") String number, @FormParam("decision") String decision,
             @FormParam("comment") String comment) {
-        return "approve".equals(decision)
-                ? act(number, "已审核通过，待回访", () -> workOrders.approveReply(number, blankToNull(comment), actor.get()))
-                : act(number, "已退回承办单位重办", () -> workOrders.rejectReply(number,
-                        PageForms.required("comment", comment), actor.get()));
+        return decide(number, decision, comment, "已审核通过，待回访", workOrders::approveReply, "已退回承办单位重办",
+                workOrders::rejectReply);
     }
 
     @POST
@@ -96,11 +123,8 @@ public class ApprovalPages {
     @RolesAllowed({Role.Names.SUPERVISOR, Role.Names.ADMIN})
     public Response decideReturn(@PathParam("number") String number, @FormParam("decision") String decision,
             @FormParam("comment") String comment) {
-        return "approve".equals(decision)
-                ? act(number, "已同意退单，请改派", () -> workOrders.approveReturn(number, blankToNull(comment),
-                        actor.get()))
-                : act(number, "已驳回退单", () -> workOrders.rejectReturn(number, PageForms.required("comment", comment),
-                        actor.get()));
+        return decide(number, decision, comment, "已同意退单，请改派", workOrders::approveReturn, "已驳回退单",
+                workOrders::rejectReturn);
     }
 
     @POST
@@ -109,10 +133,8 @@ public class ApprovalPages {
     @RolesAllowed({Role.Names.SUPERVISOR, Role.Names.ADMIN})
     public Response decideExtension(@PathParam("number") String number, @FormParam("decision") String decision,
             @FormParam("comment") String comment) {
-        return "approve".equals(decision)
-                ? act(number, "已批准延期", () -> workOrders.approveExtension(number, blankToNull(comment), actor.get()))
-                : act(number, "已驳回延期", () -> workOrders.rejectExtension(number,
-                        PageForms.required("comment", comment), actor.get()));
+        return decide(number, decision, comment, "已批准延期", workOrders::approveExtension, "已驳回延期",
+                workOrders::rejectExtension);
     }
 
     /** 回访: reached or not; when reached, resolved and how satisfied. 不满意 sends it back to the department. */
@@ -126,6 +148,20 @@ public class ApprovalPages {
                 "true".equals(reached), blankToNull(resolved) == null ? null : "true".equals(resolved),
                 satisfaction(satisfaction),
                 blankToNull(comment)), actor.get()));
+    }
+
+    /** A step the hotline approves or refuses; a refusal must say why. */
+    @FunctionalInterface
+    interface Decision {
+        Detail take(String number, String comment, Actor actor);
+    }
+
+    private Response decide(String number, String decision, String comment, String approvedDone, Decision approve,
+            String refusedDone, Decision refuse) {
+        return "approve".equals(decision)
+                ? act(number, approvedDone, () -> approve.take(number, blankToNull(comment), actor.get()))
+                : act(number, refusedDone, () -> refuse.take(number, PageForms.required("comment", comment),
+                        actor.get()));
     }
 
     private static Satisfaction satisfaction(String value) {

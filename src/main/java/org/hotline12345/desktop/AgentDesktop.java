@@ -153,7 +153,22 @@ public class AgentDesktop {
         try {
             WorkOrderRequests.Register request = form.request();
             requireValid(request);
+            String answer = blankToNull(form.directAnswer);
+            if (answer != null && request.dispatch() != null) {
+                throw new FormException("即问即答：当场答复的工单不派单，请不要同时选择主办单位");
+            }
             String number = workOrders.register(request, actor.get(), null).workOrder().number();
+            if (answer != null) {
+                // registered either way: a failed answer must not send the agent back to register it twice
+                String outcome;
+                try {
+                    workOrders.answerDirectly(number, answer, actor.get());
+                    outcome = "&done=" + PageForms.encode("已当场答复，工单已办结");
+                } catch (HotlineException e) {
+                    outcome = "&error=" + PageForms.encode("已登记，但即问即答未保存：" + e.getMessage());
+                }
+                return Response.seeOther(URI.create("/agent?registered=" + number + outcome)).build();
+            }
             return Response.seeOther(URI.create("/agent?registered=" + number)).build();
         } catch (HotlineException e) {
             return Response.status(e.status()).entity(page(form, null, null, e.getMessage()))

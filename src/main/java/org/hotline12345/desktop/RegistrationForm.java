@@ -23,7 +23,7 @@ public class RegistrationForm {
             Map.entry("location.district", "区县"), Map.entry("location.street", "街道"),
             Map.entry("location.address", "详细地址"), Map.entry("categoryCode", "诉求分类"), Map.entry("urgency", "紧急程度"),
             Map.entry("dispatch.leadDepartmentCode", "主办单位"), Map.entry("callId", "来电"), Map.entry("extension", "分机号"),
-            Map.entry("reason", "示忙原因"));
+            Map.entry("reason", "示忙原因"), Map.entry("directAnswer", "即问即答"));
 
     @FormParam("requestType")
     public String requestType;
@@ -61,6 +61,9 @@ public class RegistrationForm {
     public String leadDepartmentCode;
     @FormParam("callId")
     public String callId;
+    /** 即问即答: the answer given on the call, which closes the work order at once. */
+    @FormParam("directAnswer")
+    public String directAnswer;
 
     /** The Chinese name of a field as the form shows it, for messages. */
     static String fieldLabel(String path) {

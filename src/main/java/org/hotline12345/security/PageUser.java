@@ -71,6 +71,7 @@ public class PageUser {
             links.add(new Link("单位问责", "/desk/accountability"));
             links.add(new Link("台账周报", "/desk/reports/weekly"));
         }
+        links.add(new Link("知识库", "/knowledge"));
         links.add(new Link("接口文档", "/q/swagger-ui"));
         return links;
     }

@@ -28,6 +28,9 @@ import org.hotline12345.deadline.CardLevel;
 import org.hotline12345.deadline.CardPolicy;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.security.Role;
+import org.hotline12345.workorder.AttachmentResource;
+import org.hotline12345.workorder.AttachmentService;
+import org.hotline12345.workorder.AttachmentService.AttachmentView;
 import org.hotline12345.workorder.WorkOrderRequests;
 import org.hotline12345.workorder.WorkOrderSearch;
 import org.hotline12345.workorder.WorkOrderService;
@@ -35,6 +38,8 @@ import org.hotline12345.workorder.WorkOrderStatus;
 import org.hotline12345.workorder.WorkOrderViews.ClockView;
 import org.hotline12345.workorder.WorkOrderViews.Detail;
 import org.hotline12345.workorder.WorkOrderViews.Summary;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -65,7 +70,8 @@ public class DepartmentWorkbench {
     static class Templates {
         static native TemplateInstance inbox(Page<InboxRow> page, String query, List<CardLevel> cards);
 
-        static native TemplateInstance workOrder(Detail order, InboxRow row, String done, String error);
+        static native TemplateInstance workOrder(Detail order, InboxRow row, List<AttachmentView> attachments,
+                boolean mayAttach, String done, String error);
     }
 
     @Inject
@@ -73,6 +79,9 @@ public class DepartmentWorkbench {
 
     @Inject
     CardPolicy cards;
+
+    @Inject
+    AttachmentService attachments;
 
     @Inject
     CurrentActor actor;
@@ -101,7 +110,25 @@ public class DepartmentWorkbench {
     public TemplateInstance workOrder(@PathParam("number") String number, @QueryParam("done") String done,
             @QueryParam("error") String error) {
         Detail order = workOrders.get(number, actor.get());
-        return Templates.workOrder(order, row(summaryOf(order)), done, error);
+        return Templates.workOrder(order, row(summaryOf(order)), attachments.list(number, actor.get()),
+                order.status() == WorkOrderStatus.ACCEPTED, done, error);
+    }
+
+    /** A file for the reply (证明材料): PDF, images, Word or Excel. */
+    @POST
+    @Path("/work-orders/{number}/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response attach(@PathParam("number") String number, @RestForm("file") FileUpload file) {
+        return act(number, "已上传附件", () -> {
+            FileUpload upload = AttachmentResource.uploaded(file);
+            return attachments.attach(number, upload.fileName(), upload.uploadedFile(), actor.get());
+        });
+    }
+
+    @GET
+    @Path("/work-orders/{number}/attachments/{id}")
+    public Response download(@PathParam("number") String number, @PathParam("id") long id) {
+        return AttachmentResource.send(attachments.open(number, id, actor.get()));
     }
 
     @POST

@@ -12,6 +12,7 @@
     if (href) {
       const a = document.createElement('a');
       a.href = href;
+      a.target = '_blank';
       a.textContent = text;
       li.appendChild(a);
     } else {
@@ -43,7 +44,7 @@
     const order = o => item(o.number + ' ' + label(o.status) + ' · ' + o.title + (o.leadDepartment ? ' · ' + o.leadDepartment : ''));
     list('pop-open', (pop.openWorkOrders || []).map(order), '无');
     list('pop-past', (pop.pastWorkOrders || []).map(order), '无');
-    list('pop-articles', (pop.articles || []).map(a => item(a.title)), '无');
+    list('pop-articles', (pop.articles || []).map(a => item(a.title, '/knowledge/articles/' + a.slug)), '无');
   }
 
   function useCall() {

@@ -77,4 +77,22 @@ class MainPathBrowserTest extends DatabaseTest {
             assertThat(browser.driver().findElements(By.id("registration"))).isEmpty();
         }
     }
+
+    @Test
+    void aQuestionAnsweredOnTheCallClosesAtOnce() {
+        try (Browser browser = Browser.open(base.toString())) {
+            browser.signIn("agent");
+            browser.driver().findElement(By.name("name")).sendKeys("吴女士");
+            browser.driver().findElement(By.id("phone-number")).sendKeys("13700002222");
+            browser.driver().findElement(By.id("title")).sendKeys("咨询公积金提取条件");
+            browser.driver().findElement(By.name("content")).sendKeys("想了解租房提取住房公积金需要哪些材料。");
+            new Select(browser.driver().findElement(By.name("categoryCode"))).selectByValue("010101");
+            browser.driver().findElement(By.id("direct-answer")).sendKeys("已告知租房提取所需材料及线上办理渠道。");
+            browser.driver().findElement(By.cssSelector("#registration button[type=submit]")).click();
+            String number = browser.text(By.id("registered-number"));
+            assertThat(browser.text(By.cssSelector(".notice.ok:not(#registered)"))).isEqualTo("已当场答复，工单已办结");
+            browser.go("/hotline/work-orders/" + number);
+            assertThat(browser.text(By.id("status"))).isEqualTo("已办结");
+        }
+    }
 }

@@ -8,8 +8,10 @@ import static org.hotline12345.support.Eventually.until;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.hotline12345.support.Api;
 import org.hotline12345.support.Browser;
 import org.hotline12345.support.DatabaseTest;
 import org.hotline12345.telephony.TelephonyProfile;
@@ -19,6 +21,7 @@ import org.hotline12345.telephony.peer.AmiEvents;
 import org.hotline12345.telephony.peer.AmiEvents.Channel;
 import org.hotline12345.telephony.peer.AmiEvents.Member;
 import org.hotline12345.telephony.peer.FakeAsterisk;
+import org.hotline12345.telephony.peer.FakeAsterisk.Packet;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -121,6 +124,35 @@ class AgentDesktopBrowserTest extends DatabaseTest {
             browser.signIn("housing");
             browser.go("/agent");
             assertThat(browser.driver().findElements(By.id("registration"))).isEmpty();
+        } finally {
+            as("agent").post("/api/telephony/agents/me/logout");
+        }
+    }
+
+    @Test
+    void theAgentCallsTheCitizenBackFromTheWorkOrderAndSeesTheCallConnect() throws Exception {
+        FakeAsterisk asterisk = TelephonyTestPeers.actingOnQueueActions();
+        asterisk.answer("Originate", action -> Packet.of("Response", "Success", "Message",
+                "Originate successfully queued"));
+        String number = Api.registerDispatched("HOUSING");
+        Api.step("housing", number, "accept").statusCode(200);
+        Api.step("housing", number, "reply", Map.of("content", "已处理")).statusCode(200);
+        Api.step("supervisor", number, "review/approve").statusCode(200);
+        as("agent").body(Map.of("extension", "1302")).post("/api/telephony/agents/me/login").then().statusCode(200);
+        try (Browser browser = Browser.open(base.toString())) {
+            browser.signIn("agent");
+            browser.go("/hotline/work-orders/" + number);
+            int placed = asterisk.actions("Originate").size();
+            browser.driver().findElement(By.cssSelector("#call-citizen button")).click();
+            assertThat(browser.text(By.cssSelector(".notice.ok"))).startsWith("正在呼叫");
+            until("the page's WebSocket open", () -> "open".equals(browser.driver().findElement(By.tagName("body"))
+                    .getDomAttribute("data-telephony-socket")));
+            until("the Originate sent", () -> asterisk.actions("Originate").size() > placed);
+            List<Packet> originates = asterisk.actions("Originate");
+            Packet originate = originates.get(originates.size() - 1);
+            assertThat(originate.get("Channel")).isEqualTo("PJSIP/1302");
+            asterisk.event(AmiEvents.originateResponse(originate, "Success", 4, originate.get("ChannelId")));
+            browser.awaitText(By.id("callback-outcome"), "已接通 " + number);
         } finally {
             as("agent").post("/api/telephony/agents/me/logout");
         }

@@ -5,6 +5,9 @@ import static org.hotline12345.support.Api.registerDispatched;
 import static org.hotline12345.support.Api.step;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.hotline12345.support.Browser;
@@ -26,7 +29,7 @@ class DepartmentWorkbenchBrowserTest extends DatabaseTest {
     URL base;
 
     @Test
-    void theDepartmentAcceptsAsksForMoreTimeRepliesAndReturnsWhatIsNotItsOwn() {
+    void theDepartmentAcceptsAsksForMoreTimeRepliesAndReturnsWhatIsNotItsOwn() throws Exception {
         String number = registerDispatched("HOUSING");
         String notOurs = registerDispatched("HOUSING");
         try (Browser browser = Browser.open(base.toString())) {
@@ -46,6 +49,14 @@ class DepartmentWorkbenchBrowserTest extends DatabaseTest {
             // a supervisor urges: the open page shows it at once
             step("supervisor", number, "urge", Map.of("comment", "市民再次来电，请今日联系")).statusCode(200);
             assertThat(browser.text(By.cssSelector(".live-notice"))).contains("市民再次来电，请今日联系").contains(number);
+
+            Path evidence = Files.createTempDirectory("attachments").resolve("整改通知书.pdf");
+            Files.write(evidence, "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+            browser.driver().findElement(By.cssSelector("#attachments input[type=file]"))
+                    .sendKeys(evidence.toAbsolutePath().toString());
+            browser.driver().findElement(By.cssSelector("#attachments button")).click();
+            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已上传附件");
+            assertThat(browser.text(By.cssSelector("#attachments li a"))).isEqualTo("整改通知书.pdf");
 
             browser.driver().findElement(By.cssSelector("#extension input[name=days]")).sendKeys("3");
             browser.driver().findElement(By.cssSelector("#extension textarea")).sendKeys("需现场核查并协调物业公司");
