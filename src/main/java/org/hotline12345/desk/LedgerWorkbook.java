@@ -1,21 +1,19 @@
 package org.hotline12345.desk;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import static org.hotline12345.common.Workbooks.bold;
+import static org.hotline12345.common.Workbooks.bytes;
+import static org.hotline12345.common.Workbooks.header;
+import static org.hotline12345.common.Workbooks.row;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.hotline12345.common.Labels;
+import org.hotline12345.common.Workbooks;
 import org.hotline12345.desk.LedgerViews.EntrySummary;
 import org.hotline12345.desk.LedgerViews.NotableCase;
 import org.hotline12345.desk.LedgerViews.WeeklyFigure;
@@ -24,8 +22,7 @@ import org.hotline12345.desk.LedgerViews.WeeklyReport;
 /** The ledger and its weekly report as Excel workbooks (.xlsx), with Chinese headers as the desk reads them. */
 public final class LedgerWorkbook {
 
-    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    public static final String MEDIA_TYPE = Workbooks.MEDIA_TYPE;
     private static final List<String> ENTRY_COLUMNS = List.of("台账编号", "工单编号", "标题", "企业名称", "统一社会信用代码", "营商环境",
             "问题类型", "承办单位", "工单状态", "台账状态", "负责人", "办理时限", "剩余/超期", "登记时间", "销号人", "销号时间");
 
@@ -34,15 +31,7 @@ public final class LedgerWorkbook {
 
     /** Entries, one row each; streamed, so a long ledger does not fill the memory. */
     public static byte[] entries(List<EntrySummary> entries) {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        CellStyle bold = bold(workbook);
-        Sheet sheet = workbook.createSheet("台账");
-        header(sheet, ENTRY_COLUMNS, bold);
-        int r = 1;
-        for (EntrySummary entry : entries) {
-            row(sheet, r++, entryCells(entry));
-        }
-        return bytes(workbook);
+        return Workbooks.table("台账", ENTRY_COLUMNS, entries.stream().map(LedgerWorkbook::entryCells).toList());
     }
 
     public static byte[] weekly(WeeklyReport report) {
@@ -84,54 +73,5 @@ public final class LedgerWorkbook {
                 e.leadDepartment() == null ? null : e.leadDepartment().name(), e.workOrderStatus().name(),
                 Labels.label(e.status()), e.owner(), e.deadline(), e.remaining(), e.createdAt(),
                 e.signedOffBy(), e.signedOffAt());
-    }
-
-    private static void header(Sheet sheet, List<String> names, CellStyle bold) {
-        Row row = sheet.createRow(0);
-        for (int c = 0; c < names.size(); c++) {
-            Cell cell = row.createCell(c);
-            cell.setCellValue(names.get(c));
-            cell.setCellStyle(bold);
-        }
-        sheet.createFreezePane(0, 1);
-    }
-
-    private static void row(Sheet sheet, int index, List<?> values) {
-        Row row = sheet.createRow(index);
-        for (int c = 0; c < values.size(); c++) {
-            Object value = values.get(c);
-            Cell cell = row.createCell(c);
-            if (value instanceof Number number) {
-                cell.setCellValue(number.doubleValue());
-            } else if (value instanceof OffsetDateTime time) {
-                cell.setCellValue(MINUTE.format(time));
-            } else if (value != null) {
-                cell.setCellValue(value.toString());
-            }
-        }
-    }
-
-    private static CellStyle bold(SXSSFWorkbook workbook) {
-        Font font = workbook.createFont();
-        font.setBold(true);
-        CellStyle style = workbook.createCellStyle();
-        style.setFont(font);
-        return style;
-    }
-
-    private static byte[] bytes(SXSSFWorkbook workbook) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            workbook.dispose();
-            try {
-                workbook.close();
-            } catch (IOException ignored) {
-                // nothing is left to release once disposed
-            }
-        }
     }
 }

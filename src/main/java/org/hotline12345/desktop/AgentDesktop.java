@@ -44,6 +44,7 @@ import org.hotline12345.workorder.Urgency;
 import org.hotline12345.workorder.WorkOrderRequests;
 import org.hotline12345.workorder.WorkOrderService;
 import org.hotline12345.workorder.WorkOrderStatus;
+import org.hotline12345.workorder.WorkOrderViews.Summary;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -65,7 +66,8 @@ public class AgentDesktop {
         static native TemplateInstance desktop(boolean telephony, AgentView phone, List<String> pauseReasons,
                 List<CategoryView> categories, List<DepartmentView> departments, List<RequestType> requestTypes,
                 List<Occupation> occupations, List<Urgency> urgencies, List<WorkOrderStatus> statuses,
-                List<IvrChoice> ivrChoices, List<AgentState> agentStates, RegistrationForm form, String registered,
+                List<IvrChoice> ivrChoices, List<AgentState> agentStates, List<Summary> mine, RegistrationForm form,
+                String registered,
                 String done, String error);
     }
 
@@ -104,7 +106,7 @@ public class AgentDesktop {
         return Templates.desktop(telephony.enabled(), telephony.enabled() ? agents.me(actor.get()) : null,
                 PAUSE_REASONS, leaves, active, List.of(RequestType.values()), List.of(Occupation.values()),
                 List.of(Urgency.values()), List.of(WorkOrderStatus.values()), List.of(IvrChoice.values()),
-                List.of(AgentState.values()), form,
+                List.of(AgentState.values()), workOrders.registeredBy(actor.get(), 10), form,
                 registered, done, error);
     }
 

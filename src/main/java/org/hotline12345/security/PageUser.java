@@ -66,6 +66,9 @@ public class PageUser {
         if (role == Role.SUPERVISOR || role == Role.ADMIN || role == Role.DESK_LEAD) {
             links.add(new Link("实时监控", "/supervisor/wallboard"));
         }
+        if (role == Role.SUPERVISOR || role == Role.ADMIN) {
+            links.add(new Link("超期看板", "/supervisor/overdue"));
+        }
         if (role.isDesk() || role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("涉企台账", "/desk"));
             links.add(new Link("单位问责", "/desk/accountability"));

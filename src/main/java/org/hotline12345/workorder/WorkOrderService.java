@@ -210,6 +210,13 @@ public class WorkOrderService {
                 .map(order -> mapper.summary(order, actor));
     }
 
+    /** The work orders this user registered, newest first: an agent's own list on the desktop. */
+    @Transactional
+    public List<Summary> registeredBy(Actor actor, int limit) {
+        return workOrders.find("registeredBy = ?1 order by registeredAt desc, id desc", actor.username())
+                .page(0, limit).list().stream().map(order -> mapper.summary(order, actor)).toList();
+    }
+
     /** Work orders whose department asked for more time and awaits the hotline's decision, oldest request first. */
     @Transactional
     public List<Summary> pendingExtensions(int limit, Actor actor) {

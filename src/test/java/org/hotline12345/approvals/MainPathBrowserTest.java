@@ -37,6 +37,7 @@ class MainPathBrowserTest extends DatabaseTest {
             new Select(browser.driver().findElement(By.name("leadDepartmentCode"))).selectByValue("HOUSING");
             browser.driver().findElement(By.cssSelector("#registration button[type=submit]")).click();
             String number = browser.text(By.id("registered-number"));
+            assertThat(browser.text(By.id("mine"))).contains(number);
             browser.signOut();
 
             browser.signIn("housing");

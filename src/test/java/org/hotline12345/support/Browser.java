@@ -9,8 +9,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -92,9 +92,12 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(locator, text));
     }
 
-    /** The element's text once it shows; asked again when the page was replaced under it (a form post). */
+    /**
+     * The element's text once it shows; asked again when the page was replaced under it (a form post), which Chrome
+     * reports as a stale element or as a node that no longer belongs to the document.
+     */
     public String text(By locator) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
                 .until(d -> {
                     WebElement element = d.findElement(locator);
                     return element.isDisplayed() ? element.getText() : null;
