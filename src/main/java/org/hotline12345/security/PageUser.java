@@ -68,6 +68,7 @@ public class PageUser {
         }
         if (role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("超期看板", "/supervisor/overdue"));
+            links.add(new Link("统计分析", "/supervisor/stats"));
         }
         if (role.isDesk() || role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("涉企台账", "/desk"));
