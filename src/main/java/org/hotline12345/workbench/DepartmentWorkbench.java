@@ -1,6 +1,8 @@
 package org.hotline12345.workbench;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +23,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.hotline12345.calendar.TimeLimit;
 import org.hotline12345.calendar.WorkingDuration;
+import org.hotline12345.common.Labels;
 import org.hotline12345.common.Page;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.common.QueryParameters;
+import org.hotline12345.common.Workbooks;
 import org.hotline12345.deadline.CardLevel;
 import org.hotline12345.deadline.CardPolicy;
 import org.hotline12345.security.CurrentActor;
@@ -93,15 +97,27 @@ public class DepartmentWorkbench {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance inbox(@QueryParam("q") String query, @QueryParam("page") String page) {
         int number = QueryParameters.integer("page", page, 0, 0, 100_000);
-        // what the department holds now, as lead or assisting; not what it held and handed on
-        WorkOrderSearch search = new WorkOrderSearch(OPEN, Set.of(), Set.of(), Set.of(), null,
-                actor.get().departmentId(), null, null, null, null, null,
-                query == null || query.isBlank() ? null : query.strip(),
-                WorkOrderSearch.Sort.REPLY_DEADLINE_ASC);
-        Page<Summary> found = workOrders.search(search, number, 50, actor.get());
+        Page<Summary> found = workOrders.search(inboxSearch(query), number, 50, actor.get());
         Page<InboxRow> rows = new Page<>(found.items().stream().map(this::row).toList(), found.page(), found.size(),
                 found.total());
         return Templates.inbox(rows, query == null ? "" : query, List.of(CardLevel.values()));
+    }
+
+    /** The whole inbox (or what the search finds) as an Excel file. */
+    @GET
+    @Path("/export")
+    @Produces(Workbooks.MEDIA_TYPE)
+    public Response export(@QueryParam("q") String query) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Summary order : workOrders.search(inboxSearch(query), 0, 10_000, actor.get()).items()) {
+            InboxRow row = row(order);
+            rows.add(Arrays.asList(order.number(), order.title(), Labels.label(order.requestType()),
+                    Labels.label(order.status()), Labels.label(row.card()), row.clockName(),
+                    row.clock() == null ? null : row.clock().deadline(), row.remaining()));
+        }
+        return Response.ok(Workbooks.table("待办工单", List.of("工单编号", "标题", "类型", "状态", "牌", "时限", "截止时间", "剩余"),
+                rows), Workbooks.MEDIA_TYPE).header("Content-Disposition", "attachment; filename=\"inbox.xlsx\"")
+                .build();
     }
 
     @GET
@@ -163,6 +179,13 @@ public class DepartmentWorkbench {
                         QueryParameters.integer("days", PageForms.required("days", days), 1, 1, 30),
                         PageForms.required("reason", reason)),
                 actor.get()));
+    }
+
+    /** What the department holds now, as lead or assisting; not what it held and handed on. */
+    private WorkOrderSearch inboxSearch(String query) {
+        return new WorkOrderSearch(OPEN, Set.of(), Set.of(), Set.of(), null, actor.get().departmentId(), null, null,
+                null, null, null, query == null || query.isBlank() ? null : query.strip(),
+                WorkOrderSearch.Sort.REPLY_DEADLINE_ASC);
     }
 
     private InboxRow row(Summary order) {
