@@ -59,6 +59,10 @@ public class Wallboard {
     private record Today(int answered, int abandoned, int withinTarget) {
     }
 
+    /** Callers waiting and agents, read from the switchboard at one moment. */
+    private record Live(Map<String, List<LiveCall>> waiting, List<AgentStatus> agents) {
+    }
+
     @Inject
     TelephonyConfig config;
 
@@ -139,8 +143,9 @@ public class Wallboard {
     @Transactional
     public Snapshot current() {
         Instant now = clock.instant();
-        Map<String, List<LiveCall>> waiting = switchboard.read((calls, agents) -> calls.waitingByQueue());
-        List<AgentStatus> agents = switchboard.read((calls, board) -> board.all());
+        Live live = switchboard.read((calls, board) -> new Live(calls.waitingByQueue(), board.all()));
+        Map<String, List<LiveCall>> waiting = live.waiting();
+        List<AgentStatus> agents = live.agents();
         Map<String, Today> today = today(now);
         Set<String> queues = new LinkedHashSet<>(List.of(config.queues().hotline(), config.queues().desk()));
         queues.addAll(waiting.keySet());
