@@ -60,6 +60,12 @@ public class LoginPage {
         if (actor != null && actor.role() == Role.DEPARTMENT_STAFF) {
             return Response.seeOther(URI.create("/department")).build();
         }
+        if (actor != null && actor.role() == Role.ADMIN) {
+            return Response.seeOther(URI.create("/admin")).build();
+        }
+        if (actor != null && actor.role() == Role.KNOWLEDGE_EDITOR) {
+            return Response.seeOther(URI.create("/knowledge/editor")).build();
+        }
         return Response.ok(Templates.home()).build();
     }
 

@@ -76,6 +76,12 @@ public class PageUser {
             links.add(new Link("台账周报", "/desk/reports/weekly"));
         }
         links.add(new Link("知识库", "/knowledge"));
+        if (role.editsKnowledge()) {
+            links.add(new Link("知识编辑", "/knowledge/editor"));
+        }
+        if (role == Role.ADMIN) {
+            links.add(new Link("系统管理", "/admin"));
+        }
         links.add(new Link("接口文档", "/q/swagger-ui"));
         return links;
     }

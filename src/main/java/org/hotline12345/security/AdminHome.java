@@ -1,0 +1,41 @@
+package org.hotline12345.security;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** 系统管理: where administrators land, one entry per thing they maintain. */
+@Path("/admin")
+@RolesAllowed(Role.Names.ADMIN)
+public class AdminHome {
+
+    /** One maintained thing: its page and what it is for. */
+    public record Section(String title, String href, String purpose) {
+    }
+
+    static final List<Section> SECTIONS = List.of(
+            new Section("承办单位", "/admin/departments", "市直部门、区县政府和街道：名称、类型、上级、联系电话"),
+            new Section("用户与角色", "/admin/users", "账号、角色、所属单位；停用账号、重置密码"),
+            new Section("诉求分类", "/admin/categories", "三级分类：新增、改名、停用与恢复"),
+            new Section("确责清单", "/admin/rules", "分类 + 区域 → 主办、协办单位与办理层级；“该派给谁？”测试"),
+            new Section("节假日日历", "/admin/calendar", "国务院办公厅公布的放假与调休安排，按年维护"),
+            new Section("知识库编辑", "/knowledge/editor", "知识条目的新增、修改、下线与版本"));
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance admin(List<Section> sections);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance page() {
+        return Templates.admin(SECTIONS);
+    }
+}
