@@ -41,9 +41,9 @@ public class CategoryDirectory {
      */
     public CategoryView requireActive(String code, String field) {
         CategoryView category = byCode(code)
-                .orElseThrow(() -> InvalidFieldException.unacceptable(field, "exists", "no category has code " + code));
+                .orElseThrow(() -> InvalidFieldException.unacceptable(field, "exists", "没有代码为 " + code + " 的分类"));
         if (!category.active()) {
-            throw InvalidFieldException.unacceptable(field, "active", category.path() + " is retired");
+            throw InvalidFieldException.unacceptable(field, "active", category.path() + " 已停用");
         }
         return category;
     }

@@ -24,7 +24,7 @@ import org.hotline12345.common.ResourceNotFoundException;
 @ApplicationScoped
 public class CategoryService {
 
-    private static final int MAX_LEVEL = 3;
+    static final int MAX_LEVEL = 3;
 
     /** What an import of a taxonomy did: nodes created, nodes already there, rows it could not use. */
     public record ImportReport(int rows, int created, int existing, List<RowProblem> problems) {
@@ -45,13 +45,13 @@ public class CategoryService {
                 ? null
                 : repository.findByCode(parentCode)
                         .orElseThrow(() -> InvalidFieldException.unacceptable("parentCode", "exists",
-                                "no category has code " + parentCode));
+                                "没有代码为 " + parentCode + " 的分类"));
         if (parent != null && parent.getLevel() >= MAX_LEVEL) {
             throw InvalidFieldException.unacceptable("parentCode", "level",
-                    "the taxonomy has " + MAX_LEVEL + " levels; " + parent.getCode() + " is on the last");
+                    "分类最多 " + MAX_LEVEL + " 级，" + parent.getCode() + " 已是末级");
         }
         if (parent != null && !parent.isActive()) {
-            throw InvalidFieldException.unacceptable("parentCode", "active", parent.getName() + " is retired");
+            throw InvalidFieldException.unacceptable("parentCode", "active", parent.getName() + " 已停用");
         }
         Category category = new Category(nextCode(parent), requireFreeName(parent, name.strip(), null), parent);
         repository.persist(category);
@@ -82,8 +82,8 @@ public class CategoryService {
     public CategoryView restore(String code) {
         Category category = existing(code);
         if (category.getParent() != null && !category.getParent().isActive()) {
-            throw new ConflictException("Restore " + category.getParent().getName() + " ("
-                    + category.getParent().getCode() + ") first");
+            throw new ConflictException("请先恢复上级分类 " + category.getParent().getName() + "（"
+                    + category.getParent().getCode() + "）");
         }
         category.setActive(true);
         directory.invalidate();
@@ -157,9 +157,7 @@ public class CategoryService {
                 .filter(digits -> digits.chars().allMatch(Character::isDigit))
                 .mapToInt(Integer::parseInt).max().orElse(0);
         if (highest >= 99) {
-            throw new ConflictException("No codes are left under " + (parent == null
-                    ? "the top level"
-                    : parent.getCode()));
+            throw new ConflictException((parent == null ? "一级分类" : parent.getCode() + " 之下") + "的代码已用尽（最多 99 个）");
         }
         return (parent == null ? "" : parent.getCode()) + String.format(Locale.ROOT, "%02d", highest + 1);
     }
@@ -172,8 +170,7 @@ public class CategoryService {
                 .filter(c -> c.getName().equals(name) && !c.getId().equals(exceptId))
                 .findFirst();
         if (taken.isPresent()) {
-            throw new ConflictException("A category named " + name + " already exists there (" + taken.get()
-                    .getCode() + ")");
+            throw new ConflictException("同一上级下已有名为 " + name + " 的分类（" + taken.get().getCode() + "）");
         }
         return name;
     }

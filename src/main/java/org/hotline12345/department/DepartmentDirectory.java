@@ -50,9 +50,9 @@ public class DepartmentDirectory {
     public DepartmentView requireActive(String code, String field) {
         DepartmentView department = byCode(code)
                 .orElseThrow(
-                        () -> InvalidFieldException.unacceptable(field, "exists", "no department has code " + code));
+                        () -> InvalidFieldException.unacceptable(field, "exists", "没有代码为 " + code + " 的单位"));
         if (!department.active()) {
-            throw InvalidFieldException.unacceptable(field, "active", department.name() + " is no longer active");
+            throw InvalidFieldException.unacceptable(field, "active", department.name() + " 已停用");
         }
         return department;
     }

@@ -27,7 +27,7 @@ public class DepartmentService {
     public DepartmentView create(DepartmentRequest request) {
         requireNameFree(request.name(), null);
         if (repository.findByCode(request.code()).isPresent()) {
-            throw new ConflictException("A department with code " + request.code() + " already exists");
+            throw new ConflictException("单位代码 " + request.code() + " 已被使用");
         }
         Department department = new Department(request.code(), request.name().strip(), request.kind(),
                 blankToNull(request.district()), clock.instant());
@@ -50,7 +50,7 @@ public class DepartmentService {
     private void requireNameFree(String name, Long exceptId) {
         boolean taken = repository.findByName(name.strip()).filter(d -> !d.getId().equals(exceptId)).isPresent();
         if (taken) {
-            throw new ConflictException("A department named " + name + " already exists");
+            throw new ConflictException("已有名为 " + name + " 的单位");
         }
     }
 

@@ -5,13 +5,10 @@ import static org.hotline12345.common.TextInput.blankToNull;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.category.CategoryView;
+import org.hotline12345.common.FormException;
 import org.hotline12345.common.HotlineException;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.department.DepartmentDirectory;
@@ -116,7 +114,7 @@ public class AgentDesktop {
     public Response signIn(@FormParam("extension") String extension) {
         TelephonyRequests.Login login = new TelephonyRequests.Login(blankToNull(extension), List.of());
         return act("已签入分机 " + extension, () -> {
-            requireValid(login);
+            PageForms.requireValid(validator, login, RegistrationForm::fieldLabel);
             return agents.login(actor.get(), login);
         });
     }
@@ -127,7 +125,7 @@ public class AgentDesktop {
     public Response pause(@FormParam("reason") String reason) {
         TelephonyRequests.Pause pause = new TelephonyRequests.Pause(blankToNull(reason));
         return act("已示忙：" + reason, () -> {
-            requireValid(pause);
+            PageForms.requireValid(validator, pause, RegistrationForm::fieldLabel);
             return agents.pause(actor.get(), true, pause.reason());
         });
     }
@@ -154,7 +152,7 @@ public class AgentDesktop {
     public Response register(@BeanParam RegistrationForm form) {
         try {
             WorkOrderRequests.Register request = form.request();
-            requireValid(request);
+            PageForms.requireValid(validator, request, RegistrationForm::fieldLabel);
             String answer = blankToNull(form.directAnswer);
             if (answer != null && request.dispatch() != null) {
                 throw new FormException("即问即答：当场答复的工单不派单，请不要同时选择主办单位");
@@ -180,14 +178,5 @@ public class AgentDesktop {
 
     private static Response act(String done, Supplier<?> step) {
         return PageForms.act("/agent", done, step);
-    }
-
-    private <T> void requireValid(T request) {
-        Set<ConstraintViolation<T>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new FormException(violations.stream()
-                    .map(v -> RegistrationForm.fieldLabel(v.getPropertyPath().toString()) + "：" + v.getMessage())
-                    .sorted().collect(Collectors.joining("；")));
-        }
     }
 }

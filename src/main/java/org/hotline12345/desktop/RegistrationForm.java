@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.FormParam;
 
+import org.hotline12345.common.PageForms;
 import org.hotline12345.workorder.Channel;
 import org.hotline12345.workorder.Occupation;
 import org.hotline12345.workorder.RequestType;
@@ -86,13 +87,6 @@ public class RegistrationForm {
     }
 
     private static <E extends Enum<E>> E parse(String field, Class<E> type, String value) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new FormException(fieldLabel(field) + "：不是可选的值");
-        }
+        return PageForms.option(type, value, fieldLabel(field));
     }
 }

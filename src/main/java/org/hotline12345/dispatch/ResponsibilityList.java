@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,43 @@ public class ResponsibilityList {
         }
         return districtGovernment(district).map(government -> new Responsibility(government, List.of(),
                 HandlingLevel.DISTRICT, null, "确责清单无对应规则，按属地交" + government.name()));
+    }
+
+    /** The answer to "which department?": the responsibility, or nobody (the hotline's review queue). */
+    public record TestResult(String categoryCode, String district, String street, LocalDate date, boolean responsible,
+            String leadDepartmentCode, String leadDepartmentName, List<String> assistingDepartmentCodes,
+            List<String> assistingDepartmentNames, HandlingLevel level, RuleView rule, String explanation) {
+    }
+
+    /** What the work order would get: {@link #resolve} for a category known to exist, with the reason in words. */
+    public TestResult test(String categoryCode, String district, String street, LocalDate day) {
+        return resolve(categoryCode, district, street, day)
+                .map(r -> new TestResult(categoryCode, district, street, day, true, r.lead().code(), r.lead().name(),
+                        r.assisting().stream().map(DepartmentView::code).toList(),
+                        r.assisting().stream().map(DepartmentView::name).toList(), r.level(), r.rule(),
+                        r.explanation()))
+                .orElseGet(() -> new TestResult(categoryCode, district, street, day, false, null, null, List.of(),
+                        List.of(), null, null, "确责清单无对应规则，也无属地政府：转热线复核"));
+    }
+
+    /**
+     * Rules by category subtree and district, in the order administrators read them: by category, city-wide before
+     * district before street.
+     *
+     * @param categoryPrefix a category code; its subtree's rules are included; {@code null} for all
+     * @param district {@code null} for every area
+     * @param history every version, withdrawn and ended ones too; otherwise those in force on {@code day}
+     */
+    public List<RuleView> rules(String categoryPrefix, String district, LocalDate day, boolean history) {
+        String prefix = blankToNull(categoryPrefix);
+        String area = blankToNull(district);
+        return all().values().stream().flatMap(List::stream)
+                .filter(rule -> prefix == null || rule.categoryCode().startsWith(prefix))
+                .filter(rule -> area == null || area.equals(rule.district()))
+                .filter(rule -> history || rule.inForceOn(day))
+                .sorted(Comparator.comparing(RuleView::categoryCode).thenComparing(RuleView::areaSpecificity)
+                        .thenComparing(RuleView::ruleId).thenComparing(RuleView::version))
+                .toList();
     }
 
     /** Every version of every rule, by category code. */

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.QueryParameters;
-import org.hotline12345.dispatch.ResponsibilityList.Responsibility;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.security.Role;
 
@@ -39,12 +37,6 @@ import org.hotline12345.security.Role;
 public class RuleResource {
 
     private static final Pattern RULE_ID = Pattern.compile("[Rr]?(\\d{1,18})");
-
-    /** The answer to "which department?": the responsibility, or nobody (the hotline's review queue). */
-    public record TestResult(String categoryCode, String district, String street, LocalDate date, boolean responsible,
-            String leadDepartmentCode, String leadDepartmentName, List<String> assistingDepartmentCodes,
-            HandlingLevel level, RuleView rule, String explanation) {
-    }
 
     @Inject
     RuleService service;
@@ -69,21 +61,15 @@ public class RuleResource {
             @Parameter(description = "The date the rules are in force on, e.g. 2026-11-24") @QueryParam("at") String at,
             @Parameter(description = "true: every version, withdrawn and ended ones too") @QueryParam("history") String history) {
         LocalDate day = QueryParameters.date("at", at);
-        boolean all = Boolean.TRUE.equals(QueryParameters.bool("history", history));
-        LocalDate on = day != null ? day : service.today();
-        return list.all().values().stream().flatMap(List::stream)
-                .filter(rule -> category == null || rule.categoryCode().startsWith(category.strip()))
-                .filter(rule -> district == null || Objects.equals(rule.district(), district.strip()))
-                .filter(rule -> all || rule.inForceOn(on))
-                .sorted(Comparator.comparing(RuleView::categoryCode).thenComparing(RuleView::areaSpecificity)
-                        .thenComparing(RuleView::ruleId).thenComparing(RuleView::version))
-                .toList();
+        return list.rules(category, district, day != null ? day : service.today(),
+                Boolean.TRUE.equals(QueryParameters.bool("history", history)));
     }
 
     @GET
     @Path("/test")
     @Operation(summary = "Which department is responsible for this category at this place on this date?")
-    public TestResult test(@QueryParam("category") String category, @QueryParam("district") String district,
+    public ResponsibilityList.TestResult test(@QueryParam("category") String category,
+            @QueryParam("district") String district,
             @QueryParam("street") String street, @QueryParam("date") String date) {
         if (category == null || category.isBlank()) {
             throw InvalidFieldException.malformed("category", "NotBlank", "the category code is required");
@@ -91,11 +77,7 @@ public class RuleResource {
         categories.byCode(category.strip()).orElseThrow(() -> InvalidFieldException.malformed("category", "exists",
                 "no category has code " + category));
         LocalDate day = QueryParameters.date("date", date);
-        LocalDate on = day != null ? day : service.today();
-        return list.resolve(category.strip(), district, street, on)
-                .map(r -> result(category.strip(), district, street, on, r))
-                .orElseGet(() -> new TestResult(category.strip(), district, street, on, false, null, null, List.of(),
-                        null, null, "确责清单无对应规则，也无属地政府：转热线复核"));
+        return list.test(category.strip(), district, street, day != null ? day : service.today());
     }
 
     @GET
@@ -147,11 +129,6 @@ public class RuleResource {
                 .sorted(Comparator.comparing(RuleView::ruleId).thenComparing(RuleView::version)).toList();
         return Response.ok(RuleCsv.write(all))
                 .header("Content-Disposition", "attachment; filename=\"responsibility-list.csv\"").build();
-    }
-
-    private TestResult result(String category, String district, String street, LocalDate on, Responsibility r) {
-        return new TestResult(category, district, street, on, true, r.lead().code(), r.lead().name(),
-                r.assisting().stream().map(d -> d.code()).toList(), r.level(), r.rule(), r.explanation());
     }
 
     private static long ruleId(String value) {

@@ -73,7 +73,7 @@ public class RuleService {
         if (latest.getCategoryId() != checked.category().id() || !Objects.equals(latest.getDistrict(),
                 checked.district()) || !Objects.equals(latest.getStreet(), checked.street())) {
             throw InvalidFieldException.unacceptable("categoryCode", "sameKey",
-                    "a new version keeps the rule's category and area; write a new rule for another one");
+                    "新版本须保持原规则的分类和区域；其他分类或区域请新增规则");
         }
         for (ResponsibilityRule version : repository.versions(ruleId)) {
             if (!version.isWithdrawn() && (version.getEffectiveTo() == null
@@ -139,16 +139,16 @@ public class RuleService {
         String street = blankToNull(request.street());
         if (district != null && departments.all().stream().noneMatch(d -> district.equals(d.district()))) {
             throw InvalidFieldException.unacceptable("district", "exists",
-                    "no department belongs to a district named " + district);
+                    "没有单位属于名为 " + district + " 的区县");
         }
         if (street != null && district == null) {
-            throw InvalidFieldException.unacceptable("street", "requires", "a street rule needs its district");
+            throw InvalidFieldException.unacceptable("street", "requires", "街道规则须同时填写所属区县");
         }
         if (request.level() == HandlingLevel.STREET && street == null) {
-            throw InvalidFieldException.unacceptable("level", "area", "a street-level rule needs a street");
+            throw InvalidFieldException.unacceptable("level", "area", "街道级办理须填写街道");
         }
         if (request.level() == HandlingLevel.DISTRICT && district == null) {
-            throw InvalidFieldException.unacceptable("level", "area", "a district-level rule needs a district");
+            throw InvalidFieldException.unacceptable("level", "area", "区县级办理须填写区县");
         }
         DepartmentView lead = departments.requireActive(request.leadDepartmentCode().strip(), "leadDepartmentCode");
         List<DepartmentView> assisting = new ArrayList<>();
@@ -161,13 +161,13 @@ public class RuleService {
             DepartmentView department = departments.requireActive(codes.get(i).strip(), field);
             if (!seen.add(department.id())) {
                 throw InvalidFieldException.unacceptable(field, "distinct",
-                        department.name() + " is already the lead or listed as assisting");
+                        department.name() + " 已是主办单位或已列为协办");
             }
             assisting.add(department);
         }
         LocalDate from = request.effectiveFrom() != null ? request.effectiveFrom() : today();
         if (request.effectiveTo() != null && !request.effectiveTo().isAfter(from)) {
-            throw InvalidFieldException.unacceptable("effectiveTo", "after", "must be after effectiveFrom");
+            throw InvalidFieldException.unacceptable("effectiveTo", "after", "失效日期须晚于生效日期");
         }
         return new Checked(category, district, street, lead, assisting, request.level(), from,
                 request.effectiveTo(), blankToNull(request.note()));
@@ -179,10 +179,9 @@ public class RuleService {
                 checked.effectiveFrom(), checked.effectiveTo(), ruleId)
                 .map(list::view)
                 .ifPresent(rule -> {
-                    throw new ConflictException("Rule R" + rule.ruleId() + " (version " + rule.version()
-                            + ") already decides " + rule.key() + " from " + rule.effectiveFrom()
-                            + (rule.effectiveTo() == null ? "" : " to " + rule.effectiveTo())
-                            + "; change that rule, or end it first");
+                    throw new ConflictException("规则 R" + rule.ruleId() + "（第 " + rule.version() + " 版）自 "
+                            + rule.effectiveFrom() + (rule.effectiveTo() == null ? "" : " 至 " + rule.effectiveTo())
+                            + " 已确定 " + rule.key() + " 的责任单位；请修改该规则，或先将其终止");
                 });
         ResponsibilityRule rule = new ResponsibilityRule(ruleId, version, checked.category().id(), checked.district(),
                 checked.street(), checked.lead().id(), checked.assisting().stream().map(DepartmentView::id).toList(),
@@ -193,8 +192,8 @@ public class RuleService {
             repository.flush();
         } catch (PersistenceException e) {
             if (isOverlap(e)) {
-                throw new ConflictException("Another rule for " + checked.category().code() + " in the same area"
-                        + " was saved at the same time for an overlapping period; reload the list and try again");
+                throw new ConflictException("同一时间有人为 " + checked.category().code()
+                        + " 的同一区域保存了期间重叠的规则；请刷新列表后重试");
             }
             throw e;
         }

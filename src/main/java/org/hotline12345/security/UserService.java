@@ -42,7 +42,7 @@ public class UserService {
     @Transactional
     public UserView create(UserRequests.Create request) {
         if (users.findByUsername(request.username()).isPresent()) {
-            throw new ConflictException("User " + request.username() + " already exists");
+            throw new ConflictException("用户名 " + request.username() + " 已被使用");
         }
         requireStrong(request.password(), "password");
         Long departmentId = departmentFor(request.role(), request.departmentCode());
@@ -97,13 +97,13 @@ public class UserService {
         if (role == Role.DEPARTMENT_STAFF) {
             if (!hasCode) {
                 throw InvalidFieldException.unacceptable("departmentCode", "required",
-                        "department staff must belong to a department");
+                        "承办单位人员须选择所属单位");
             }
             return departments.requireActive(departmentCode, "departmentCode").id();
         }
         if (hasCode) {
             throw InvalidFieldException.unacceptable("departmentCode", "absent",
-                    "only department staff belong to a department");
+                    "只有承办单位人员可以选择所属单位");
         }
         return null;
     }
@@ -111,7 +111,7 @@ public class UserService {
     private void requireStrong(String password, String field) {
         if (password.length() < config.minimumPasswordLength()) {
             throw InvalidFieldException.unacceptable(field, "length",
-                    "must have at least " + config.minimumPasswordLength() + " characters");
+                    "密码至少 " + config.minimumPasswordLength() + " 位");
         }
     }
 

@@ -129,7 +129,7 @@ class ResponsibilityRuleApiTest extends DatabaseTest {
                 .body("violations.field", hasItem("leadDepartmentCode"));
         // a second rule for a category and area already decided in the same period
         as("admin").body(rule("0103", null, "HOUSING", "CITY")).post("/api/dispatch/rules").then().statusCode(409)
-                .body("detail", containsString("already decides 0103 @ 全市"));
+                .body("detail", containsString("已确定 0103 @ 全市"));
     }
 
     @Test

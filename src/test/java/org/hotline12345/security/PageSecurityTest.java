@@ -40,6 +40,10 @@ class PageSecurityTest extends DatabaseTest {
         Pages.as("agent").get("/").then().statusCode(303).header("Location", endsWith("/agent"));
         Pages.as("housing").get("/").then().statusCode(303).header("Location", endsWith("/department"));
         Pages.as("supervisor").get("/").then().statusCode(200).body(containsString("退出"));
+        Pages.as("admin").get("/").then().statusCode(303).header("Location", endsWith("/admin"));
+        Pages.as("editor").get("/").then().statusCode(303).header("Location", endsWith("/knowledge/editor"));
+        Pages.as("admin").get("/admin").then().statusCode(200).body(containsString("/admin/rules"));
+        Pages.as("editor").get("/admin").then().statusCode(403);
         Pages.as("housing").get("/desk").then().statusCode(403);
         Pages.as("housing").get("/agent").then().statusCode(403);
         Pages.as("housing").get("/hotline/approvals").then().statusCode(403);

@@ -1,13 +1,11 @@
-package org.hotline12345.desktop;
-
-import org.hotline12345.common.HotlineException;
+package org.hotline12345.common;
 
 /** A page form that breaks the rules of what it sends; the message names each field in Chinese and what is wrong. */
-class FormException extends HotlineException {
+public class FormException extends HotlineException {
 
     private static final long serialVersionUID = 1L;
 
-    FormException(String message) {
+    public FormException(String message) {
         super(message);
     }
 
