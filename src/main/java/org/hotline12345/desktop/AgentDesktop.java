@@ -9,7 +9,10 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -28,6 +31,11 @@ import org.hotline12345.common.HotlineException;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
+import org.hotline12345.dispatch.DispatchSuggester;
+import org.hotline12345.dispatch.DispatchSuggestion;
+import org.hotline12345.dispatch.RuleService;
+import org.hotline12345.knowledge.KnowledgeSearch;
+import org.hotline12345.knowledge.KnowledgeService;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.security.Role;
 import org.hotline12345.telephony.AgentService;
@@ -36,6 +44,7 @@ import org.hotline12345.telephony.IvrChoice;
 import org.hotline12345.telephony.TelephonyConfig;
 import org.hotline12345.telephony.TelephonyRequests;
 import org.hotline12345.telephony.TelephonyViews.AgentView;
+import org.hotline12345.workorder.AnswerArticles;
 import org.hotline12345.workorder.Occupation;
 import org.hotline12345.workorder.RequestType;
 import org.hotline12345.workorder.Urgency;
@@ -58,6 +67,8 @@ public class AgentDesktop {
 
     /** The reasons an agent pauses for, as the pause menu offers them. */
     static final List<String> PAUSE_REASONS = List.of("小休", "就餐", "培训", "会议", "整理工单");
+
+    private static final int ARTICLES_OFFERED = 3;
 
     @CheckedTemplate
     static class Templates {
@@ -86,6 +97,21 @@ public class AgentDesktop {
 
     @Inject
     Validator validator;
+
+    @Inject
+    AnswerArticles answerArticles;
+
+    @Inject
+    DispatchSuggester suggester;
+
+    @Inject
+    RuleService rules;
+
+    @Inject
+    KnowledgeSearch knowledge;
+
+    @Inject
+    KnowledgeService articles;
 
     @Inject
     CurrentActor actor;
@@ -157,12 +183,16 @@ public class AgentDesktop {
             if (answer != null && request.dispatch() != null) {
                 throw new FormException("即问即答：当场答复的工单不派单，请不要同时选择主办单位");
             }
+            String article = answer == null ? null : blankToNull(form.answerArticle);
+            if (article != null) {
+                answerArticles.require(article, "answerArticle");
+            }
             String number = workOrders.register(request, actor.get(), null).workOrder().number();
             if (answer != null) {
                 // registered either way: a failed answer must not send the agent back to register it twice
                 String outcome;
                 try {
-                    workOrders.answerDirectly(number, answer, actor.get());
+                    workOrders.answerDirectly(number, answer, article, actor.get());
                     outcome = "&done=" + PageForms.encode("已当场答复，工单已办结");
                 } catch (HotlineException e) {
                     outcome = "&error=" + PageForms.encode("已登记，但即问即答未保存：" + e.getMessage());
@@ -171,9 +201,44 @@ public class AgentDesktop {
             }
             return Response.seeOther(URI.create("/agent?registered=" + number)).build();
         } catch (HotlineException e) {
-            return Response.status(e.status()).entity(page(form, null, null, e.getMessage()))
+            return Response.status(e.status())
+                    .entity(page(form, null, null, PageForms.reason(e, RegistrationForm::fieldLabel)))
                     .type(MediaType.TEXT_HTML_TYPE).build();
         }
+    }
+
+    /** What the agent has typed so far, as the desktop's assistant sends it. */
+    public record Typed(@Size(max = 200) String title, @Size(max = 10000) String content,
+            @Size(max = 50) String district, @Size(max = 50) String street) {
+    }
+
+    /** An article the assistant offers, with its answer so the agent can adopt it for 即问即答. */
+    public record OfferedArticle(String slug, String title, String snippet, String answer) {
+    }
+
+    /** The assistant's suggestions: categories and departments with confidence and reasons, and articles. */
+    public record Assistance(DispatchSuggestion dispatch, List<OfferedArticle> articles) {
+    }
+
+    /**
+     * 智能辅助 as the agent types: the dispatch suggestion (categories, departments, the proposed dispatch and why) and
+     * the articles that best answer the text. Read-only; the page calls it while the form is filled.
+     */
+    @POST
+    @Path("/assist")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Assistance assist(@NotNull @Valid Typed typed) {
+        if (blankToNull(typed.title()) == null && blankToNull(typed.content()) == null) {
+            return new Assistance(null, List.of());
+        }
+        DispatchSuggestion dispatch = suggester.suggest(typed.title(), typed.content(), null, typed.district(),
+                typed.street(), rules.today());
+        List<OfferedArticle> offered = knowledge.suggest(typed.title(), typed.content(), ARTICLES_OFFERED).stream()
+                .map(hit -> new OfferedArticle(hit.slug(), hit.title(), hit.snippet(),
+                        articles.find(hit.slug(), actor.get()).answer()))
+                .toList();
+        return new Assistance(dispatch, offered);
     }
 
     private static Response act(String done, Supplier<?> step) {

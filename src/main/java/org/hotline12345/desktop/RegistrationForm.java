@@ -24,7 +24,8 @@ public class RegistrationForm {
             Map.entry("location.district", "区县"), Map.entry("location.street", "街道"),
             Map.entry("location.address", "详细地址"), Map.entry("categoryCode", "诉求分类"), Map.entry("urgency", "紧急程度"),
             Map.entry("dispatch.leadDepartmentCode", "主办单位"), Map.entry("callId", "来电"), Map.entry("extension", "分机号"),
-            Map.entry("reason", "示忙原因"), Map.entry("directAnswer", "即问即答"));
+            Map.entry("reason", "示忙原因"), Map.entry("directAnswer", "即问即答"),
+            Map.entry("answerArticle", "所用知识"), Map.entry("articleSlug", "所用知识"));
 
     @FormParam("requestType")
     public String requestType;
@@ -65,6 +66,12 @@ public class RegistrationForm {
     /** 即问即答: the answer given on the call, which closes the work order at once. */
     @FormParam("directAnswer")
     public String directAnswer;
+    /** The knowledge article the answer on the call came from (its slug), as the agent adopted it. */
+    @FormParam("answerArticle")
+    public String answerArticle;
+    /** Its title, kept only to show the choice again on a refused form. */
+    @FormParam("answerArticleTitle")
+    public String answerArticleTitle;
 
     /** The Chinese name of a field as the form shows it, for messages. */
     static String fieldLabel(String path) {

@@ -230,13 +230,16 @@ public class WorkOrder {
         return order;
     }
 
-    /** 即问即答: answered on the call, closed at once. */
-    public void answerDirectly(String answer, Actor actor, Instant now) {
+    /** 即问即答: answered on the call, closed at once; the event names the knowledge article used, if any. */
+    public void answerDirectly(String answer, AnswerArticles.AnswerArticle article, Actor actor, Instant now) {
         WorkOrderStatus from = begin(WorkOrderAction.ANSWER_DIRECTLY);
         directAnswer = answer;
         closeAs(Closure.ANSWERED_DIRECTLY, now);
         finish(WorkOrderAction.ANSWER_DIRECTLY, from, CLOSED, EventType.ANSWERED_DIRECTLY, actor, now, answer,
-                Map.of());
+                article == null
+                        ? Map.of()
+                        : Map.of("article", article.slug(), "articleVersion", article.version(), "articleTitle",
+                                article.title()));
     }
 
     /** 派单 to a lead department and any assisting departments (联办). */

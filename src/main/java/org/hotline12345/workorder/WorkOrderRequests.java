@@ -78,7 +78,8 @@ public final class WorkOrderRequests {
     public record Reason(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    public record DirectAnswer(@NotBlank @Size(max = 10000) String answer) {
+    /** @param articleSlug the knowledge article the answer came from, if any; recorded with its version */
+    public record DirectAnswer(@NotBlank @Size(max = 10000) String answer, @Size(max = 200) String articleSlug) {
     }
 
     public record Reply(@NotBlank @Size(max = 10000) String content) {

@@ -130,7 +130,7 @@ public class WorkOrderResource {
     @Operation(summary = "即问即答: answered on the call; closes the work order")
     public Detail answerDirectly(@PathParam("number") String number,
             @NotNull @Valid WorkOrderRequests.DirectAnswer request) {
-        return service.answerDirectly(number, request.answer(), actor.get());
+        return service.answerDirectly(number, request.answer(), request.articleSlug(), actor.get());
     }
 
     @POST

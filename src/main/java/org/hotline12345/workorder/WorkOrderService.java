@@ -1,5 +1,7 @@
 package org.hotline12345.workorder;
 
+import static org.hotline12345.common.TextInput.blankToNull;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -48,6 +50,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class WorkOrderService {
+
+    @Inject
+    AnswerArticles answerArticles;
 
     @Inject
     WorkOrderRepository workOrders;
@@ -241,8 +246,11 @@ public class WorkOrderService {
     }
 
     @Transactional
-    public Detail answerDirectly(String number, String answer, Actor actor) {
-        return change(number, actor, (order, now) -> order.answerDirectly(answer, actor, now));
+    public Detail answerDirectly(String number, String answer, String articleSlug, Actor actor) {
+        AnswerArticles.AnswerArticle article = blankToNull(articleSlug) == null
+                ? null
+                : answerArticles.require(articleSlug.strip(), "articleSlug");
+        return change(number, actor, (order, now) -> order.answerDirectly(answer, article, actor, now));
     }
 
     /** 涉企诉求: the hotline marks a work order as an enterprise request, for the business-environment desk. */

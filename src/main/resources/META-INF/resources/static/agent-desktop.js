@@ -111,6 +111,92 @@
     return CHARS[(31 - sum % 31) % 31] === code[17];
   }
 
+  // 智能辅助: categories, departments and articles for what the agent has typed, a moment after they stop typing
+  const form = $('registration');
+  const field = name => form.querySelector('[name=' + name + ']');
+  function chip(text, title, onClick) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'chip';
+    button.textContent = text;
+    button.title = title || '';
+    button.addEventListener('click', onClick);
+    return button;
+  }
+  function choose(select, value) {
+    if ([...select.options].some(option => option.value === value)) {
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+    }
+  }
+  function percent(confidence) {
+    return Math.round(confidence * 100) + '%';
+  }
+  function adopt(article) {
+    $('direct-answer').value = article.answer;
+    $('answer-article').value = article.slug;
+    $('answer-article-title').value = article.title;
+    $('answer-article-name').textContent = article.title;
+    $('answer-article-shown').hidden = false;
+  }
+  $('answer-article-clear').addEventListener('click', () => {
+    $('answer-article').value = '';
+    $('answer-article-title').value = '';
+    $('answer-article-shown').hidden = true;
+  });
+  function showAssistance(result) {
+    $('assist-error').hidden = true;
+    if (!result.dispatch && !result.articles.length) {
+      $('assist-idle').hidden = false;
+      $('assist-results').hidden = true;
+      return;
+    }
+    $('assist-idle').hidden = true;
+    $('assist-results').hidden = false;
+    const dispatch = result.dispatch || { categories: [], departments: [] };
+    const categories = dispatch.categories.filter(c => [...field('categoryCode').options].some(o => o.value === c.code));
+    $('assist-categories').replaceChildren(...(categories.length ? categories.map(c =>
+      chip(c.name + ' ' + percent(c.confidence), c.path, () => choose(field('categoryCode'), c.code))) : [document.createTextNode('—')]));
+    $('assist-departments').replaceChildren(...(dispatch.departments.length ? dispatch.departments.slice(0, 3).map(d =>
+      chip(d.name + ' ' + percent(d.confidence), d.rule || '', () => choose(field('leadDepartmentCode'), d.code))) : [document.createTextNode('—')]));
+    $('assist-proposal').textContent = dispatch.proposal ? '建议：' + dispatch.proposal.explanation : '';
+    $('assist-articles').replaceChildren(...(result.articles.length ? result.articles.map(article => {
+      const li = item(article.title, '/knowledge/articles/' + article.slug);
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(chip('采用此答复', '填入即问即答并记录所用知识', () => adopt(article)));
+      return li;
+    }) : [item('无')]));
+  }
+  let assistTimer = null;
+  let assistAsked = 0;
+  function assist() {
+    const asked = ++assistAsked;
+    fetch('/agent/assist', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify({ title: field('title').value, content: field('content').value,
+        district: field('district').value, street: field('street').value })
+    }).then(response => {
+      if (!response.ok) {
+        throw new Error(response.status);
+      }
+      return response.json();
+    }).then(result => {
+      if (asked === assistAsked) {
+        showAssistance(result);
+      }
+    }).catch(() => {
+      $('assist-error').hidden = false;
+    });
+  }
+  ['title', 'content', 'district', 'street'].forEach(name => field(name).addEventListener('input', () => {
+    clearTimeout(assistTimer);
+    assistTimer = setTimeout(assist, 400);
+  }));
+  if (field('title').value || field('content').value) {
+    assist();
+  }
+
   const creditCode = $('credit-code');
   creditCode.addEventListener('input', () => {
     const code = creditCode.value.trim().toUpperCase();

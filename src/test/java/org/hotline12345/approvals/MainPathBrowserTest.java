@@ -1,13 +1,16 @@
 package org.hotline12345.approvals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
 
+import org.hotline12345.support.Api;
 import org.hotline12345.support.Browser;
 import org.hotline12345.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -88,12 +91,28 @@ class MainPathBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.id("title")).sendKeys("咨询公积金提取条件");
             browser.driver().findElement(By.name("content")).sendKeys("想了解租房提取住房公积金需要哪些材料。");
             new Select(browser.driver().findElement(By.name("categoryCode"))).selectByValue("010101");
-            browser.driver().findElement(By.id("direct-answer")).sendKeys("已告知租房提取所需材料及线上办理渠道。");
+            // the assistant offers articles for what was typed; the agent answers from one and the work order says which
+            browser.waitFor(By.cssSelector("#assist-articles li a"));
+            WebElement offered = browser.driver().findElement(By.cssSelector("#assist-articles li a"));
+            String slug = offered.getAttribute("href").replaceAll(".*/knowledge/articles/", "");
+            String title = offered.getText();
+            browser.driver().findElement(By.cssSelector("#assist-articles li button.chip")).click();
+            assertThat(browser.driver().findElement(By.id("direct-answer")).getAttribute("value")).isNotBlank();
+            assertThat(browser.text(By.id("answer-article-name"))).isEqualTo(title);
+            browser.screenshot("agent-desktop-assist");
             browser.driver().findElement(By.cssSelector("#registration button[type=submit]")).click();
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+            }
+            System.err.println("DEBUGPAGE " + browser.driver().findElement(By.tagName("main")).getText());
             String number = browser.text(By.id("registered-number"));
             assertThat(browser.text(By.cssSelector(".notice.ok:not(#registered)"))).isEqualTo("已当场答复，工单已办结");
             browser.go("/hotline/work-orders/" + number);
             assertThat(browser.text(By.id("status"))).isEqualTo("已办结");
+            Api.as("agent").get("/api/work-orders/" + number).then().statusCode(200)
+                    .body("history.find { it.type == 'ANSWERED_DIRECTLY' }.details.article", equalTo(slug))
+                    .body("history.find { it.type == 'ANSWERED_DIRECTLY' }.details.articleTitle", equalTo(title));
         }
     }
 }

@@ -82,6 +82,15 @@ class WorkOrderApiTest extends DatabaseTest {
     }
 
     @Test
+    void anAnswerOnTheCallNamesOnlyAPublishedArticle() {
+        String number = Api.register(registration());
+        step("agent", number, "answer", Map.of("answer", "当场解答", "articleSlug", "no-such-article")).statusCode(422)
+                .body("violations[0].field", equalTo("articleSlug"));
+        step("agent", number, "answer", Map.of("answer", "当场解答")).statusCode(200)
+                .body("history.find { it.type == 'ANSWERED_DIRECTLY' }.details.article", nullValue());
+    }
+
+    @Test
     void registeredThenDispatchedSeparately() {
         String number = Api.register(registration());
         as("agent").get("/api/work-orders/" + number).then().body("status", equalTo("REGISTERED"))

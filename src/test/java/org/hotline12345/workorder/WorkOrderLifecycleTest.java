@@ -64,7 +64,7 @@ class WorkOrderLifecycleTest {
         switch (status) {
             case REGISTERED -> {
             }
-            case CLOSED -> order.answerDirectly("已当场解答", AGENT, t);
+            case CLOSED -> order.answerDirectly("已当场解答", null, AGENT, t);
             default -> {
                 order.dispatch(HOUSING, List.of(MARKET), LIMITS, CALENDAR, AGENT, t, null);
                 switch (status) {
@@ -95,7 +95,7 @@ class WorkOrderLifecycleTest {
     static void perform(WorkOrderAction action, WorkOrder order) {
         Instant t = MONDAY.plus(Duration.ofHours(1));
         switch (action) {
-            case ANSWER_DIRECTLY -> order.answerDirectly("已当场解答", AGENT, t);
+            case ANSWER_DIRECTLY -> order.answerDirectly("已当场解答", null, AGENT, t);
             case DISPATCH -> order.dispatch(HOUSING, List.of(), LIMITS, CALENDAR, AGENT, t, null);
             case ACCEPT -> order.accept(HOUSING_STAFF, t, null);
             case REQUEST_RETURN -> order.requestReturn("不属于本单位职责", HOUSING_STAFF, t);
