@@ -1,12 +1,16 @@
 package org.hotline12345.knowledge;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+
+import org.hotline12345.common.Page;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -48,5 +52,38 @@ public class KnowledgeArticleRepository implements PanacheRepository<KnowledgeAr
     public long viewCount(long id) {
         return ((Number) getEntityManager().createNativeQuery("select view_count from knowledge_article where id = ?1")
                 .setParameter(1, id).getSingleResult()).longValue();
+    }
+
+    /**
+     * A page of every article, most recently changed first, for the editors' list. {@code text} is looked for in
+     * titles, questions, tags and slugs, ignoring case: editors find an article by what it is called, and the table
+     * stays small enough (thousands of rows) to scan where no index helps.
+     */
+    @SuppressWarnings("unchecked")
+    public Page<KnowledgeArticle> forEditors(String text, ArticleStatus status, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        if (status != null) {
+            conditions.add("status = :status");
+        }
+        if (text != null) {
+            conditions.add(
+                    "(title ilike :like or slug ilike :like or array_to_string(questions || tags, ' ') ilike :like)");
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        Query count = getEntityManager().createNativeQuery("select count(*) from knowledge_article" + where);
+        Query rows = getEntityManager().createNativeQuery(
+                "select * from knowledge_article" + where
+                        + " order by updated_at desc, id desc limit :size offset :offset",
+                KnowledgeArticle.class).setParameter("size", size).setParameter("offset", (long) page * size);
+        for (Query query : List.of(count, rows)) {
+            if (status != null) {
+                query.setParameter("status", status.name());
+            }
+            if (text != null) {
+                // backslash is LIKE's escape character in PostgreSQL: what the editor typed is matched literally
+                query.setParameter("like", "%" + text.replaceAll("[\\\\%_]", "\\\\$0") + "%");
+            }
+        }
+        return new Page<>(rows.getResultList(), page, size, ((Number) count.getSingleResult()).longValue());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -17,9 +18,11 @@ import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.category.CategoryView;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.Page;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
+import org.hotline12345.knowledge.KnowledgeViews.ArticleRow;
 import org.hotline12345.knowledge.KnowledgeViews.ArticleView;
 import org.hotline12345.knowledge.KnowledgeViews.CategoryRef;
 import org.hotline12345.knowledge.KnowledgeViews.DepartmentRef;
@@ -139,6 +142,21 @@ public class KnowledgeService {
     @Transactional
     public ArticleView find(String slug, Actor actor) {
         return view(visible(slug, actor), actor);
+    }
+
+    /** Every article whatever its status, most recently changed first, with its ratings: the editors' list. */
+    @Transactional
+    public Page<ArticleRow> list(String text, ArticleStatus status, int page, int size) {
+        Page<KnowledgeArticle> found = articles.forEditors(text, status, page, size);
+        Map<Long, FeedbackCounts> ratings = feedback.countsOf(found.items().stream().map(KnowledgeArticle::getId)
+                .toList());
+        FeedbackCounts none = new FeedbackCounts(0, 0, null);
+        return found.map(article -> new ArticleRow(article.getSlug(), article.getTitle(),
+                categoryRef(categories.byId(article.getCategoryId()).orElseThrow()),
+                departmentRef(departments.byId(article.getDepartmentId()).orElseThrow()), article.getTags(),
+                article.getStatus(), article.getVersion(), article.getUpdatedAt().atZone(calendar.zone())
+                        .toOffsetDateTime(),
+                article.getUpdatedBy(), ratings.getOrDefault(article.getId(), none)));
     }
 
     @Transactional

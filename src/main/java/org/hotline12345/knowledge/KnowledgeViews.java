@@ -2,6 +2,7 @@ package org.hotline12345.knowledge;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** What the knowledge API returns. */
@@ -59,5 +60,15 @@ public final class KnowledgeViews {
      * @param total matching articles; a lower bound when {@code totalExact} is false
      */
     public record SearchPage(List<ArticleHit> items, int page, int size, long total, boolean totalExact) {
+    }
+
+    /**
+     * A line of the editors' list.
+     *
+     * @param updatedAt in the city's zone
+     */
+    public record ArticleRow(String slug, String title, CategoryRef category, DepartmentRef department,
+            List<String> tags, ArticleStatus status, int version, OffsetDateTime updatedAt, String updatedBy,
+            FeedbackCounts feedback) {
     }
 }
