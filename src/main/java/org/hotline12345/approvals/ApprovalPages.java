@@ -21,7 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.Labels;
+import org.hotline12345.common.Page;
 import org.hotline12345.common.PageForms;
+import org.hotline12345.common.QueryParameters;
+import org.hotline12345.common.Workbooks;
 import org.hotline12345.security.Actor;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.security.Role;
@@ -50,11 +54,23 @@ import io.quarkus.qute.TemplateInstance;
 public class ApprovalPages {
 
     private static final int SHOWN = 50;
+    private static final int EXPORTED = 10_000;
+
+    /** The lists of the page, each exportable on its own. */
+    enum WaitingList {
+        REPLIES("答复待审核"), RETURNS("退单待审"), EXTENSIONS("延期待批"), CALLBACKS("待回访");
+
+        final String title;
+
+        WaitingList(String title) {
+            this.title = title;
+        }
+    }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance approvals(List<Summary> replies, List<Summary> returns,
-                List<Summary> extensions, List<Summary> callbacks);
+        static native TemplateInstance approvals(Page<Summary> replies, Page<Summary> returns,
+                List<Summary> extensions, Page<Summary> callbacks);
 
         static native TemplateInstance workOrder(Detail order, boolean approver, boolean telephony,
                 List<AttachmentView> attachments, List<Satisfaction> satisfactions, String done, String error);
@@ -79,8 +95,31 @@ public class ApprovalPages {
     @Path("/approvals")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance approvals() {
-        return Templates.approvals(waiting(WorkOrderStatus.REPLIED), waiting(WorkOrderStatus.RETURN_REQUESTED),
-                workOrders.pendingExtensions(SHOWN, actor.get()), waiting(WorkOrderStatus.REVIEWED));
+        return Templates.approvals(waiting(WorkOrderStatus.REPLIED, SHOWN),
+                waiting(WorkOrderStatus.RETURN_REQUESTED, SHOWN), workOrders.pendingExtensions(SHOWN, actor.get()),
+                waiting(WorkOrderStatus.REVIEWED, SHOWN));
+    }
+
+    /** One of the page's lists in full (up to ten thousand, oldest first) as Excel. */
+    @GET
+    @Path("/approvals/export")
+    @Produces(Workbooks.MEDIA_TYPE)
+    public Response export(@QueryParam("list") String list) {
+        WaitingList which = QueryParameters.oneEnum("list", list == null ? "" : list.strip(), WaitingList.class);
+        List<Summary> orders = switch (which) {
+            case REPLIES -> waiting(WorkOrderStatus.REPLIED, EXPORTED).items();
+            case RETURNS -> waiting(WorkOrderStatus.RETURN_REQUESTED, EXPORTED).items();
+            case EXTENSIONS -> workOrders.pendingExtensions(EXPORTED, actor.get());
+            case CALLBACKS -> waiting(WorkOrderStatus.REVIEWED, EXPORTED).items();
+        };
+        List<List<Object>> rows = orders.stream()
+                .map(o -> List.<Object> of(o.number(), o.title(), Labels.label(o.requestType()),
+                        o.leadDepartment() == null ? "" : o.leadDepartment().name(), o.registeredAt()))
+                .toList();
+        return Response.ok(Workbooks.table(which.title, List.of("工单编号", "标题", "类型", "承办单位", "登记时间"), rows),
+                Workbooks.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + which.name().toLowerCase() + ".xlsx\"")
+                .build();
     }
 
     @GET
@@ -175,10 +214,10 @@ public class ApprovalPages {
         }
     }
 
-    private List<Summary> waiting(WorkOrderStatus status) {
+    private Page<Summary> waiting(WorkOrderStatus status, int size) {
         WorkOrderSearch search = new WorkOrderSearch(EnumSet.of(status), Set.of(), Set.of(), Set.of(), null, null,
                 null, null, null, null, null, null, WorkOrderSearch.Sort.REGISTERED_ASC);
-        return workOrders.search(search, 0, SHOWN, actor.get()).items();
+        return workOrders.search(search, 0, size, actor.get());
     }
 
     private static Response act(String number, String done, Supplier<?> step) {

@@ -3,13 +3,10 @@ package org.hotline12345.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline12345.support.Api.registerDispatched;
 
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hotline12345.support.DatabaseTest;
+import org.hotline12345.support.Excel;
 import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.Test;
 
@@ -20,29 +17,17 @@ import io.quarkus.test.junit.QuarkusTest;
 class DepartmentInboxExportTest extends DatabaseTest {
 
     @Test
-    void theInboxExportsWhatTheDepartmentHolds() throws Exception {
+    void theInboxExportsWhatTheDepartmentHolds() {
         String ours = registerDispatched("HOUSING");
         String theirs = registerDispatched("SAMR");
 
-        List<List<String>> housing = rows(Pages.as("housing").get("/department/export").then().statusCode(200)
+        List<List<String>> housing = Excel.rows(Pages.as("housing").get("/department/export").then().statusCode(200)
                 .header("Content-Disposition", "attachment; filename=\"inbox.xlsx\"").extract().asByteArray());
         assertThat(housing.get(0)).startsWith("工单编号", "标题", "类型", "状态", "牌");
         assertThat(housing).extracting(row -> row.get(0)).contains(ours).doesNotContain(theirs);
         assertThat(housing).filteredOn(row -> row.get(0).equals(ours)).singleElement()
                 .satisfies(row -> assertThat(row.get(3)).isEqualTo("已派单"));
-        assertThat(rows(Pages.as("market").get("/department/export?q=" + ours).then().statusCode(200).extract()
+        assertThat(Excel.rows(Pages.as("market").get("/department/export?q=" + ours).then().statusCode(200).extract()
                 .asByteArray())).hasSize(1);
-    }
-
-    private static List<List<String>> rows(byte[] excel) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(excel))) {
-            for (Row row : workbook.getSheetAt(0)) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(cell -> cells.add(cell.toString()));
-                rows.add(cells);
-            }
-        }
-        return rows;
     }
 }
