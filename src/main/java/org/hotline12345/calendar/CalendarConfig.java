@@ -25,4 +25,11 @@ public interface CalendarConfig {
     /** Health turns to warning when the holiday schedule does not cover this far ahead. */
     @WithDefault("P60D")
     Duration coverageHorizon();
+
+    /**
+     * How often each instance reads the years administrators maintain, so that a year saved on another instance is
+     * in use here at the latest this much later (the instance that saved uses it at once).
+     */
+    @WithDefault("PT1M")
+    Duration refreshEvery();
 }

@@ -3,7 +3,6 @@ package org.hotline12345.calendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,15 +33,13 @@ public class CalendarHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.zone());
         LocalDate horizon = today.plusDays(config.coverageHorizon().toDays());
-        List<Integer> missing = Stream.iterate(today.getYear(), year -> year <= horizon.getYear(), year -> year + 1)
-                .filter(year -> !calendar.coveredYears().contains(year))
-                .toList();
+        List<Integer> missing = calendar.uncoveredYears(today, horizon);
         HealthCheckResponseBuilder response = HealthCheckResponse.named("working-calendar").up()
                 .withData("zone", calendar.zone().getId())
                 .withData("coveredYears", calendar.coveredYears().toString());
         if (!missing.isEmpty()) {
             response.withData("warning", "no official holiday schedule loaded for " + missing
-                    + "; add it with hotline.calendar.extra-files");
+                    + "; an administrator can add it at /admin/calendar");
         }
         return response.build();
     }

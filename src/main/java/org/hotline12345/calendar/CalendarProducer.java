@@ -8,28 +8,41 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
-/** Builds the {@link WorkingCalendar} from the schedule the product ships plus any files the operator adds. */
+/**
+ * Builds the {@link WorkingCalendar} from the schedule the product ships plus any files the operator adds;
+ * {@link HolidayYears} lays the administrators' years over it once the database can be read.
+ */
 public class CalendarProducer {
 
     static final String BUNDLED = "calendar/holidays-cn.txt";
 
     @Produces
-    @ApplicationScoped
-    WorkingCalendar workingCalendar(CalendarConfig config) {
-        HolidaySchedule schedule = bundledSchedule();
+    @Singleton
+    ShippedSchedules shippedSchedules(CalendarConfig config) {
+        List<ShippedSchedules.Shipped> files = new ArrayList<>();
+        files.add(new ShippedSchedules.Shipped(HolidaySource.BUNDLED, BUNDLED, bundledSchedule()));
         for (Path file : config.extraFiles().orElse(List.of())) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                schedule = schedule.merge(HolidaySchedule.parse(reader, file.toString()));
+                files.add(new ShippedSchedules.Shipped(HolidaySource.FILE, file.toString(),
+                        HolidaySchedule.parse(reader, file.toString())));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read holiday file " + file, e);
             }
         }
-        return new WorkingCalendar(config.zone(), schedule);
+        return new ShippedSchedules(files);
+    }
+
+    @Produces
+    @ApplicationScoped
+    WorkingCalendar workingCalendar(CalendarConfig config, ShippedSchedules shipped) {
+        return new WorkingCalendar(config.zone(), shipped.merged());
     }
 
     /** The schedule shipped in the product's resources. */

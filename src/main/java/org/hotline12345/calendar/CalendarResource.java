@@ -5,16 +5,23 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.QueryParameters;
+import org.hotline12345.security.CurrentActor;
+import org.hotline12345.security.Role;
 
 import io.quarkus.security.Authenticated;
 
@@ -34,6 +41,44 @@ public class CalendarResource {
 
     @Inject
     WorkingCalendar calendar;
+
+    @Inject
+    HolidayYears years;
+
+    @Inject
+    CurrentActor actor;
+
+    @GET
+    @Path("/years")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(summary = "Covered years, each with where its arrangement comes from: bundled, a file, or an administrator")
+    public List<HolidayYears.YearView> years() {
+        return years.years();
+    }
+
+    @PUT
+    @Path("/years/{year}")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(summary = "Save the year's arrangement (lines of `off DATE[..DATE] NAME` and `work DATE NAME`) in place"
+            + " of any it had; running deadlines that pass through the year move at once")
+    public HolidayYears.Saved save(@PathParam("year") String year, String entries) {
+        return years.save(yearOf(year), entries, actor.get());
+    }
+
+    @DELETE
+    @Path("/years/{year}")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(summary = "Drop the administrators' arrangement of the year; the bundled or file one, if any, applies"
+            + " again")
+    public StoredDeadlines.Recalculated delete(@PathParam("year") String year) {
+        return years.delete(yearOf(year), actor.get());
+    }
+
+    /** Any whole number: the range is a rule of the arrangement, answered with the others. */
+    private static int yearOf(String text) {
+        return QueryParameters.integer("year", text, 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
 
     @GET
     @Path("/{year}")

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.stream.Stream;
 
 /**
  * Working time in the hotline's time zone under the official schedule: Monday to Friday are working dates, public
@@ -21,24 +24,42 @@ import java.util.SortedSet;
  * <p>
  * Dates outside the years the schedule covers follow the ordinary week; {@link #covers(LocalDate)} tells callers
  * when that is happening.
+ * <p>
+ * The schedule can be replaced while the service runs ({@link #use(HolidaySchedule)}, when an administrator adds a
+ * year): each computation reads it once, so it finishes on the schedule it started with and the next one gets the
+ * new schedule.
  */
 public final class WorkingCalendar {
 
     public static final Duration WORKING_DAY = Duration.ofDays(1);
 
     private final ZoneId zone;
-    private final HolidaySchedule schedule;
+    private volatile HolidaySchedule schedule;
 
     public WorkingCalendar(ZoneId zone, HolidaySchedule schedule) {
         this.zone = zone;
-        this.schedule = schedule;
+        this.schedule = Objects.requireNonNull(schedule);
     }
 
     public ZoneId zone() {
         return zone;
     }
 
+    /** The schedule in use now. */
+    public HolidaySchedule schedule() {
+        return schedule;
+    }
+
+    /** Puts another schedule to use at once, for every caller of this calendar. */
+    public void use(HolidaySchedule replacement) {
+        schedule = Objects.requireNonNull(replacement);
+    }
+
     public boolean isWorkingDay(LocalDate date) {
+        return isWorkingDay(schedule, date);
+    }
+
+    private static boolean isWorkingDay(HolidaySchedule schedule, LocalDate date) {
         CalendarDay special = schedule.days().get(date);
         return special != null ? special.working() : !HolidaySchedule.isWeekend(date);
     }
@@ -56,9 +77,18 @@ public final class WorkingCalendar {
         return schedule.years();
     }
 
+    /** The years from {@code from} to {@code to} that the schedule does not cover: only weekends are off there. */
+    public List<Integer> uncoveredYears(LocalDate from, LocalDate to) {
+        SortedSet<Integer> covered = schedule.years();
+        return Stream.iterate(from.getYear(), year -> year <= to.getYear(), year -> year + 1)
+                .filter(year -> !covered.contains(year))
+                .toList();
+    }
+
     public LocalDate nextWorkingDay(LocalDate date) {
+        HolidaySchedule current = schedule;
         LocalDate next = date.plusDays(1);
-        while (!isWorkingDay(next)) {
+        while (!isWorkingDay(current, next)) {
             next = next.plusDays(1);
         }
         return next;
@@ -72,13 +102,14 @@ public final class WorkingCalendar {
         if (to.isBefore(from)) {
             return workingTimeBetween(to, from).negated();
         }
+        HolidaySchedule current = schedule;
         Duration total = Duration.ZERO;
         LocalDate date = dateOf(from);
         Instant cursor = from;
         while (cursor.isBefore(to)) {
             Instant endOfDate = startOf(date.plusDays(1));
             Instant until = endOfDate.isBefore(to) ? endOfDate : to;
-            if (isWorkingDay(date)) {
+            if (isWorkingDay(current, date)) {
                 total = total.plus(Duration.between(cursor, until));
             }
             cursor = until;
@@ -96,12 +127,13 @@ public final class WorkingCalendar {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("amount must not be negative: " + amount);
         }
+        HolidaySchedule current = schedule;
         Duration remaining = amount;
         LocalDate date = dateOf(start);
         Instant cursor = start;
         while (!remaining.isZero()) {
             Instant endOfDate = startOf(date.plusDays(1));
-            if (isWorkingDay(date)) {
+            if (isWorkingDay(current, date)) {
                 Duration available = Duration.between(cursor, endOfDate);
                 if (remaining.compareTo(available) <= 0) {
                     return cursor.plus(remaining);
@@ -124,12 +156,13 @@ public final class WorkingCalendar {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("amount must not be negative: " + amount);
         }
+        HolidaySchedule current = schedule;
         Duration remaining = amount;
         LocalDate date = dateOf(end.minusNanos(1));
         Instant cursor = end;
         while (!remaining.isZero()) {
             Instant startOfDate = startOf(date);
-            if (isWorkingDay(date)) {
+            if (isWorkingDay(current, date)) {
                 Duration available = Duration.between(startOfDate, cursor);
                 if (remaining.compareTo(available) <= 0) {
                     return cursor.minus(remaining);

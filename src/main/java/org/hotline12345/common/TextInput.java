@@ -36,7 +36,7 @@ public final class TextInput {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static boolean hasControlCharacter(String text) {
+    public static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {

@@ -20,7 +20,9 @@ public enum EventType {
     /** automatic dispatch was not sure enough, or found nobody responsible; what it suggested, and why */
     DISPATCH_SUGGESTED,
     /** the clock moved (extension, return decision, re-dispatch, reopen), so its cards no longer apply */
-    CARD_LIFTED;
+    CARD_LIFTED,
+    /** an administrator changed the holiday arrangement of a year the running clocks pass through */
+    DEADLINES_RECALCULATED;
 
     /** Events the deadline supervision records, never a person. */
     public boolean isSupervision() {

@@ -10,6 +10,8 @@ import static org.hotline12345.workorder.WorkOrderStatus.RETURN_REQUESTED;
 import static org.hotline12345.workorder.WorkOrderStatus.REVIEWED;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -490,6 +492,116 @@ public class WorkOrder {
             throw new IllegalArgumentException(type + " is not a supervision event");
         }
         append(type, status, null, now, null, details);
+    }
+
+    /** What {@link #recalculateDeadlines} did. */
+    public enum Recalculation {
+        /** a running clock's deadline moved; the history says from when to when */
+        MOVED,
+        /** the new schedule leaves the deadlines where they were */
+        UNCHANGED,
+        /** the history does not reproduce the stored deadlines under the previous schedule: left as they are */
+        UNMATCHED
+    }
+
+    /**
+     * The holiday schedule changed: the running clocks' deadlines are worked out again under {@code current} the way
+     * the steps that set them did, replayed from the history (the work order keeps no column for when its clocks
+     * last started): from the latest dispatch, re-dispatch or reopen, postponed by the pause of each rejected return,
+     * extended by each approved extension. A deadline that the same replay under {@code previous} does not reproduce
+     * was set some other way and is left alone. A moved deadline is recorded with both times, so that the department
+     * sees why it moved.
+     */
+    public Recalculation recalculateDeadlines(WorkingCalendar previous, WorkingCalendar current, Actor actor,
+            Instant now, String reason) {
+        boolean acceptRunning = acceptedAt == null && (status == DISPATCHED || status == RETURN_REQUESTED);
+        boolean replyRunning = status == DISPATCHED || status == ACCEPTED || status == RETURN_REQUESTED;
+        if (!acceptRunning && !replyRunning) {
+            return Recalculation.UNCHANGED;
+        }
+        Optional<ClockDeadlines> before = replayDeadlines(previous);
+        if (before.isEmpty() || acceptRunning && !sameMoment(before.get().accept(), acceptDeadline)
+                || replyRunning && !sameMoment(before.get().reply(), replyDeadline)) {
+            return Recalculation.UNMATCHED;
+        }
+        ClockDeadlines after = replayDeadlines(current).orElseThrow();
+        DateTimeFormatter minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(current.zone());
+        Map<String, Object> details = new LinkedHashMap<>();
+        StringBuilder comment = new StringBuilder(reason);
+        if (acceptRunning && !sameMoment(after.accept(), acceptDeadline)) {
+            details.put("previousAcceptDeadline", acceptDeadline.toString());
+            details.put("acceptDeadline", after.accept().toString());
+            comment.append("；签收截止 ").append(minutes.format(acceptDeadline)).append(" → ")
+                    .append(minutes.format(after.accept()));
+            acceptDeadline = after.accept();
+        }
+        if (replyRunning && !sameMoment(after.reply(), replyDeadline)) {
+            details.put("previousReplyDeadline", replyDeadline.toString());
+            details.put("replyDeadline", after.reply().toString());
+            comment.append("；回复截止 ").append(minutes.format(replyDeadline)).append(" → ")
+                    .append(minutes.format(after.reply()));
+            replyDeadline = after.reply();
+        }
+        if (details.isEmpty()) {
+            return Recalculation.UNCHANGED;
+        }
+        append(EventType.DEADLINES_RECALCULATED, status, actor, now, comment.toString(), details);
+        return Recalculation.MOVED;
+    }
+
+    private record ClockDeadlines(Instant accept, Instant reply) {
+    }
+
+    /** The deadlines the history leads to under {@code calendar}; empty when no step in it started the clocks. */
+    private Optional<ClockDeadlines> replayDeadlines(WorkingCalendar calendar) {
+        int start = history.size() - 1;
+        while (start >= 0 && !startsClocks(history.get(start))) {
+            start--;
+        }
+        if (start < 0 || acceptLimit == null || replyLimit == null) {
+            return Optional.empty();
+        }
+        TimeLimit forAccept = TimeLimit.parse(acceptLimit);
+        TimeLimit forReply = TimeLimit.parse(replyLimit);
+        Instant started = history.get(start).getOccurredAt();
+        Instant accept = forAccept.deadlineFrom(started, calendar);
+        Instant reply = forReply.deadlineFrom(started, calendar);
+        Instant paused = null;
+        for (WorkOrderEvent event : history.subList(start + 1, history.size())) {
+            Instant at = event.getOccurredAt();
+            switch (event.getType()) {
+                case RETURN_REQUESTED -> paused = at;
+                case RETURN_REJECTED -> {
+                    if (paused == null) {
+                        return Optional.empty();
+                    }
+                    if (event.getToStatus() == DISPATCHED) {
+                        accept = forAccept.postpone(accept, paused, at, calendar);
+                    }
+                    reply = forReply.postpone(reply, paused, at, calendar);
+                }
+                case EXTENSION_APPROVED -> reply = calendar.addWorkingDays(reply,
+                        ((Number) event.getDetails().get("days")).intValue());
+                default -> {
+                    // no other step moves a running clock
+                }
+            }
+        }
+        return Optional.of(new ClockDeadlines(accept, reply));
+    }
+
+    /** Dispatch, re-dispatch and the two kinds of reopen (review failed, citizen dissatisfied) start both clocks. */
+    private static boolean startsClocks(WorkOrderEvent event) {
+        return switch (event.getType()) {
+            case DISPATCHED, REDISPATCHED, REPLY_REJECTED -> true;
+            case CALLBACK_RECORDED -> event.getToStatus() == DISPATCHED;
+            default -> false;
+        };
+    }
+
+    /** PostgreSQL keeps microseconds. */
+    private static boolean sameMoment(Instant a, Instant b) {
+        return a != null && b != null && a.truncatedTo(ChronoUnit.MICROS).equals(b.truncatedTo(ChronoUnit.MICROS));
     }
 
     public Optional<Assignment> activeAssignment(long departmentId) {

@@ -66,13 +66,13 @@ public final class RegisterDispatchBenchmark {
                 ServiceProcess.awaitReady("http://localhost:" + port, LOG);
                 System.out.printf(Locale.ROOT, "%d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-                run(vertx, port, warmup, clients, separate);
+                run(vertx, port, warmup, clients, separate, DEPARTMENTS);
                 ProcessHandle postgres = ProcessHandle.of(Long.parseLong(
                         Files.readAllLines(data.resolve("pg/postmaster.pid")).get(0).strip())).orElseThrow();
                 Duration serviceBefore = cpu(service.toHandle());
                 Duration postgresBefore = cpuWithChildren(postgres);
                 Duration clientBefore = cpu(ProcessHandle.current());
-                Result http = run(vertx, port, workOrders, clients, separate);
+                Result http = run(vertx, port, workOrders, clients, separate, DEPARTMENTS);
                 double perWorkOrder = 1.0 / workOrders;
                 double serviceCpu = cpu(service.toHandle()).minus(serviceBefore).toNanos() / 1e6 * perWorkOrder;
                 double postgresCpu = cpuWithChildren(postgres).minus(postgresBefore).toNanos() / 1e6 * perWorkOrder;
@@ -121,7 +121,8 @@ public final class RegisterDispatchBenchmark {
      * Keeps {@code clients} requests in flight on as many keep-alive connections, from one Vert.x event loop, so that
      * the load generator takes as little as possible of the CPU it shares with the service.
      */
-    private static Result run(Vertx vertx, int port, int workOrders, int clients, boolean separate) throws Exception {
+    private static Result run(Vertx vertx, int port, int workOrders, int clients, boolean separate,
+            String[] departments) throws Exception {
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost")
                 .setDefaultPort(port).setMaxPoolSize(clients).setKeepAlive(true));
         long[] latencies = new long[workOrders];
@@ -130,7 +131,7 @@ public final class RegisterDispatchBenchmark {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            vertx.runOnContext(ignored -> sendNext(http, next, running, latencies, separate, finished));
+            vertx.runOnContext(ignored -> sendNext(http, next, running, latencies, separate, departments, finished));
         }
         try {
             finished.get();
@@ -141,7 +142,7 @@ public final class RegisterDispatchBenchmark {
     }
 
     private static void sendNext(HttpClient http, AtomicInteger next, AtomicInteger running, long[] latencies,
-            boolean separate, CompletableFuture<Void> finished) {
+            boolean separate, String[] departments, CompletableFuture<Void> finished) {
         int i = next.getAndIncrement();
         if (i >= latencies.length) {
             if (running.decrementAndGet() == 0) {
@@ -149,7 +150,7 @@ public final class RegisterDispatchBenchmark {
             }
             return;
         }
-        String lead = DEPARTMENTS[i % DEPARTMENTS.length];
+        String lead = departments[i % departments.length];
         long start = System.nanoTime();
         Future<String> done = separate
                 ? post(http, "/api/work-orders", registration(i, null))
@@ -162,8 +163,18 @@ public final class RegisterDispatchBenchmark {
                 return;
             }
             latencies[i] = System.nanoTime() - start;
-            sendNext(http, next, running, latencies, separate, finished);
+            sendNext(http, next, running, latencies, separate, departments, finished);
         });
+    }
+
+    /** Registers and dispatches work orders to the departments in turn: the data other benchmarks measure on. */
+    public static void load(int port, int workOrders, int clients, String... departments) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            run(vertx, port, workOrders, clients, false, departments);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
     }
 
     private static Future<String> post(HttpClient http, String uri, String body) {

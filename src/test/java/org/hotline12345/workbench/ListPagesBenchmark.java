@@ -1,0 +1,117 @@
+package org.hotline12345.workbench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.hotline12345.database.EmbeddedDatabase;
+import org.hotline12345.support.Api;
+import org.hotline12345.support.Ports;
+import org.hotline12345.support.ServiceProcess;
+import org.hotline12345.workorder.RegisterDispatchBenchmark;
+
+/**
+ * How quickly the pages answer when a list holds many work orders: loads {@code bench.workOrders} (default 10,000)
+ * work orders into one department's inbox through the API, then times each page as its user opens it, one request
+ * after another, and prints p50, p95 and the largest time with the page's size. Not a test: run it with
+ * {@code ./mvnw -B -Pbenchmark -DskipTests verify -Dbenchmark=org.hotline12345.workbench.ListPagesBenchmark}.
+ */
+public final class ListPagesBenchmark {
+
+    private static final String LOG = "list-pages-benchmark-service.log";
+    private static final int WARMUP = 10;
+
+    /** A page and who opens it. */
+    private record Visit(String user, String path) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int workOrders = Integer.getInteger("bench.workOrders", 10_000);
+        int rounds = Integer.getInteger("bench.rounds", 50);
+        Path data = Files.createTempDirectory("hotline-bench");
+        try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(data.resolve("pg"), Ports.free())) {
+            int port = Ports.free();
+            Process service = ServiceProcess.start(database, port, Map.of(), LOG);
+            try {
+                String base = "http://localhost:" + port;
+                ServiceProcess.awaitReady(base, LOG);
+                long start = System.nanoTime();
+                RegisterDispatchBenchmark.load(port, workOrders, 16, "HOUSING");
+                System.out.printf(Locale.ROOT, "%d work orders dispatched to 市住建局 in %.0f s; %d rounds per page%n",
+                        workOrders, (System.nanoTime() - start) / 1e9, rounds);
+                HttpClient http = HttpClient.newHttpClient();
+                Map<String, String> sessions = new LinkedHashMap<>();
+                for (String user : List.of("housing", "agent", "supervisor", "admin")) {
+                    sessions.put(user, signIn(http, base, user));
+                }
+                String search = URLEncoder.encode("物业费 " + (workOrders - 1), StandardCharsets.UTF_8);
+                List<Visit> visits = List.of(new Visit("housing", "/department"),
+                        new Visit("housing", "/department?page=" + (workOrders / 50 - 1)),
+                        new Visit("housing", "/department?q=" + search),
+                        new Visit("housing", "/department?q=" + URLEncoder.encode("物业", StandardCharsets.UTF_8)),
+                        new Visit("agent", "/agent"), new Visit("agent", "/hotline/approvals"),
+                        new Visit("supervisor", "/supervisor/overdue"), new Visit("supervisor", "/supervisor/stats"),
+                        new Visit("admin", "/admin/users"), new Visit("admin", "/admin/rules"),
+                        new Visit("housing", "/department/export"));
+                System.out.printf(Locale.ROOT, "%-34s %-11s %9s %9s %9s %10s%n", "page", "user", "p50 ms", "p95 ms",
+                        "max ms", "bytes");
+                for (Visit visit : visits) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + visit.path()))
+                            .header("Cookie", sessions.get(visit.user())).build();
+                    long[] times = new long[rounds];
+                    long bytes = 0;
+                    for (int i = -WARMUP; i < rounds; i++) {
+                        long begin = System.nanoTime();
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        long took = System.nanoTime() - begin;
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException(visit + " answered " + response.statusCode());
+                        }
+                        if (i >= 0) {
+                            times[i] = took;
+                            bytes = response.body().length;
+                        }
+                    }
+                    Arrays.sort(times);
+                    System.out.printf(Locale.ROOT, "%-34s %-11s %9.1f %9.1f %9.1f %10d%n",
+                            visit.path().length() > 34 ? visit.path().substring(0, 31) + "..." : visit.path(),
+                            visit.user(), percentile(times, 50), percentile(times, 95), times[rounds - 1] / 1e6,
+                            bytes);
+                }
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    /** Signs in through the login form, as a browser does, and returns the session cookie. */
+    private static String signIn(HttpClient http, String base, String user) throws Exception {
+        String form = "j_username=" + user + "&j_password=" + Api.PASSWORD;
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("quarkus-credential="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .findFirst().orElseThrow(() -> new IllegalStateException(user + " could not sign in"));
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(index, 0)] / 1e6;
+    }
+
+    private ListPagesBenchmark() {
+    }
+}
