@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.hotline12345.deadline.CardLevel;
 import org.hotline12345.calendar.HolidaySource;
+import org.hotline12345.deadline.CardLevel;
 import org.hotline12345.department.DepartmentKind;
 import org.hotline12345.desk.EnterpriseSize;
 import org.hotline12345.desk.LedgerStatus;
@@ -39,7 +39,8 @@ class LabelsTest {
     private static final List<Class<? extends Enum<?>>> SHOWN = List.of(WorkOrderStatus.class, Channel.class,
             RequestType.class, Urgency.class, Occupation.class, Satisfaction.class, Closure.class,
             AssignmentRole.class, ExtensionStatus.class, EventType.class, CardLevel.class, NotificationKind.class,
-            Role.class, HolidaySource.class, DepartmentKind.class, HandlingLevel.class, ArticleStatus.class, LedgerStatus.class,
+            Role.class, HolidaySource.class, DepartmentKind.class, HandlingLevel.class, ArticleStatus.class,
+            LedgerStatus.class,
             NoteKind.class, ReferralStatus.class, VerificationMethod.class, EnterpriseSize.class, AgentState.class,
             IvrChoice.class);
 

@@ -1,6 +1,7 @@
 package org.hotline12345.workbench;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +85,7 @@ public final class ListPagesBenchmark {
                     }
                     Arrays.sort(times);
                     System.out.printf(Locale.ROOT, "%-34s %-11s %9.1f %9.1f %9.1f %10d%n",
-                            visit.path().length() > 34 ? visit.path().substring(0, 31) + "..." : visit.path(),
+                            URLDecoder.decode(visit.path(), StandardCharsets.UTF_8),
                             visit.user(), percentile(times, 50), percentile(times, 95), times[rounds - 1] / 1e6,
                             bytes);
                 }
