@@ -1,4 +1,5 @@
 // 统计分析: draws the period's volumes with Apache ECharts from the figures embedded in the page.
+import * as echarts from 'echarts';
 (function () {
   'use strict';
   const report = JSON.parse(document.getElementById('stats-data').textContent);
