@@ -1,5 +1,6 @@
 package org.hotline12345.common;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -119,10 +120,32 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        SQLException refused = dataException(e);
+        if (refused != null) {
+            // PostgreSQL's class 22 (data exception): a value the checks let through but the column cannot hold, such
+            // as a NUL character posted in a form field; the transaction rolled back, so nothing was half-saved
+            LOG.debugf(e, "Refused data: %s", refused.getMessage());
+            return respond(new Problem("invalid-request", titleOf(400), 400,
+                    "A value cannot be stored as sent ("
+                            + ("22021".equals(refused.getSQLState()) || "22P05".equals(refused.getSQLState())
+                                    ? "it contains a control character"
+                                    : "SQLSTATE " + refused.getSQLState())
+                            + ")",
+                    path(uri)));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return respond(new Problem("internal", titleOf(500), 500,
                 "An unexpected error occurred; quote incident " + incident + " when reporting it", path(uri)));
+    }
+
+    private static SQLException dataException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private static Response respond(Problem problem) {

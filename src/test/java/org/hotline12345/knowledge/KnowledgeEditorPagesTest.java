@@ -8,8 +8,6 @@ import static org.hotline12345.knowledge.Articles.marker;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.hotline12345.common.PageForms;
 import org.hotline12345.support.Api;
@@ -18,8 +16,6 @@ import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -28,19 +24,6 @@ import io.restassured.specification.RequestSpecification;
  */
 @QuarkusTest
 class KnowledgeEditorPagesTest extends DatabaseTest {
-
-    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
-
-    /** A form post as {@code user}, carrying the CSRF token of the page it was opened from. */
-    private static RequestSpecification form(String user, String openedFrom) {
-        RequestSpecification session = Pages.as(user);
-        ExtractableResponse<Response> page = session.get(openedFrom).then().statusCode(200).extract();
-        Matcher token = TOKEN.matcher(page.asString());
-        assertThat(token.find()).as("the page carries a CSRF token").isTrue();
-        return session.contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .cookie("csrf-token", page.cookie("csrf-token"))
-                .formParam("csrf-token", token.group(1));
-    }
 
     private static Map<String, String> fields(String marker) {
         Map<String, String> fields = new HashMap<>();
@@ -72,7 +55,8 @@ class KnowledgeEditorPagesTest extends DatabaseTest {
         String marker = marker();
         Map<String, String> typed = fields(marker);
         typed.put("title", "   ");
-        String page = form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new").then()
+        String page = Pages.form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new")
+                .then()
                 .statusCode(422).extract().asString();
         assertThat(page).contains("未保存：标题：请填写")
                 .contains(">" + typed.get("answer") + "</textarea>")
@@ -84,7 +68,7 @@ class KnowledgeEditorPagesTest extends DatabaseTest {
         // what only the service checks comes back the same way
         typed = fields(marker);
         typed.put("expiresOn", "2023-12-31");
-        page = form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new").then()
+        page = Pages.form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new").then()
                 .statusCode(422).extract().asString();
         assertThat(page).contains("未保存：失效日期：须晚于生效日期").contains("value=\"" + typed.get("title") + "\"")
                 .contains(">" + typed.get("answer") + "</textarea>");
@@ -92,14 +76,14 @@ class KnowledgeEditorPagesTest extends DatabaseTest {
         typed = fields(marker);
         typed.put("effectiveFrom", "明天");
         typed.put("slug", "Not A Slug");
-        page = form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new").then()
+        page = Pages.form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new").then()
                 .statusCode(422).extract().asString();
         assertThat(page).contains("未保存：链接名：只能用小写字母、数字和单个连字符")
                 .contains("生效日期：“明天”不是日期，应如 2026-11-24").contains("value=\"明天\"");
 
         typed = fields(marker);
         typed.put("slug", KnowledgeApiTest.create(article(marker(), "链接名已被占用")));
-        page = form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new").then()
+        page = Pages.form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new").then()
                 .statusCode(409).extract().asString();
         assertThat(page).contains("未保存：链接名：已被另一条目使用，请换一个").contains(">" + typed.get("answer") + "</textarea>");
 
@@ -113,14 +97,15 @@ class KnowledgeEditorPagesTest extends DatabaseTest {
         String paragraph = "市民办理住房公积金提取业务时，可通过线上渠道或到线下窗口申请，审核通过后资金转入本人银行账户。";
         String answer = (marker + paragraph.repeat(20000 / paragraph.length() + 1)).substring(0, 20000);
         typed.put("answer", answer);
-        String location = form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new")
+        String location = Pages.form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new")
                 .then().statusCode(303).extract().header("Location");
         assertThat(location).contains(PageForms.encode("已保存（第 1 版）"));
         String slug = location.replaceAll(".*/articles/([^?]+)\\?.*", "$1");
         Api.as("editor").get("/api/knowledge/articles/" + slug).then().body("answer", equalTo(answer));
 
         typed.put("answer", answer + "。");
-        String page = form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new").then()
+        String page = Pages.form("editor", "/knowledge/editor/new").formParams(typed).post("/knowledge/editor/new")
+                .then()
                 .statusCode(422).extract().asString();
         assertThat(page).contains("未保存：答案：不能超过 20000 个字").contains(">" + answer + "。</textarea>");
     }
@@ -131,7 +116,7 @@ class KnowledgeEditorPagesTest extends DatabaseTest {
         Map<String, Object> body = article(marker, "公积金贷款额度计算");
         String slug = KnowledgeApiTest.create(body);
         String editorPage = "/knowledge/editor/articles/" + slug;
-        RequestSpecification editor = form("editor", editorPage);
+        RequestSpecification editor = Pages.form("editor", editorPage);
         // meanwhile an administrator saves version 2
         body.put("version", 1);
         body.put("answer", "管理员改过的答案 " + marker);
@@ -151,7 +136,7 @@ class KnowledgeEditorPagesTest extends DatabaseTest {
                 .body("answer", equalTo("管理员改过的答案 " + marker));
 
         typed.put("version", "2");
-        form("editor", editorPage).formParams(typed).post(editorPage).then().statusCode(303)
+        Pages.form("editor", editorPage).formParams(typed).post(editorPage).then().statusCode(303)
                 .header("Location", containsString(editorPage + "?done="))
                 .header("Location", containsString(PageForms.encode("已保存（第 3 版）")));
         Pages.as("editor").get(editorPage + "/versions/2").then().statusCode(200)
@@ -200,7 +185,8 @@ class KnowledgeEditorPagesTest extends DatabaseTest {
             Pages.as(user).get("/knowledge/editor/articles/" + slug).then().statusCode(403);
             Pages.as(user).get("/knowledge/editor/articles/" + slug + "/versions/1").then().statusCode(403);
         }
-        form("agent", "/knowledge").post("/knowledge/editor/articles/" + slug + "/archive").then().statusCode(403);
+        Pages.form("agent", "/knowledge").post("/knowledge/editor/articles/" + slug + "/archive").then()
+                .statusCode(403);
         Pages.as("admin").get("/knowledge/editor").then().statusCode(200).body(containsString("新建条目"));
         Pages.as("editor").get("/knowledge/editor/articles/" + slug).then().statusCode(200)
                 .body(containsString("name=\"csrf-token\""));
@@ -208,7 +194,8 @@ class KnowledgeEditorPagesTest extends DatabaseTest {
         Pages.as("editor").contentType("application/x-www-form-urlencoded")
                 .post("/knowledge/editor/articles/" + slug + "/archive").then().statusCode(400);
         Api.as("editor").get("/api/knowledge/articles/" + slug).then().body("status", equalTo("PUBLISHED"));
-        form("editor", "/knowledge/editor/articles/" + slug).post("/knowledge/editor/articles/" + slug + "/archive")
+        Pages.form("editor", "/knowledge/editor/articles/" + slug)
+                .post("/knowledge/editor/articles/" + slug + "/archive")
                 .then().statusCode(303).header("Location", containsString("/knowledge/editor/articles/" + slug));
         Api.as("editor").get("/api/knowledge/articles/" + slug).then().body("status", equalTo("ARCHIVED"));
     }
