@@ -75,7 +75,7 @@ public class UserService {
     public void changeOwnPassword(Actor actor, UserRequests.ChangeOwnPassword request) {
         AppUser user = require(actor.username());
         if (!hasher.verify(request.currentPassword().toCharArray(), user.getPasswordHash())) {
-            throw InvalidFieldException.unacceptable("currentPassword", "matches", "is not your current password");
+            throw InvalidFieldException.unacceptable("currentPassword", "matches", "当前密码不正确");
         }
         requireStrong(request.newPassword(), "newPassword");
         user.changePassword(hasher.hash(request.newPassword().toCharArray()));

@@ -24,6 +24,7 @@ class UserPagesBrowserTest extends DatabaseTest {
 
     private static final String FIRST_PASSWORD = "Chushi-2026-mima";
     private static final String RESET_PASSWORD = "Chongzhi-2026-mima";
+    private static final String OWN_PASSWORD = "Ziji-shezhi-2026";
 
     @TestHTTPResource("/")
     URL base;
@@ -82,6 +83,22 @@ class UserPagesBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.cssSelector(".notice.ok"))).startsWith("已重置密码");
             browser.signOut();
             browser.signIn(username, RESET_PASSWORD);
+            assertThat(browser.text(By.id("me"))).isEqualTo("张承办（承办单位）");
+
+            // the user replaces the password the administrator set with their own
+            page.findElement(By.id("me")).click();
+            page.findElement(By.name("currentPassword")).sendKeys(RESET_PASSWORD);
+            page.findElement(By.name("newPassword")).sendKeys(OWN_PASSWORD);
+            page.findElement(By.name("repeatPassword")).sendKeys(OWN_PASSWORD + "x");
+            page.findElement(By.cssSelector("#change-password button")).click();
+            assertThat(browser.text(By.id("form-error"))).isEqualTo("两次输入的新密码不一致");
+            page.findElement(By.name("currentPassword")).sendKeys(RESET_PASSWORD);
+            page.findElement(By.name("newPassword")).sendKeys(OWN_PASSWORD);
+            page.findElement(By.name("repeatPassword")).sendKeys(OWN_PASSWORD);
+            page.findElement(By.cssSelector("#change-password button")).click();
+            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已修改密码");
+            browser.signOut();
+            browser.signIn(username, OWN_PASSWORD);
             assertThat(browser.text(By.id("me"))).isEqualTo("张承办（承办单位）");
         }
     }
