@@ -58,6 +58,7 @@ public class PageUser {
             links.add(new Link("坐席工作台", "/agent"));
         }
         if (role == Role.AGENT || role == Role.SUPERVISOR || role == Role.ADMIN) {
+            links.add(new Link("工单查询", "/hotline/search"));
             links.add(new Link("审批与回访", "/hotline/approvals"));
         }
         if (role == Role.DEPARTMENT_STAFF) {

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -75,35 +76,9 @@ public class WorkOrderResource {
 
     @GET
     @Operation(summary = "List and search work orders; department staff see only their department's")
-    public Page<Summary> search(
-            @Parameter(description = "Statuses, repeated or comma-separated") @QueryParam("status") List<String> status,
-            @Parameter(description = "Request types, repeated or comma-separated") @QueryParam("requestType") List<String> requestType,
-            @QueryParam("channel") List<String> channel,
-            @QueryParam("urgency") List<String> urgency,
-            @Parameter(description = "Category code; includes its whole subtree") @QueryParam("category") String category,
-            @Parameter(description = "Department code: work orders it currently holds, as lead or assisting") @QueryParam("department") String department,
-            @Parameter(description = "true: held by a department past its accept or reply deadline") @QueryParam("overdue") String overdue,
-            @Parameter(description = "true: automatic dispatch found nobody responsible (the hotline's review queue)") @QueryParam("dispatchReview") String dispatchReview,
-            @Parameter(description = "First registration date, inclusive, e.g. 2026-11-01") @QueryParam("registeredFrom") String registeredFrom,
-            @Parameter(description = "Last registration date, inclusive") @QueryParam("registeredTo") String registeredTo,
-            @Parameter(description = "Text in the title or content") @QueryParam("q") String text,
-            @Parameter(description = "-registeredAt (default: newest first), registeredAt, replyDeadline, acceptDeadline, number, -number; a leading - sorts descending") @QueryParam("sort") String sort,
-            @QueryParam("page") String page,
+    public Page<Summary> search(@BeanParam WorkOrderFilter filter, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        WorkOrderSearch search = new WorkOrderSearch(
-                QueryParameters.enums("status", status, WorkOrderStatus.class),
-                QueryParameters.enums("requestType", requestType, RequestType.class),
-                QueryParameters.enums("channel", channel, Channel.class),
-                QueryParameters.enums("urgency", urgency, Urgency.class),
-                category == null || category.isBlank() ? null : service.categorySubtree(category.strip()),
-                department == null || department.isBlank() ? null : service.departmentId(department.strip()),
-                null,
-                QueryParameters.bool("overdue", overdue),
-                QueryParameters.bool("dispatchReview", dispatchReview),
-                QueryParameters.date("registeredFrom", registeredFrom),
-                QueryParameters.date("registeredTo", registeredTo),
-                text,
-                sort(sort));
+        WorkOrderSearch search = filter.search(service);
         return service.search(search,
                 QueryParameters.integer("page", page, 0, 0, 100_000),
                 QueryParameters.integer("size", size, 20, 1, config.maxPageSize()),
@@ -297,21 +272,5 @@ public class WorkOrderResource {
 
     private static String comment(WorkOrderRequests.Remark request) {
         return request == null ? null : request.comment();
-    }
-
-    private static WorkOrderSearch.Sort sort(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return WorkOrderSearch.Sort.REGISTERED_DESC;
-        }
-        return switch (sort.strip()) {
-            case "registeredAt" -> WorkOrderSearch.Sort.REGISTERED_ASC;
-            case "-registeredAt" -> WorkOrderSearch.Sort.REGISTERED_DESC;
-            case "replyDeadline" -> WorkOrderSearch.Sort.REPLY_DEADLINE_ASC;
-            case "acceptDeadline" -> WorkOrderSearch.Sort.ACCEPT_DEADLINE_ASC;
-            case "number" -> WorkOrderSearch.Sort.NUMBER_ASC;
-            case "-number" -> WorkOrderSearch.Sort.NUMBER_DESC;
-            default -> throw InvalidFieldException.malformed("sort", "enum",
-                    "must be one of registeredAt, -registeredAt, replyDeadline, acceptDeadline, number, -number");
-        };
     }
 }

@@ -61,6 +61,9 @@ public final class ListPagesBenchmark {
                         new Visit("housing", "/department?q=" + search),
                         new Visit("housing", "/department?q=" + URLEncoder.encode("物业", StandardCharsets.UTF_8)),
                         new Visit("agent", "/agent"), new Visit("agent", "/hotline/approvals"),
+                        new Visit("agent", "/hotline/search"),
+                        new Visit("agent", "/hotline/search?department=HOUSING&page=" + (workOrders / 50 - 1)),
+                        new Visit("agent", "/hotline/search?q=" + search),
                         new Visit("supervisor", "/supervisor/overdue"), new Visit("supervisor", "/supervisor/stats"),
                         new Visit("admin", "/admin/users"), new Visit("admin", "/admin/rules"),
                         new Visit("housing", "/department/export"));
