@@ -10,6 +10,8 @@ import org.hotline12345.support.Browser;
 import org.hotline12345.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -86,6 +88,10 @@ class MainPathBrowserTest extends DatabaseTest {
     void aQuestionAnsweredOnTheCallClosesAtOnce() {
         try (Browser browser = Browser.open(base.toString())) {
             browser.signIn("agent");
+            // the desktop works from the keyboard: Alt+R the title, Alt+D the department to dispatch to, Alt+K knowledge
+            assertThat(focusedBy(browser, "r").getDomAttribute("id")).isEqualTo("title");
+            assertThat(focusedBy(browser, "d").getDomAttribute("name")).isEqualTo("leadDepartmentCode");
+            assertThat(focusedBy(browser, "k").getDomAttribute("name")).isEqualTo("q");
             browser.driver().findElement(By.name("name")).sendKeys("吴女士");
             browser.driver().findElement(By.id("phone-number")).sendKeys("13700002222");
             browser.driver().findElement(By.id("title")).sendKeys("咨询公积金提取条件");
@@ -114,5 +120,11 @@ class MainPathBrowserTest extends DatabaseTest {
                     .body("history.find { it.type == 'ANSWERED_DIRECTLY' }.details.article", equalTo(slug))
                     .body("history.find { it.type == 'ANSWERED_DIRECTLY' }.details.articleTitle", equalTo(title));
         }
+    }
+
+    /** Presses Alt and the key, as an agent uses the page's access keys, and returns what has the focus then. */
+    private static WebElement focusedBy(Browser browser, String key) {
+        new Actions(browser.driver()).keyDown(Keys.ALT).sendKeys(key).keyUp(Keys.ALT).perform();
+        return browser.driver().switchTo().activeElement();
     }
 }
