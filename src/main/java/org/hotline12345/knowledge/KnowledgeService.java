@@ -123,7 +123,7 @@ public class KnowledgeService {
             save(article, new ArticleContent(current.title(), current.questions(), current.answer(),
                     current.categoryCode(), current.departmentCode(), current.sourceName(), current.sourceNumber(),
                     current.effectiveFrom(), current.expiresOn(), current.tags(), ArticleStatus.ARCHIVED),
-                    actor.username(), actor.role().name(), "archived");
+                    actor.username(), actor.role().name(), "已下线");
         }
         return view(article, actor);
     }
@@ -200,14 +200,14 @@ public class KnowledgeService {
         ArticleContent content = check(request);
         KnowledgeArticle article = articles.findBySlugForUpdate(slug).orElse(null);
         if (article == null) {
-            insert(slug, content, username, role, "imported from knowledge-base/").markImported(hash);
+            insert(slug, content, username, role, "从 knowledge-base/ 导入").markImported(hash);
             return ImportOutcome.CREATED;
         }
         if (hash.equals(article.getImportedHash())) {
             return ImportOutcome.UNCHANGED;
         }
         article.markImported(hash);
-        boolean saved = save(article, content, username, role, "imported from knowledge-base/");
+        boolean saved = save(article, content, username, role, "从 knowledge-base/ 导入");
         return saved ? ImportOutcome.UPDATED : ImportOutcome.UNCHANGED;
     }
 

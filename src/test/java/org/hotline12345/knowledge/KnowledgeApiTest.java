@@ -153,7 +153,7 @@ class KnowledgeApiTest extends DatabaseTest {
         search("agent", marker).body("items", empty());
         as("agent").get("/api/knowledge/articles/" + slug).then().statusCode(404);
         as("editor").get("/api/knowledge/articles/" + slug + "/versions").then()
-                .body("[0].changedFields", contains("status")).body("[0].note", equalTo("archived"));
+                .body("[0].changedFields", contains("status")).body("[0].note", equalTo("已下线"));
         as("editor").delete("/api/knowledge/articles/no-such-article").then().statusCode(404);
     }
 

@@ -116,7 +116,7 @@ class KnowledgeImportTest extends DatabaseTest {
                 .body("title", equalTo("新标题 " + marker));
         as("editor").get("/api/knowledge/articles/" + slug + "/versions").then()
                 .body("[0].changedFields", org.hamcrest.Matchers.contains("title", "tags"))
-                .body("[0].note", equalTo("imported from knowledge-base/"));
+                .body("[0].note", equalTo("从 knowledge-base/ 导入"));
         as("editor").get("/api/knowledge/articles/" + edited).then().body("title", equalTo("编辑改过的标题 " + marker));
 
         ImportReport third = importer.importAll(directory, "admin", "ADMIN");

@@ -8,12 +8,14 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.hotline12345.support.Browser;
 import org.hotline12345.support.DatabaseTest;
+import org.hotline12345.support.Excel;
 import org.hotline12345.support.MutableClock;
 import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +78,13 @@ class StatsTest extends DatabaseTest {
             assertThat(category.count()).isEqualTo(3);
         });
         assertThat(due).isNotBlank();
+
+        List<List<String>> sheet = Excel.rows(Pages.as("supervisor")
+                .get("/supervisor/stats/export?from=2024-05-06&to=2024-05-06").then().statusCode(200).extract()
+                .asByteArray());
+        assertThat(sheet.get(0)).startsWith("承办单位", "工单", "响应率", "按时签收", "应签收");
+        assertThat(sheet).filteredOn(row -> row.get(0).equals("市市场监管局")).singleElement()
+                .satisfies(row -> assertThat(row.subList(2, 5)).containsExactly("0.0%", "0.0", "1.0"));
     }
 
     @Test
