@@ -30,6 +30,8 @@ class DepartmentPagesBrowserTest extends DatabaseTest {
         try (Browser browser = Browser.open(base.toString())) {
             browser.signIn("admin");
             assertThat(browser.driver().getCurrentUrl()).endsWith("/admin");
+            assertThat(browser.driver().findElements(By.cssSelector(".sections a.section"))).hasSize(6);
+            browser.screenshot("admin-index");
             browser.driver().findElement(By.cssSelector("a.section[href='/admin/departments']")).click();
             browser.screenshot("admin-departments");
 
