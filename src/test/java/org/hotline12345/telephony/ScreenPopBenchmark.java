@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hotline12345.database.EmbeddedDatabase;
+import org.hotline12345.support.Latencies;
 import org.hotline12345.support.Ports;
 import org.hotline12345.support.ServiceProcess;
 import org.hotline12345.telephony.peer.AmiEvents;
@@ -300,12 +301,7 @@ public final class ScreenPopBenchmark {
     private double[] latencies(Map<Integer, String> pops, long[] sent) {
         long[] nanos = pops.entrySet().stream()
                 .mapToLong(pop -> popArrivals.get(pop.getValue()) - sent[pop.getKey()]).sorted().toArray();
-        return new double[]{percentile(nanos, 50), percentile(nanos, 99), nanos[nanos.length - 1] / 1e6};
-    }
-
-    private static double percentile(long[] sorted, int p) {
-        int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
-        return sorted[Math.max(index, 0)] / 1e6;
+        return new double[]{Latencies.millis(nanos, 50), Latencies.millis(nanos, 99), nanos[nanos.length - 1] / 1e6};
     }
 
     private static String basic(String credentials) {

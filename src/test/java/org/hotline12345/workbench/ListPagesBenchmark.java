@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.hotline12345.database.EmbeddedDatabase;
 import org.hotline12345.support.Api;
+import org.hotline12345.support.Latencies;
 import org.hotline12345.support.Ports;
 import org.hotline12345.support.ServiceProcess;
 import org.hotline12345.workorder.RegisterDispatchBenchmark;
@@ -89,7 +90,8 @@ public final class ListPagesBenchmark {
                     Arrays.sort(times);
                     System.out.printf(Locale.ROOT, "%-34s %-11s %9.1f %9.1f %9.1f %10d%n",
                             URLDecoder.decode(visit.path(), StandardCharsets.UTF_8),
-                            visit.user(), percentile(times, 50), percentile(times, 95), times[rounds - 1] / 1e6,
+                            visit.user(), Latencies.millis(times, 50), Latencies.millis(times, 95),
+                            times[rounds - 1] / 1e6,
                             bytes);
                 }
             } finally {
@@ -109,11 +111,6 @@ public final class ListPagesBenchmark {
                 .filter(cookie -> cookie.startsWith("quarkus-credential="))
                 .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
                 .findFirst().orElseThrow(() -> new IllegalStateException(user + " could not sign in"));
-    }
-
-    private static double percentile(long[] sorted, int p) {
-        int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
-        return sorted[Math.max(index, 0)] / 1e6;
     }
 
     private ListPagesBenchmark() {

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hotline12345.database.EmbeddedDatabase;
+import org.hotline12345.support.Latencies;
 import org.hotline12345.support.Ports;
 import org.hotline12345.support.ServiceProcess;
 
@@ -112,8 +113,7 @@ public final class RegisterDispatchBenchmark {
         double percentile(int p) {
             long[] sorted = latencies.clone();
             Arrays.sort(sorted);
-            int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
-            return sorted[Math.max(index, 0)] / 1e6;
+            return Latencies.millis(sorted, p);
         }
     }
 

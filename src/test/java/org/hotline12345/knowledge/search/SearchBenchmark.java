@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.hotline12345.knowledge.ArticleFile;
 import org.hotline12345.knowledge.ArticleRequest;
+import org.hotline12345.support.Latencies;
 
 /**
  * Search speed on a large knowledge base, both backends on the same articles and queries. Not a test: run it with the
@@ -98,19 +99,15 @@ public final class SearchBenchmark {
         }
         double qps = total / ((System.nanoTime() - throughputStart) / 1e9);
         pool.shutdown();
-        String[] row = {name, String.format(Locale.ROOT, "%.0f s", buildSeconds), millis(percentile(nanos, 0.50)),
-                millis(percentile(nanos, 0.99)), millis(nanos[nanos.length - 1]),
+        String[] row = {name, String.format(Locale.ROOT, "%.0f s", buildSeconds), millis(Latencies.millis(nanos, 50)),
+                millis(Latencies.millis(nanos, 99)), millis(nanos[nanos.length - 1] / 1e6),
                 String.format(Locale.ROOT, "%,.0f", qps)};
         System.out.println("  " + String.join(" | ", row));
         return row;
     }
 
-    private static long percentile(long[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+    private static String millis(double millis) {
+        return String.format(Locale.ROOT, "%.2f ms", millis);
     }
 
     /** The texts articles and queries are drawn from. */
