@@ -5,6 +5,7 @@ import static org.hotline12345.common.TextInput.blankToNull;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +37,7 @@ import org.hotline12345.dispatch.DispatchSuggestion;
 import org.hotline12345.dispatch.RuleService;
 import org.hotline12345.knowledge.KnowledgeSearch;
 import org.hotline12345.knowledge.KnowledgeService;
+import org.hotline12345.knowledge.KnowledgeViews.ArticleHit;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.security.Role;
 import org.hotline12345.telephony.AgentService;
@@ -234,9 +236,11 @@ public class AgentDesktop {
         }
         DispatchSuggestion dispatch = suggester.suggest(typed.title(), typed.content(), null, typed.district(),
                 typed.street(), rules.today());
-        List<OfferedArticle> offered = knowledge.suggest(typed.title(), typed.content(), ARTICLES_OFFERED).stream()
-                .map(hit -> new OfferedArticle(hit.slug(), hit.title(), hit.snippet(),
-                        articles.find(hit.slug(), actor.get()).answer()))
+        List<ArticleHit> hits = knowledge.suggest(typed.title(), typed.content(), ARTICLES_OFFERED);
+        Map<String, String> answers = articles.answers(hits.stream().map(ArticleHit::slug).toList());
+        List<OfferedArticle> offered = hits.stream()
+                .filter(hit -> answers.containsKey(hit.slug()))
+                .map(hit -> new OfferedArticle(hit.slug(), hit.title(), hit.snippet(), answers.get(hit.slug())))
                 .toList();
         return new Assistance(dispatch, offered);
     }

@@ -3,7 +3,9 @@ package org.hotline12345.knowledge;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,15 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
 public class KnowledgeArticleRepository implements PanacheRepository<KnowledgeArticle> {
+
+    /** The answers of these articles by slug, read in one query without loading the articles. */
+    public Map<String, String> answersBySlug(Collection<String> slugs) {
+        Map<String, String> answers = new HashMap<>();
+        getEntityManager().createQuery("select a.slug, a.answer from KnowledgeArticle a where a.slug in :slugs",
+                Object[].class).setParameter("slugs", slugs).getResultList()
+                .forEach(row -> answers.put((String) row[0], (String) row[1]));
+        return answers;
+    }
 
     public Optional<KnowledgeArticle> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

@@ -138,6 +138,12 @@ public class KnowledgeService {
         return view(article, actor);
     }
 
+    /** The answers of articles a search found, by slug: what the agent's desktop offers to read out. */
+    @Transactional
+    public Map<String, String> answers(List<String> slugs) {
+        return slugs.isEmpty() ? Map.of() : articles.answersBySlug(slugs);
+    }
+
     /** The article as {@link #read} returns it, without counting a view. */
     @Transactional
     public ArticleView find(String slug, Actor actor) {
