@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -312,7 +313,7 @@ public class RulePages {
         }
         try {
             return LocalDate.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new FormException(LABELS.getOrDefault(field, "日期") + "：请填写形如 2026-12-01 的日期");
         }
     }

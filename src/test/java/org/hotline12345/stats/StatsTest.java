@@ -101,6 +101,13 @@ class StatsTest extends DatabaseTest {
                             .getDomAttribute("data-charts-drawn")));
             assertThat(browser.driver().findElements(By.cssSelector("#chart-channel canvas"))).isNotEmpty();
             browser.screenshot("supervisor-stats");
+            // the supervisor's other daily pages, kept as artifacts with the rest
+            browser.go("/supervisor/overdue");
+            assertThat(browser.text(By.tagName("h1"))).startsWith("超期看板");
+            browser.screenshot("supervisor-overdue");
+            browser.go("/hotline/approvals");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("审批与回访");
+            browser.screenshot("hotline-approvals");
         }
     }
 }
