@@ -43,13 +43,14 @@ class WorkOrderSearchPageTest extends DatabaseTest {
             browser.driver().findElement(By.linkText("工单查询")).click();
             browser.driver().findElement(By.name("q")).sendKeys(marker);
             browser.driver().findElement(By.cssSelector("form[role=search] button")).click();
-            assertThat(browser.text(By.cssSelector("h1 small"))).isEqualTo("共 2 件");
+            browser.awaitText(By.cssSelector("h1 small"), "共 2 件");
             assertThat(browser.driver().findElements(By.cssSelector("#results tr[data-number]")))
                     .extracting(row -> row.getDomAttribute("data-number")).containsExactly(registered, dispatched);
             browser.screenshot("hotline-search");
 
             new Select(browser.driver().findElement(By.name("department"))).selectByVisibleText("市城市管理局");
             browser.driver().findElement(By.cssSelector("form[role=search] button")).click();
+            browser.awaitText(By.cssSelector("h1 small"), "共 1 件");
             assertThat(browser.text(By.cssSelector("#results tr[data-number='" + dispatched + "']")))
                     .contains("投诉", "已派单", "市城市管理局");
             assertThat(browser.driver().findElements(By.cssSelector("#results tr[data-number]"))).hasSize(1);

@@ -45,7 +45,7 @@ class CategoryPagesBrowserTest extends DatabaseTest {
             assertThat(page.findElement(By.cssSelector("#add-child input[name=name]")).getAttribute("value"))
                     .isEqualTo("景区管理");
 
-            page.findElement(By.cssSelector("#children a")).click();
+            browser.go(page.findElement(By.cssSelector("#children a")).getDomAttribute("href"));
             page.findElement(By.cssSelector("#rename input[name=name]")).clear();
             page.findElement(By.cssSelector("#rename input[name=name]")).sendKeys("景区服务与管理");
             page.findElement(By.cssSelector("#rename button")).click();

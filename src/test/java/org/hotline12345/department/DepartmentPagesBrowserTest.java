@@ -33,6 +33,7 @@ class DepartmentPagesBrowserTest extends DatabaseTest {
             assertThat(browser.driver().findElements(By.cssSelector(".sections a.section"))).hasSize(6);
             browser.screenshot("admin-index");
             browser.driver().findElement(By.cssSelector("a.section[href='/admin/departments']")).click();
+            browser.waitFor(By.cssSelector("#new-department input[name=code]"));
             browser.screenshot("admin-departments");
 
             WebDriver page = browser.driver();

@@ -78,6 +78,7 @@ class KnowledgeEditorBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.cssSelector(".facts .badge"))).isEqualTo("草稿");
             browser.driver().findElement(By.partialLinkText("返回编辑")).click();
 
+            browser.waitFor(By.cssSelector("#archive summary"));
             WebElement confirm = browser.driver().findElement(By.id("confirm-archive"));
             assertThat(confirm.isDisplayed()).as("the withdraw button waits for its confirmation").isFalse();
             browser.driver().findElement(By.cssSelector("#archive summary")).click();

@@ -34,8 +34,9 @@ class UserPagesBrowserTest extends DatabaseTest {
         String username = "zhang" + System.nanoTime() % 100_000;
         try (Browser browser = Browser.open(base.toString())) {
             browser.signIn("admin");
-            browser.driver().findElement(By.linkText("系统管理")).click();
+            assertThat(browser.driver().findElements(By.linkText("系统管理"))).hasSize(1);
             browser.driver().findElement(By.cssSelector("a.section[href='/admin/users']")).click();
+            browser.waitFor(By.cssSelector("#new-user input[name=username]"));
             browser.screenshot("admin-users");
 
             WebDriver page = browser.driver();
@@ -78,6 +79,7 @@ class UserPagesBrowserTest extends DatabaseTest {
             browser.go("/admin/users/" + username);
             page.findElement(By.cssSelector("#edit-user input[name=active]")).click();
             page.findElement(By.cssSelector("#edit-user button")).click();
+            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已保存");
             page.findElement(By.cssSelector("#reset-password input[name=password]")).sendKeys(RESET_PASSWORD);
             page.findElement(By.cssSelector("#reset-password button")).click();
             assertThat(browser.text(By.cssSelector(".notice.ok"))).startsWith("已重置密码");
@@ -87,7 +89,7 @@ class UserPagesBrowserTest extends DatabaseTest {
 
             // the user replaces the password the administrator set with their own
             page.findElement(By.id("me")).click();
-            page.findElement(By.name("currentPassword")).sendKeys(RESET_PASSWORD);
+            browser.waitFor(By.name("currentPassword")).sendKeys(RESET_PASSWORD);
             page.findElement(By.name("newPassword")).sendKeys(OWN_PASSWORD);
             page.findElement(By.name("repeatPassword")).sendKeys(OWN_PASSWORD + "x");
             page.findElement(By.cssSelector("#change-password button")).click();
