@@ -19,4 +19,8 @@ public interface WorkOrderConfig {
     /** How often expired Idempotency-Keys are purged. */
     @WithDefault("1h")
     String idempotencyPurgeEvery();
+
+    /** Most registrations that arrive together and are written in one transaction (group commit). */
+    @WithDefault("64")
+    int registrationBatch();
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
+import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
 import org.hotline12345.support.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,49 @@ class IdempotencyTest extends DatabaseTest {
             pool.shutdownNow();
         }
         assertThat(countWithTitle(body.get("title"))).isEqualTo(1);
+    }
+
+    /**
+     * Registrations that arrive together share one transaction; when two of them carry the same key the shared one
+     * fails, and each is written again on its own: one creates, its twin replays, and no other is lost or doubled.
+     */
+    @Test
+    void registrationsWrittenTogetherEachGetTheirOwnOutcome() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        List<Future<Response>> responses = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                Map<String, Object> body = registration();
+                body.put("dispatch", Api.dispatchTo("HOUSING"));
+                bodies.add(body);
+                String key = UUID.randomUUID().toString();
+                for (int twin = 0; twin < 2; twin++) {
+                    Callable<Response> post = () -> as("agent").header("Idempotency-Key", key).body(body)
+                            .post("/api/work-orders");
+                    responses.add(pool.submit(post));
+                }
+            }
+            List<String> numbers = new ArrayList<>();
+            for (int i = 0; i < responses.size(); i += 2) {
+                Response first = responses.get(i).get();
+                Response twin = responses.get(i + 1).get();
+                assertThat(first.statusCode()).isEqualTo(201);
+                assertThat(twin.statusCode()).isEqualTo(201);
+                assertThat(twin.<String> path("number")).isEqualTo(first.path("number"));
+                numbers.add(first.path("number"));
+            }
+            assertThat(numbers).doesNotHaveDuplicates();
+            for (int i = 0; i < bodies.size(); i++) {
+                assertThat(countWithTitle(bodies.get(i).get("title"))).isEqualTo(1);
+                as("housing").get("/api/work-orders/" + numbers.get(i)).then().statusCode(200)
+                        .body("status", equalTo("DISPATCHED"));
+                assertThat(as("agent").get("/api/work-orders/" + numbers.get(i) + "/history").then().statusCode(200)
+                        .extract().<List<String>> path("type")).containsExactly("REGISTERED", "DISPATCHED");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
