@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -32,6 +33,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
     private static final String USER = "postgres";
 
+    private static EmbeddedDatabase serving;
+    private static volatile boolean serviceStarted;
+    private static final CountDownLatch servingStopped = new CountDownLatch(1);
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -51,7 +56,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Path directory = Path.of(setting("hotline.embedded-db.directory").orElse("data/postgres")).toAbsolutePath();
         int port = Integer.parseInt(setting("hotline.embedded-db.port").orElse("15432"));
-        EmbeddedDatabase database = startPersistent(directory, port);
+        stopOrphanedServer(directory);
+        // zonky's own hook would stop the server while the service still uses it; it stops last instead
+        EmbeddedDatabase database = start(persistent(directory, port).setRegisterShutdownHook(false));
+        serving = database;
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stopServingAtExit, "embedded-db-stop"));
         System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", USER);
         System.setProperty("quarkus.datasource.password", "");
@@ -62,12 +71,44 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** A server whose data directory survives restarts, durable on disk (fsync on). */
     public static EmbeddedDatabase startPersistent(Path directory, int port) {
         stopOrphanedServer(directory);
-        return start(EmbeddedPostgres.builder()
+        return start(persistent(directory, port));
+    }
+
+    private static EmbeddedPostgres.Builder persistent(Path directory, int port) {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("fsync", "on")
-                .setServerConfig("max_connections", "300"));
+                .setServerConfig("max_connections", "300");
+    }
+
+    /** The service is up: from now on it stops the server itself when it shuts down. */
+    static void serviceStarted() {
+        serviceStarted = true;
+    }
+
+    /** Stops the server behind the service, once nothing in the service uses it any more. */
+    static synchronized void stopServing() {
+        if (serving != null) {
+            LOG.info("Stopping the embedded PostgreSQL");
+            serving.close();
+            serving = null;
+        }
+        servingStopped.countDown();
+    }
+
+    /**
+     * The JVM's exit: the service's own shutdown, running beside this hook, stops the server last; wait for that, and
+     * stop it here only where the service never started or did not get that far.
+     */
+    private static void stopServingAtExit() {
+        try {
+            servingStopped.await(serviceStarted ? 30 : 0, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopServing();
     }
 
     /** A throw-away server in a fresh directory, for tests; fsync stays off as zonky sets it. */

@@ -15,7 +15,7 @@ import java.util.Map;
 
 import org.hotline12345.database.EmbeddedDatabase;
 
-/** The packaged service as its own JVM, for benchmarks: on a given database and port, its log in target/. */
+/** The packaged service as its own JVM, for benchmarks and *IT tests: its log in target/. */
 public final class ServiceProcess {
 
     private ServiceProcess() {
@@ -56,10 +56,15 @@ public final class ServiceProcess {
         return builder.start();
     }
 
-    public static void awaitReady(String base, String log) throws InterruptedException {
+    /** Waits until {@code service} answers ready; fails at once if it exits first. */
+    public static void awaitReady(Process service, String base, String log) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException(
+                        "the service exited with " + service.exitValue() + " before it was ready; see target/" + log);
+            }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
                         .build(), HttpResponse.BodyHandlers.ofString());

@@ -80,7 +80,7 @@ public final class ScreenPopBenchmark {
             Vertx vertx = Vertx.vertx();
             try {
                 String base = "http://localhost:" + port;
-                ServiceProcess.awaitReady(base, LOG);
+                ServiceProcess.awaitReady(service, base, LOG);
                 asterisk.awaitLogins(1, Duration.ofMinutes(1));
                 System.out.printf(Locale.ROOT, "%d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));

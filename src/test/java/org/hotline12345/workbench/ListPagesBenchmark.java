@@ -46,7 +46,7 @@ public final class ListPagesBenchmark {
             Process service = ServiceProcess.start(database, port, Map.of(), LOG);
             try {
                 String base = "http://localhost:" + port;
-                ServiceProcess.awaitReady(base, LOG);
+                ServiceProcess.awaitReady(service, base, LOG);
                 long start = System.nanoTime();
                 RegisterDispatchBenchmark.load(port, workOrders, 16, "HOUSING");
                 System.out.printf(Locale.ROOT, "%d work orders dispatched to 市住建局 in %.0f s; %d rounds per page%n",

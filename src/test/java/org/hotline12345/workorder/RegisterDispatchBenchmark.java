@@ -64,7 +64,7 @@ public final class RegisterDispatchBenchmark {
             Process service = ServiceProcess.start(database, port, Map.of(), LOG);
             Vertx vertx = Vertx.vertx();
             try {
-                ServiceProcess.awaitReady("http://localhost:" + port, LOG);
+                ServiceProcess.awaitReady(service, "http://localhost:" + port, LOG);
                 System.out.printf(Locale.ROOT, "%d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
                 run(vertx, port, warmup, clients, separate, DEPARTMENTS);
