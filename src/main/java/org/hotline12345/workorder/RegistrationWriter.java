@@ -1,6 +1,7 @@
 package org.hotline12345.workorder;
 
-import java.util.function.Supplier;
+import java.time.Instant;
+import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -23,11 +24,14 @@ public class RegistrationWriter {
     @Inject
     WorkOrderConfig config;
 
-    private GroupCommit<Detail> commits;
+    @Inject
+    WorkOrderNumbers numbers;
+
+    private GroupCommit<Instant, String, Detail> commits;
 
     @PostConstruct
     void start() {
-        commits = new GroupCommit<>("registration-writer", RegistrationWriter::inTransaction,
+        commits = new GroupCommit<>("registration-writer", numbers::next, RegistrationWriter::inTransaction,
                 config.registrationBatch());
     }
 
@@ -37,10 +41,11 @@ public class RegistrationWriter {
     }
 
     /**
-     * Runs {@code create} in a transaction shared with the registrations arriving meanwhile; returns once committed.
+     * Runs {@code create} with the work order's number in a transaction shared with the registrations arriving
+     * meanwhile; returns once committed.
      */
-    Detail write(Supplier<Detail> create) {
-        return commits.submit(create);
+    Detail write(Instant registeredAt, Function<String, Detail> create) {
+        return commits.submit(registeredAt, create);
     }
 
     private static void inTransaction(Runnable writes) {

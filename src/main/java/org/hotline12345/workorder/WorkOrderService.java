@@ -73,9 +73,6 @@ public class WorkOrderService {
     WorkingCalendar calendar;
 
     @Inject
-    WorkOrderNumbers numbers;
-
-    @Inject
     RegistrationWriter writer;
 
     @Inject
@@ -108,8 +105,8 @@ public class WorkOrderService {
      * <p>
      * The steps run one after another in their own transactions, never nested, so that a registration holds at most
      * one pooled connection at a time: references are checked against the in-memory directories first, then an
-     * earlier use of the key is looked up, then the number is drawn, then the work order is written, in a transaction
-     * shared with the registrations arriving meanwhile.
+     * earlier use of the key is looked up, then the work order is numbered and written, in a transaction shared with
+     * the registrations arriving meanwhile.
      */
     public Registration register(WorkOrderRequests.Register request, Actor actor, String idempotencyKey) {
         CategoryView category = categories.requireActive(request.categoryCode(), "categoryCode");
@@ -122,10 +119,9 @@ public class WorkOrderService {
             }
         }
         Instant now = clock.instant();
-        String number = numbers.next(now);
         try {
-            return new Registration(writer.write(() -> create(number, request, category,
-                    dispatch, actor, now, idempotencyKey, fingerprint)), false);
+            return new Registration(writer.write(now, number -> create(number, request, category, dispatch, actor, now,
+                    idempotencyKey, fingerprint)), false);
         } catch (RuntimeException e) {
             if (idempotencyKey == null || !IdempotencyStore.isKeyTaken(e)) {
                 throw e;

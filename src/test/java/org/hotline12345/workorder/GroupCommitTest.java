@@ -22,6 +22,8 @@ class GroupCommitTest {
     private static final class Store {
         final List<String> committed = Collections.synchronizedList(new ArrayList<>());
         final List<Integer> transactionSizes = Collections.synchronizedList(new ArrayList<>());
+        final List<List<String>> prepared = Collections.synchronizedList(new ArrayList<>());
+        int lastNumber;
         final ThreadLocal<List<String>> open = new ThreadLocal<>();
         final CountDownLatch firstStarted = new CountDownLatch(1);
         final CountDownLatch firstCommit = new CountDownLatch(1);
@@ -44,17 +46,25 @@ class GroupCommitTest {
             }
         };
 
-        String write(String value) {
+        /** Numbers a batch's writes in one go, as the work-order numbers are drawn. */
+        List<Integer> number(List<String> keys) {
+            prepared.add(keys);
+            List<Integer> numbers = new ArrayList<>();
+            keys.forEach(key -> numbers.add(++lastNumber));
+            return numbers;
+        }
+
+        String write(String value, int number) {
             if (value.startsWith("bad")) {
                 throw new IllegalArgumentException(value + " breaks a constraint");
             }
             open.get().add(value);
-            return value.toUpperCase();
+            return value.toUpperCase() + "#" + number;
         }
     }
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
-    private GroupCommit<String> commits;
+    private GroupCommit<String, Integer, String> commits;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -68,13 +78,13 @@ class GroupCommitTest {
     void writesThatArriveWhileATransactionRunsShareTheNextOne() throws Exception {
         Store store = new Store();
         store.holdFirst = true;
-        commits = new GroupCommit<>("test-writer", store.inTransaction, 64);
-        Future<String> first = callers.submit(() -> commits.submit(() -> store.write("a")));
+        commits = new GroupCommit<>("test-writer", store::number, store.inTransaction, 64);
+        Future<String> first = callers.submit(() -> commits.submit("a", number -> store.write("a", number)));
         await(store.firstStarted);
         List<Future<String>> later = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String value = "b" + i;
-            later.add(callers.submit(() -> commits.submit(() -> store.write(value))));
+            later.add(callers.submit(() -> commits.submit(value, number -> store.write(value, number))));
         }
         awaitWaiting(10);
         assertThat(first).as("answered only once committed").isNotDone();
@@ -82,11 +92,18 @@ class GroupCommitTest {
 
         store.firstCommit.countDown();
 
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("A");
-        for (int i = 0; i < 10; i++) {
-            assertThat(later.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("B" + i);
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("A#1");
+        for (Future<String> each : later) {
+            each.get(5, TimeUnit.SECONDS);
         }
         assertThat(store.transactionSizes).containsExactly(1, 10);
+        assertThat(store.prepared).as("one preparation per batch").hasSize(2);
+        List<String> queued = store.prepared.get(1);
+        assertThat(queued).containsExactlyInAnyOrder("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9");
+        for (int i = 0; i < 10; i++) {
+            assertThat(later.get(i).get()).as("each write is given what was prepared for it")
+                    .isEqualTo("B" + i + "#" + (queued.indexOf("b" + i) + 2));
+        }
         assertThat(store.committed).hasSize(11);
     }
 
@@ -94,22 +111,24 @@ class GroupCommitTest {
     void aFailingWriteFailsAloneAndTheOthersOfItsBatchAreKeptOnce() throws Exception {
         Store store = new Store();
         store.holdFirst = true;
-        commits = new GroupCommit<>("test-writer", store.inTransaction, 64);
-        Future<String> first = callers.submit(() -> commits.submit(() -> store.write("a")));
+        commits = new GroupCommit<>("test-writer", store::number, store.inTransaction, 64);
+        Future<String> first = callers.submit(() -> commits.submit("a", number -> store.write("a", number)));
         await(store.firstStarted);
         List<Future<String>> batch = new ArrayList<>();
         for (String value : List.of("c1", "bad", "c2", "c3")) {
-            batch.add(callers.submit(() -> commits.submit(() -> store.write(value))));
+            batch.add(callers.submit(() -> commits.submit(value, number -> store.write(value, number))));
         }
         awaitWaiting(4);
         store.firstCommit.countDown();
 
-        assertThat(batch.get(0).get(5, TimeUnit.SECONDS)).isEqualTo("C1");
+        assertThat(batch.get(0).get(5, TimeUnit.SECONDS)).startsWith("C1#");
         assertThatThrownBy(() -> batch.get(1).get(5, TimeUnit.SECONDS))
                 .hasRootCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad breaks a constraint");
-        assertThat(batch.get(2).get(5, TimeUnit.SECONDS)).isEqualTo("C2");
-        assertThat(batch.get(3).get(5, TimeUnit.SECONDS)).isEqualTo("C3");
-        assertThat(first.get()).isEqualTo("A");
+        assertThat(batch.get(2).get(5, TimeUnit.SECONDS)).startsWith("C2#");
+        assertThat(batch.get(3).get(5, TimeUnit.SECONDS)).startsWith("C3#");
+        assertThat(first.get()).isEqualTo("A#1");
+        assertThat(store.lastNumber).as("written alone, the writes keep the numbers drawn for their batch")
+                .isEqualTo(5);
         assertThat(store.committed).containsExactlyInAnyOrder("a", "c1", "c2", "c3");
     }
 
@@ -117,13 +136,13 @@ class GroupCommitTest {
     void noBatchIsLargerThanItsLimit() throws Exception {
         Store store = new Store();
         store.holdFirst = true;
-        commits = new GroupCommit<>("test-writer", store.inTransaction, 3);
-        Future<String> first = callers.submit(() -> commits.submit(() -> store.write("a")));
+        commits = new GroupCommit<>("test-writer", store::number, store.inTransaction, 3);
+        Future<String> first = callers.submit(() -> commits.submit("a", number -> store.write("a", number)));
         await(store.firstStarted);
         List<Future<String>> later = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             String value = "d" + i;
-            later.add(callers.submit(() -> commits.submit(() -> store.write(value))));
+            later.add(callers.submit(() -> commits.submit(value, number -> store.write(value, number))));
         }
         awaitWaiting(7);
         store.firstCommit.countDown();
@@ -137,17 +156,19 @@ class GroupCommitTest {
     @Test
     void aStoppedWriterRefusesNewWrites() throws Exception {
         Store store = new Store();
-        commits = new GroupCommit<>("test-writer", store.inTransaction, 64);
-        assertThat(commits.submit(() -> store.write("a"))).isEqualTo("A");
+        commits = new GroupCommit<>("test-writer", store::number, store.inTransaction, 64);
+        assertThat(commits.submit("a", number -> store.write("a", number))).isEqualTo("A#1");
         commits.stop();
-        assertThatThrownBy(() -> commits.submit(() -> store.write("b"))).hasMessageContaining("shutting down");
+        assertThatThrownBy(() -> commits.submit("b", number -> store.write("b", number)))
+                .hasMessageContaining("shutting down");
         assertThat(store.committed).containsExactly("a");
         commits = null;
     }
 
     @Test
     void aBatchLimitBelowOneIsRefused() {
-        assertThatThrownBy(() -> new GroupCommit<String>("test-writer", Runnable::run, 0))
+        assertThatThrownBy(
+                () -> new GroupCommit<String, Integer, String>("test-writer", keys -> List.of(), Runnable::run, 0))
                 .hasMessageContaining("maxBatch must be at least 1");
     }
 
