@@ -77,16 +77,10 @@ class GroupCommitTest {
     @Test
     void writesThatArriveWhileATransactionRunsShareTheNextOne() throws Exception {
         Store store = new Store();
-        store.holdFirst = true;
         commits = new GroupCommit<>("test-writer", store::number, store.inTransaction, 64);
-        Future<String> first = callers.submit(() -> commits.submit("a", number -> store.write("a", number)));
-        await(store.firstStarted);
-        List<Future<String>> later = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            String value = "b" + i;
-            later.add(callers.submit(() -> commits.submit(value, number -> store.write(value, number))));
-        }
-        awaitWaiting(10);
+        Future<String> first = submitAndHold(store, "a");
+        List<Future<String>> later = submitQueued(store,
+                List.of("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9"));
         assertThat(first).as("answered only once committed").isNotDone();
         assertThat(later).noneMatch(Future::isDone);
 
@@ -110,15 +104,9 @@ class GroupCommitTest {
     @Test
     void aFailingWriteFailsAloneAndTheOthersOfItsBatchAreKeptOnce() throws Exception {
         Store store = new Store();
-        store.holdFirst = true;
         commits = new GroupCommit<>("test-writer", store::number, store.inTransaction, 64);
-        Future<String> first = callers.submit(() -> commits.submit("a", number -> store.write("a", number)));
-        await(store.firstStarted);
-        List<Future<String>> batch = new ArrayList<>();
-        for (String value : List.of("c1", "bad", "c2", "c3")) {
-            batch.add(callers.submit(() -> commits.submit(value, number -> store.write(value, number))));
-        }
-        awaitWaiting(4);
+        Future<String> first = submitAndHold(store, "a");
+        List<Future<String>> batch = submitQueued(store, List.of("c1", "bad", "c2", "c3"));
         store.firstCommit.countDown();
 
         assertThat(batch.get(0).get(5, TimeUnit.SECONDS)).startsWith("C1#");
@@ -135,16 +123,9 @@ class GroupCommitTest {
     @Test
     void noBatchIsLargerThanItsLimit() throws Exception {
         Store store = new Store();
-        store.holdFirst = true;
         commits = new GroupCommit<>("test-writer", store::number, store.inTransaction, 3);
-        Future<String> first = callers.submit(() -> commits.submit("a", number -> store.write("a", number)));
-        await(store.firstStarted);
-        List<Future<String>> later = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            String value = "d" + i;
-            later.add(callers.submit(() -> commits.submit(value, number -> store.write(value, number))));
-        }
-        awaitWaiting(7);
+        submitAndHold(store, "a");
+        List<Future<String>> later = submitQueued(store, List.of("d0", "d1", "d2", "d3", "d4", "d5", "d6"));
         store.firstCommit.countDown();
         for (Future<String> each : later) {
             each.get(5, TimeUnit.SECONDS);
@@ -170,6 +151,24 @@ class GroupCommitTest {
         assertThatThrownBy(
                 () -> new GroupCommit<String, Integer, String>("test-writer", keys -> List.of(), Runnable::run, 0))
                 .hasMessageContaining("maxBatch must be at least 1");
+    }
+
+    /** Submits {@code value} and returns once its transaction has begun and is held until the test releases it. */
+    private Future<String> submitAndHold(Store store, String value) {
+        store.holdFirst = true;
+        Future<String> first = callers.submit(() -> commits.submit(value, number -> store.write(value, number)));
+        await(store.firstStarted);
+        return first;
+    }
+
+    /** Submits each value from its own caller and returns once all of them wait for the writer. */
+    private List<Future<String>> submitQueued(Store store, List<String> values) throws InterruptedException {
+        List<Future<String>> futures = new ArrayList<>();
+        for (String value : values) {
+            futures.add(callers.submit(() -> commits.submit(value, number -> store.write(value, number))));
+        }
+        awaitWaiting(values.size());
+        return futures;
     }
 
     private void awaitWaiting(int writes) throws InterruptedException {
