@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,6 +24,7 @@ import org.hotline12345.workorder.EventType;
 import org.hotline12345.workorder.WorkOrder;
 import org.hotline12345.workorder.WorkOrderChanged;
 import org.hotline12345.workorder.WorkOrderStatus;
+import org.hotline12345.workorder.WorkOrdersRegistered;
 
 /**
  * Keeps a work order's row in {@code deadline_watch} in step with its clocks, in the same transaction as the step
@@ -37,37 +39,52 @@ public class DeadlineWatchUpdater {
     private record ClockState(String limit, Instant deadline, CardLevel card) {
     }
 
+    private static final String UPSERT = """
+            insert into deadline_watch (work_order_id, department_id, check_at, accept_limit, accept_deadline,
+                accept_card, reply_limit, reply_deadline, reply_card)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (work_order_id) do update set department_id = excluded.department_id,
+                check_at = excluded.check_at, accept_limit = excluded.accept_limit,
+                accept_deadline = excluded.accept_deadline, accept_card = excluded.accept_card,
+                reply_limit = excluded.reply_limit, reply_deadline = excluded.reply_deadline,
+                reply_card = excluded.reply_card""";
+
     @Inject
     EntityManager entityManager;
 
     @Inject
     CardPolicy policy;
 
-    void onChange(@Observes WorkOrderChanged change) {
-        if (change.registered() && !change.workOrder().getStatus().heldByDepartment()) {
+    /** Watches the clocks of work orders dispatched as they were registered, all in one batch. */
+    void onRegistered(@Observes WorkOrdersRegistered registered) {
+        List<WorkOrder> dispatched = registered.workOrders().stream()
+                .filter(order -> order.getStatus().heldByDepartment()).toList();
+        if (dispatched.isEmpty()) {
             return;
         }
-        entityManager.unwrap(Session.class)
-                .doWork(connection -> update(connection, change.workOrder(), change.at(), change.registered()));
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                for (WorkOrder order : dispatched) {
+                    bind(upsert, order, runningClocks(order));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
     }
 
-    private void update(Connection connection, WorkOrder order, Instant now, boolean registered)
-            throws SQLException {
-        Map<DeadlineClock, ClockState> stored = registered ? Map.of() : load(connection, order.getId());
+    void onChange(@Observes WorkOrderChanged change) {
+        entityManager.unwrap(Session.class).doWork(connection -> update(connection, change.workOrder(), change.at()));
+    }
+
+    private void update(Connection connection, WorkOrder order, Instant now) throws SQLException {
+        Map<DeadlineClock, ClockState> stored = load(connection, order.getId());
         if (order.getStatus() == WorkOrderStatus.RETURN_REQUESTED) {
             // the clocks wait for the return decision: keep what was raised, check nothing meanwhile
             execute(connection, "update deadline_watch set check_at = null where work_order_id = ?", order.getId());
             return;
         }
-        Map<DeadlineClock, ClockState> running = new EnumMap<>(DeadlineClock.class);
-        if (order.getStatus() == WorkOrderStatus.DISPATCHED) {
-            running.put(DeadlineClock.ACCEPT, new ClockState(order.getAcceptLimit(), micros(order.getAcceptDeadline()),
-                    CardLevel.NONE));
-        }
-        if (order.getStatus().heldByDepartment()) {
-            running.put(DeadlineClock.REPLY, new ClockState(order.getReplyLimit(), micros(order.getReplyDeadline()),
-                    CardLevel.NONE));
-        }
+        Map<DeadlineClock, ClockState> running = runningClocks(order);
         for (DeadlineClock clock : DeadlineClock.values()) {
             ClockState before = stored.get(clock);
             ClockState after = running.get(clock);
@@ -100,6 +117,28 @@ public class DeadlineWatchUpdater {
 
     private void save(Connection connection, WorkOrder order, Map<DeadlineClock, ClockState> running)
             throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            bind(upsert, order, running);
+            upsert.executeUpdate();
+        }
+    }
+
+    /** The clocks the work order's state runs, with no card raised yet. */
+    private static Map<DeadlineClock, ClockState> runningClocks(WorkOrder order) {
+        Map<DeadlineClock, ClockState> running = new EnumMap<>(DeadlineClock.class);
+        if (order.getStatus() == WorkOrderStatus.DISPATCHED) {
+            running.put(DeadlineClock.ACCEPT, new ClockState(order.getAcceptLimit(), micros(order.getAcceptDeadline()),
+                    CardLevel.NONE));
+        }
+        if (order.getStatus().heldByDepartment()) {
+            running.put(DeadlineClock.REPLY, new ClockState(order.getReplyLimit(), micros(order.getReplyDeadline()),
+                    CardLevel.NONE));
+        }
+        return running;
+    }
+
+    private void bind(PreparedStatement upsert, WorkOrder order, Map<DeadlineClock, ClockState> running)
+            throws SQLException {
         Instant checkAt = null;
         for (ClockState state : running.values()) {
             Instant next = policy.nextCheck(policy.thresholds(TimeLimit.parse(state.limit()), state.deadline()),
@@ -110,26 +149,15 @@ public class DeadlineWatchUpdater {
         }
         ClockState accept = running.get(DeadlineClock.ACCEPT);
         ClockState reply = running.get(DeadlineClock.REPLY);
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                insert into deadline_watch (work_order_id, department_id, check_at, accept_limit, accept_deadline,
-                    accept_card, reply_limit, reply_deadline, reply_card)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (work_order_id) do update set department_id = excluded.department_id,
-                    check_at = excluded.check_at, accept_limit = excluded.accept_limit,
-                    accept_deadline = excluded.accept_deadline, accept_card = excluded.accept_card,
-                    reply_limit = excluded.reply_limit, reply_deadline = excluded.reply_deadline,
-                    reply_card = excluded.reply_card""")) {
-            upsert.setLong(1, order.getId());
-            upsert.setObject(2, order.getLeadDepartmentId());
-            upsert.setTimestamp(3, timestamp(checkAt));
-            upsert.setString(4, accept == null ? null : accept.limit());
-            upsert.setTimestamp(5, timestamp(accept == null ? null : accept.deadline()));
-            upsert.setString(6, (accept == null ? CardLevel.NONE : accept.card()).name());
-            upsert.setString(7, reply == null ? null : reply.limit());
-            upsert.setTimestamp(8, timestamp(reply == null ? null : reply.deadline()));
-            upsert.setString(9, (reply == null ? CardLevel.NONE : reply.card()).name());
-            upsert.executeUpdate();
-        }
+        upsert.setLong(1, order.getId());
+        upsert.setObject(2, order.getLeadDepartmentId());
+        upsert.setTimestamp(3, timestamp(checkAt));
+        upsert.setString(4, accept == null ? null : accept.limit());
+        upsert.setTimestamp(5, timestamp(accept == null ? null : accept.deadline()));
+        upsert.setString(6, (accept == null ? CardLevel.NONE : accept.card()).name());
+        upsert.setString(7, reply == null ? null : reply.limit());
+        upsert.setTimestamp(8, timestamp(reply == null ? null : reply.deadline()));
+        upsert.setString(9, (reply == null ? CardLevel.NONE : reply.card()).name());
     }
 
     private static Map<DeadlineClock, ClockState> load(Connection connection, long workOrderId) throws SQLException {

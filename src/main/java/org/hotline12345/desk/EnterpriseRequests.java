@@ -12,6 +12,7 @@ import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.workorder.Enterprise;
 import org.hotline12345.workorder.WorkOrder;
 import org.hotline12345.workorder.WorkOrderChanged;
+import org.hotline12345.workorder.WorkOrdersRegistered;
 
 /**
  * Puts every enterprise request on the ledger, in the transaction that made it one: at registration when the caller
@@ -33,12 +34,22 @@ public class EnterpriseRequests {
     @Inject
     WorkingCalendar calendar;
 
+    void onRegistered(@Observes WorkOrdersRegistered registered) {
+        for (WorkOrder order : registered.workOrders()) {
+            if (order.isEnterpriseRequest()) {
+                open(order, order.getRegisteredAt());
+            }
+        }
+    }
+
     void onChange(@Observes WorkOrderChanged change) {
         WorkOrder order = change.workOrder();
-        if (!order.isEnterpriseRequest() || !change.registered() && hasEntry(order)) {
-            return;
+        if (order.isEnterpriseRequest() && !hasEntry(order)) {
+            open(order, change.at());
         }
-        Instant now = change.at();
+    }
+
+    private void open(WorkOrder order, Instant now) {
         EnterpriseProfile profile = profileOf(order.getEnterprise(), now);
         Instant deskDeadline = config.replyLimit().map(TimeLimit::parse)
                 .map(limit -> limit.deadlineFrom(order.getRegisteredAt(), calendar)).orElse(null);

@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hotline12345.workorder.CallContext;
 import org.hotline12345.workorder.WorkOrder;
-import org.hotline12345.workorder.WorkOrderChanged;
+import org.hotline12345.workorder.WorkOrdersRegistered;
 
 /**
  * Ties work orders to calls: one registered during a call is linked to it in the same transaction, and a caller who
@@ -25,10 +25,11 @@ public class CallWorkOrders implements CallContext {
     @Inject
     EntityManager entityManager;
 
-    void onChange(@Observes WorkOrderChanged change) {
-        WorkOrder order = change.workOrder();
-        if (change.registered() && order.getOriginCallId() != null) {
-            history.linkNow(order.getOriginCallId(), order.getNumber(), order.getRegisteredBy());
+    void onRegistered(@Observes WorkOrdersRegistered registered) {
+        for (WorkOrder order : registered.workOrders()) {
+            if (order.getOriginCallId() != null) {
+                history.linkNow(order.getOriginCallId(), order.getNumber(), order.getRegisteredBy());
+            }
         }
     }
 

@@ -6,57 +6,70 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Writes what concurrent callers submit in shared transactions, one batch at a time on one thread: a caller waits
- * until the transaction holding its write has committed, so nothing is answered before it is durable, while the
- * commit, the connection and the statements' round trips are shared by everyone who arrived meanwhile. A batch that
- * fails is written again one write per transaction, so that each caller gets its own outcome and one bad write does
- * not refuse the others.
+ * Writes what concurrent callers submit in shared transactions, each writer thread one batch at a time: a caller
+ * waits until the transaction holding its write has committed, so nothing is answered before it is durable, while the
+ * commit, the connection and the statements' round trips are shared by everyone who arrived meanwhile. With more than
+ * one writer, one batch is gathered and written while another waits for its commit, so the database's work and the
+ * disk's flush overlap. A batch that fails is written again one write per transaction, so that each caller gets its
+ * own outcome and one bad write does not refuse the others.
  *
- * @param <K> what a write says about itself before it is written (a registration's time)
- * @param <P> what each write is given, prepared for the whole batch at once (its work-order number)
+ * @param <W> what a caller asks to be written (a registration)
+ * @param <P> what each write is given, prepared for the whole batch before its transaction (its work-order number)
  * @param <T> what a write returns to its caller
  */
-final class GroupCommit<K, P, T> {
+final class GroupCommit<W, P, T> {
 
-    private record Pending<K, P, T>(K key, Function<P, T> write, CompletableFuture<T> result) {
+    private record Pending<W, T>(W write, CompletableFuture<T> result) {
     }
 
-    private final BlockingQueue<Pending<K, P, T>> queue = new LinkedBlockingQueue<>();
-    private final Function<List<K>, List<P>> prepare;
+    private final BlockingQueue<Pending<W, T>> queue = new LinkedBlockingQueue<>();
+    private final Function<List<W>, List<P>> prepare;
+    private final BiFunction<List<W>, List<P>, List<T>> writeAll;
     private final Consumer<Runnable> inTransaction;
     private final int maxBatch;
-    private final Thread writer;
+    private final List<Thread> writers;
     private volatile boolean stopped;
 
     /**
-     * @param prepare what the writes of a batch are given, one per key and in their order, drawn before their
+     * @param prepare what the writes of a batch are given, one per write and in their order, drawn before their
      *        transaction
+     * @param writeAll writes a batch, given what was prepared for it, and returns one result per write in their
+     *        order; it runs inside the transaction, so that the batch's rows can go to the database together
      * @param inTransaction runs its argument in a new transaction that commits when it returns and rolls back when
      *        it throws
      * @param maxBatch most writes in one transaction
+     * @param writerCount how many transactions may be open at once, each on its own thread
      */
-    GroupCommit(String name, Function<List<K>, List<P>> prepare, Consumer<Runnable> inTransaction, int maxBatch) {
+    GroupCommit(String name, Function<List<W>, List<P>> prepare, BiFunction<List<W>, List<P>, List<T>> writeAll,
+            Consumer<Runnable> inTransaction, int maxBatch, int writerCount) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         }
+        if (writerCount < 1) {
+            throw new IllegalArgumentException("writerCount must be at least 1, was " + writerCount);
+        }
         this.prepare = prepare;
+        this.writeAll = writeAll;
         this.inTransaction = inTransaction;
         this.maxBatch = maxBatch;
-        this.writer = new Thread(this::run, name);
-        writer.setDaemon(true);
-        writer.start();
+        List<Thread> threads = new ArrayList<>(writerCount);
+        for (int i = 1; i <= writerCount; i++) {
+            Thread writer = new Thread(this::run, writerCount == 1 ? name : name + "-" + i);
+            writer.setDaemon(true);
+            threads.add(writer);
+        }
+        this.writers = List.copyOf(threads);
+        writers.forEach(Thread::start);
     }
 
-    /**
-     * Runs {@code write}, given what was prepared for {@code key}, in a transaction shared with the writes submitted
-     * meanwhile, and returns once committed.
-     */
-    T submit(K key, Function<P, T> write) {
-        Pending<K, P, T> pending = new Pending<>(key, write, new CompletableFuture<>());
+    /** Writes {@code write} in a transaction shared with the writes submitted meanwhile, and returns once committed. */
+    T submit(W write) {
+        Pending<W, T> pending = new Pending<>(write, new CompletableFuture<>());
         queue.add(pending);
         if (stopped) {
             pending.result().completeExceptionally(new IllegalStateException("the service is shutting down"));
@@ -79,16 +92,18 @@ final class GroupCommit<K, P, T> {
         return queue.size();
     }
 
-    /** Stops taking writes; those still queued are refused, the batch being written is finished. */
+    /** Stops taking writes; those still queued are refused, the batches being written are finished. */
     void stop() throws InterruptedException {
         stopped = true;
-        writer.interrupt();
-        writer.join();
+        writers.forEach(Thread::interrupt);
+        for (Thread writer : writers) {
+            writer.join();
+        }
         refuseQueued();
     }
 
     private void run() {
-        List<Pending<K, P, T>> batch = new ArrayList<>(maxBatch);
+        List<Pending<W, T>> batch = new ArrayList<>(maxBatch);
         while (!stopped) {
             try {
                 batch.add(queue.take());
@@ -107,15 +122,14 @@ final class GroupCommit<K, P, T> {
         refuseQueued();
     }
 
-    private void write(List<Pending<K, P, T>> batch) {
-        List<P> prepared = prepare.apply(batch.stream().map(Pending::key).toList());
+    private void write(List<Pending<W, T>> batch) {
+        List<W> writes = batch.stream().map(Pending::write).toList();
+        List<P> prepared = prepare.apply(writes);
         List<T> results = new ArrayList<>(batch.size());
         try {
             inTransaction.accept(() -> {
                 results.clear();
-                for (int i = 0; i < batch.size(); i++) {
-                    results.add(batch.get(i).write().apply(prepared.get(i)));
-                }
+                results.addAll(writeAll.apply(writes, prepared));
             });
         } catch (RuntimeException failed) {
             if (batch.size() == 1) {
@@ -132,12 +146,12 @@ final class GroupCommit<K, P, T> {
         }
     }
 
-    private void writeAlone(Pending<K, P, T> pending, P prepared) {
+    private void writeAlone(Pending<W, T> pending, P prepared) {
         List<T> result = new ArrayList<>(1);
         try {
             inTransaction.accept(() -> {
                 result.clear();
-                result.add(pending.write().apply(prepared));
+                result.addAll(writeAll.apply(List.of(pending.write()), List.of(prepared)));
             });
             pending.result().complete(result.get(0));
         } catch (RuntimeException failed) {
@@ -146,7 +160,7 @@ final class GroupCommit<K, P, T> {
     }
 
     private void refuseQueued() {
-        for (Pending<K, P, T> pending = queue.poll(); pending != null; pending = queue.poll()) {
+        for (Pending<W, T> pending = queue.poll(); pending != null; pending = queue.poll()) {
             pending.result().completeExceptionally(new IllegalStateException("the service is shutting down"));
         }
     }

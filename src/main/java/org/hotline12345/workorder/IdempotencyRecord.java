@@ -39,11 +39,4 @@ public class IdempotencyRecord {
 
     protected IdempotencyRecord() {
     }
-
-    IdempotencyRecord(Key id, String requestHash, WorkOrder workOrder, Instant createdAt) {
-        this.id = id;
-        this.requestHash = requestHash;
-        this.workOrder = workOrder;
-        this.createdAt = createdAt;
-    }
 }

@@ -4,15 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -22,8 +23,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
  */
 @ApplicationScoped
 public class IdempotencyStore implements PanacheRepositoryBase<IdempotencyRecord, IdempotencyRecord.Key> {
-
-    static final String PRIMARY_KEY = "idempotency_record_pkey";
 
     /** What a key was first used for. */
     public record Remembered(String requestHash, String workOrderNumber) {
@@ -48,15 +47,48 @@ public class IdempotencyStore implements PanacheRepositoryBase<IdempotencyRecord
         }
     }
 
-    /** Whether a failed registration failed because a concurrent one with the same key committed first. */
-    static boolean isKeyTaken(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation
-                    && PRIMARY_KEY.equals(violation.getConstraintName())) {
-                return true;
+    /** A registration's claim on its key, made in the transaction that writes its work order. */
+    public record Claim(String username, String key, String requestHash, String workOrderNumber, Instant createdAt) {
+    }
+
+    /**
+     * Claims the keys of registrations written together, in one batch; {@code null} stands for a registration
+     * without a key. A key claimed before, by a transaction committed meanwhile or earlier in this batch, is not
+     * claimed again: its registration is a retry. The work order a claim names is checked at commit, once written.
+     *
+     * @return per registration, whether it may be written
+     */
+    public boolean[] claim(List<Claim> claims) {
+        boolean[] claimed = new boolean[claims.size()];
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into idempotency_record (username, idempotency_key, request_hash, work_order_number,"
+                                + " created_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+            List<Integer> keyed = new ArrayList<>(claims.size());
+            for (int i = 0; i < claims.size(); i++) {
+                Claim claim = claims.get(i);
+                if (claim == null) {
+                    claimed[i] = true;
+                    continue;
+                }
+                insert.setString(1, claim.username());
+                insert.setString(2, claim.key());
+                insert.setString(3, claim.requestHash());
+                insert.setString(4, claim.workOrderNumber());
+                insert.setTimestamp(5, Timestamp.from(claim.createdAt()));
+                insert.addBatch();
+                keyed.add(i);
             }
+            if (!keyed.isEmpty()) {
+                int[] inserted = insert.executeBatch();
+                for (int k = 0; k < keyed.size(); k++) {
+                    claimed[keyed.get(k)] = inserted[k] == 1;
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim Idempotency-Keys", e);
         }
-        return false;
     }
 
     /** Forgets keys older than {@code cutoff}; returns how many. */

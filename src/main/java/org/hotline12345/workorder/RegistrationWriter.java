@@ -1,13 +1,13 @@
 package org.hotline12345.workorder;
 
-import java.time.Instant;
-import java.util.function.Function;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hotline12345.workorder.WorkOrderService.NewRegistration;
 import org.hotline12345.workorder.WorkOrderViews.Detail;
 
 import io.quarkus.arc.Arc;
@@ -17,6 +17,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Writes new work orders with group commit: registrations that arrive together share one transaction, which more
  * than halves the database's work per work order under load and adds nothing when they come one at a time.
+ * <p>
+ * The work order service writes the batches and, for its registrations, calls this writer: the two refer to each
+ * other, which CDI resolves through their client proxies.
  */
 @ApplicationScoped
 public class RegistrationWriter {
@@ -27,12 +30,17 @@ public class RegistrationWriter {
     @Inject
     WorkOrderNumbers numbers;
 
-    private GroupCommit<Instant, String, Detail> commits;
+    @Inject
+    WorkOrderService workOrders;
+
+    private GroupCommit<NewRegistration, String, Optional<Detail>> commits;
 
     @PostConstruct
     void start() {
-        commits = new GroupCommit<>("registration-writer", numbers::next, RegistrationWriter::inTransaction,
-                config.registrationBatch());
+        commits = new GroupCommit<>("registration-writer",
+                batch -> numbers.next(batch.stream().map(NewRegistration::registeredAt).toList()),
+                workOrders::writeRegistrations, RegistrationWriter::inTransaction, config.registrationBatch(),
+                config.registrationWriters());
     }
 
     @PreDestroy
@@ -41,11 +49,11 @@ public class RegistrationWriter {
     }
 
     /**
-     * Runs {@code create} with the work order's number in a transaction shared with the registrations arriving
-     * meanwhile; returns once committed.
+     * Writes {@code registration} in a transaction shared with the registrations arriving meanwhile; returns once
+     * committed, with nothing when its Idempotency-Key had been claimed before.
      */
-    Detail write(Instant registeredAt, Function<String, Detail> create) {
-        return commits.submit(registeredAt, create);
+    Optional<Detail> write(NewRegistration registration) {
+        return commits.submit(registration);
     }
 
     private static void inTransaction(Runnable writes) {

@@ -58,7 +58,7 @@ public class WorkOrderClocks implements StoredDeadlines {
             switch (order.recalculateDeadlines(previous, current, actor, now, reason)) {
                 case MOVED -> {
                     moved.add(order.getNumber());
-                    changed.fire(new WorkOrderChanged(order, now, false));
+                    changed.fire(new WorkOrderChanged(order, now));
                 }
                 case UNMATCHED -> unmatched.add(order.getNumber());
                 case UNCHANGED -> {

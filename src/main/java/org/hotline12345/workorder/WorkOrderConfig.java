@@ -23,4 +23,8 @@ public interface WorkOrderConfig {
     /** Most registrations that arrive together and are written in one transaction (group commit). */
     @WithDefault("64")
     int registrationBatch();
+
+    /** How many group-commit transactions of registrations may be open at once, each written by its own thread. */
+    @WithDefault("2")
+    int registrationWriters();
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -91,6 +92,9 @@ public class WorkOrderService {
     Event<WorkOrderChanged> changed;
 
     @Inject
+    Event<WorkOrdersRegistered> registered;
+
+    @Inject
     Instance<DispatchAdvisor> advisor;
 
     @Inject
@@ -103,53 +107,78 @@ public class WorkOrderService {
      * 受理, and 派单 too when the request names departments. With an {@code idempotencyKey}, a retry of the same
      * request returns the work order the first one created and creates nothing.
      * <p>
-     * The steps run one after another in their own transactions, never nested, so that a registration holds at most
-     * one pooled connection at a time: references are checked against the in-memory directories first, then an
-     * earlier use of the key is looked up, then the work order is numbered and written, in a transaction shared with
-     * the registrations arriving meanwhile.
+     * References are checked against the in-memory directories first; then the work order is numbered and written in
+     * a transaction shared with the registrations arriving meanwhile, which also claims the key. A key claimed before
+     * (or by a registration committed meanwhile) is answered with what it created, after that commit.
      */
     public Registration register(WorkOrderRequests.Register request, Actor actor, String idempotencyKey) {
         CategoryView category = categories.requireActive(request.categoryCode(), "categoryCode");
         ResolvedDispatch dispatch = request.dispatch() == null ? null : resolve(request.dispatch(), "dispatch.");
         String fingerprint = idempotencyKey == null ? null : fingerprint(request);
-        if (idempotencyKey != null) {
-            Optional<Registration> earlier = replay(actor, idempotencyKey, fingerprint);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+        Optional<Detail> created = writer.write(new NewRegistration(request, category, dispatch, actor,
+                clock.instant(), idempotencyKey, fingerprint));
+        if (created.isPresent()) {
+            return new Registration(created.get(), false);
         }
-        Instant now = clock.instant();
-        try {
-            return new Registration(writer.write(now, number -> create(number, request, category, dispatch, actor, now,
-                    idempotencyKey, fingerprint)), false);
-        } catch (RuntimeException e) {
-            if (idempotencyKey == null || !IdempotencyStore.isKeyTaken(e)) {
-                throw e;
-            }
-            return replay(actor, idempotencyKey, fingerprint)
-                    .orElseThrow(() -> new ConflictException("Idempotency-Key " + idempotencyKey + " is in use"));
-        }
+        return replay(actor, idempotencyKey, fingerprint)
+                .orElseThrow(() -> new ConflictException("Idempotency-Key " + idempotencyKey + " is in use"));
     }
 
-    private Detail create(String number, WorkOrderRequests.Register request, CategoryView category,
-            ResolvedDispatch dispatch, Actor actor, Instant now, String idempotencyKey, String fingerprint) {
-        WorkOrder order = WorkOrder.register(number, intake(request, category, callContext), actor, now);
+    /** A registration checked and waiting for its group commit. */
+    record NewRegistration(WorkOrderRequests.Register request, CategoryView category, ResolvedDispatch dispatch,
+            Actor actor, Instant registeredAt, String idempotencyKey, String fingerprint) {
+    }
+
+    /**
+     * Writes the registrations of one group commit, each table's rows as one JDBC batch, and returns each one's work
+     * order in their order, or nothing for one whose Idempotency-Key was claimed before. Runs in the writer's
+     * transaction.
+     */
+    List<Optional<Detail>> writeRegistrations(List<NewRegistration> batch, List<String> numbers) {
+        List<IdempotencyStore.Claim> claims = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            NewRegistration registration = batch.get(i);
+            claims.add(registration.idempotencyKey() == null
+                    ? null
+                    : new IdempotencyStore.Claim(registration.actor().username(), registration.idempotencyKey(),
+                            registration.fingerprint(), numbers.get(i), registration.registeredAt()));
+        }
+        boolean[] claimed = idempotency.claim(claims);
+        List<WorkOrder> orders = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            orders.add(claimed[i] ? create(numbers.get(i), batch.get(i)) : null);
+        }
+        List<WorkOrder> created = orders.stream().filter(Objects::nonNull).toList();
+        if (!created.isEmpty()) {
+            // rows of one table after another, so that each table's rows go to the database in one batch
+            statelessSession.insertMultiple(created);
+            statelessSession.insertMultiple(created.stream().flatMap(order -> order.getHistory().stream()).toList());
+            statelessSession
+                    .insertMultiple(created.stream().flatMap(order -> order.getAssignments().stream()).toList());
+            registered.fire(new WorkOrdersRegistered(created));
+        }
+        List<Optional<Detail>> details = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            WorkOrder order = orders.get(i);
+            details.add(order == null ? Optional.empty() : Optional.of(mapper.detail(order, batch.get(i).actor())));
+        }
+        return details;
+    }
+
+    private WorkOrder create(String number, NewRegistration registration) {
+        WorkOrderRequests.Register request = registration.request();
+        Actor actor = registration.actor();
+        Instant now = registration.registeredAt();
+        WorkOrder order = WorkOrder.register(number, intake(request, registration.category(), callContext), actor,
+                now);
+        ResolvedDispatch dispatch = registration.dispatch();
         if (dispatch != null) {
             order.dispatch(dispatch.lead(), dispatch.assisting(), deadlines.limitsFor(order), calendar, actor, now,
                     request.dispatch().comment(), ruleFor(order, dispatch.lead(), now), Map.of());
         } else if (autoDispatchWanted(request)) {
             dispatchAutomatically(order, now);
         }
-        // every call is registered: a stateless insert skips the persistence context a new work order does not need
-        statelessSession.insert(order);
-        statelessSession.insertMultiple(order.getHistory());
-        statelessSession.insertMultiple(order.getAssignments());
-        if (idempotencyKey != null) {
-            statelessSession.insert(new IdempotencyRecord(new IdempotencyRecord.Key(actor.username(), idempotencyKey),
-                    fingerprint, order, now));
-        }
-        changed.fire(new WorkOrderChanged(order, now, true));
-        return mapper.detail(order, actor);
+        return order;
     }
 
     private boolean autoDispatchWanted(WorkOrderRequests.Register request) {
@@ -397,7 +426,7 @@ public class WorkOrderService {
         }
         Instant now = clock.instant();
         duplicate.mergeInto(primary, actor, now, request.comment());
-        changed.fire(new WorkOrderChanged(primary, now, false));
+        changed.fire(new WorkOrderChanged(primary, now));
         return done(duplicate, actor, now);
     }
 
@@ -418,7 +447,7 @@ public class WorkOrderService {
     }
 
     private Detail done(WorkOrder order, Actor actor, Instant now) {
-        changed.fire(new WorkOrderChanged(order, now, false));
+        changed.fire(new WorkOrderChanged(order, now));
         workOrders.flush();
         return mapper.detail(order, actor);
     }

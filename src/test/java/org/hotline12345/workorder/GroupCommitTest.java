@@ -47,14 +47,22 @@ class GroupCommitTest {
         };
 
         /** Numbers a batch's writes in one go, as the work-order numbers are drawn. */
-        List<Integer> number(List<String> keys) {
+        synchronized List<Integer> number(List<String> keys) {
             prepared.add(keys);
             List<Integer> numbers = new ArrayList<>();
             keys.forEach(key -> numbers.add(++lastNumber));
             return numbers;
         }
 
-        String write(String value, int number) {
+        List<String> writeAll(List<String> values, List<Integer> numbers) {
+            List<String> results = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                results.add(write(values.get(i), numbers.get(i)));
+            }
+            return results;
+        }
+
+        private String write(String value, int number) {
             if (value.startsWith("bad")) {
                 throw new IllegalArgumentException(value + " breaks a constraint");
             }
@@ -77,7 +85,7 @@ class GroupCommitTest {
     @Test
     void writesThatArriveWhileATransactionRunsShareTheNextOne() throws Exception {
         Store store = new Store();
-        commits = new GroupCommit<>("test-writer", store::number, store.inTransaction, 64);
+        commits = new GroupCommit<>("test-writer", store::number, store::writeAll, store.inTransaction, 64, 1);
         Future<String> first = submitAndHold(store, "a");
         List<Future<String>> later = submitQueued(store,
                 List.of("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9"));
@@ -104,7 +112,7 @@ class GroupCommitTest {
     @Test
     void aFailingWriteFailsAloneAndTheOthersOfItsBatchAreKeptOnce() throws Exception {
         Store store = new Store();
-        commits = new GroupCommit<>("test-writer", store::number, store.inTransaction, 64);
+        commits = new GroupCommit<>("test-writer", store::number, store::writeAll, store.inTransaction, 64, 1);
         Future<String> first = submitAndHold(store, "a");
         List<Future<String>> batch = submitQueued(store, List.of("c1", "bad", "c2", "c3"));
         store.firstCommit.countDown();
@@ -123,7 +131,7 @@ class GroupCommitTest {
     @Test
     void noBatchIsLargerThanItsLimit() throws Exception {
         Store store = new Store();
-        commits = new GroupCommit<>("test-writer", store::number, store.inTransaction, 3);
+        commits = new GroupCommit<>("test-writer", store::number, store::writeAll, store.inTransaction, 3, 1);
         submitAndHold(store, "a");
         List<Future<String>> later = submitQueued(store, List.of("d0", "d1", "d2", "d3", "d4", "d5", "d6"));
         store.firstCommit.countDown();
@@ -137,26 +145,45 @@ class GroupCommitTest {
     @Test
     void aStoppedWriterRefusesNewWrites() throws Exception {
         Store store = new Store();
-        commits = new GroupCommit<>("test-writer", store::number, store.inTransaction, 64);
-        assertThat(commits.submit("a", number -> store.write("a", number))).isEqualTo("A#1");
+        commits = new GroupCommit<>("test-writer", store::number, store::writeAll, store.inTransaction, 64, 1);
+        assertThat(commits.submit("a")).isEqualTo("A#1");
         commits.stop();
-        assertThatThrownBy(() -> commits.submit("b", number -> store.write("b", number)))
+        assertThatThrownBy(() -> commits.submit("b"))
                 .hasMessageContaining("shutting down");
         assertThat(store.committed).containsExactly("a");
         commits = null;
     }
 
     @Test
+    void withTwoWritersABatchIsWrittenWhileAnotherWaitsForItsCommit() throws Exception {
+        Store store = new Store();
+        commits = new GroupCommit<>("test-writer", store::number, store::writeAll, store.inTransaction, 64, 2);
+        Future<String> held = submitAndHold(store, "a");
+        String meanwhile = callers.submit(() -> commits.submit("b")).get(5, TimeUnit.SECONDS);
+
+        assertThat(meanwhile).isEqualTo("B#2");
+        assertThat(held).as("the first transaction has not committed yet").isNotDone();
+        assertThat(store.committed).containsExactly("b");
+        store.firstCommit.countDown();
+        assertThat(held.get(5, TimeUnit.SECONDS)).isEqualTo("A#1");
+        assertThat(store.committed).containsExactly("b", "a");
+    }
+
+    @Test
     void aBatchLimitBelowOneIsRefused() {
         assertThatThrownBy(
-                () -> new GroupCommit<String, Integer, String>("test-writer", keys -> List.of(), Runnable::run, 0))
+                () -> new GroupCommit<String, Integer, String>("test-writer", keys -> List.of(),
+                        (writes, numbers) -> List.of(), Runnable::run, 0, 1))
                 .hasMessageContaining("maxBatch must be at least 1");
+        assertThatThrownBy(() -> new GroupCommit<String, Integer, String>("test-writer", keys -> List.of(),
+                (writes, numbers) -> List.of(), Runnable::run, 64, 0))
+                .hasMessageContaining("writerCount must be at least 1");
     }
 
     /** Submits {@code value} and returns once its transaction has begun and is held until the test releases it. */
     private Future<String> submitAndHold(Store store, String value) {
         store.holdFirst = true;
-        Future<String> first = callers.submit(() -> commits.submit(value, number -> store.write(value, number)));
+        Future<String> first = callers.submit(() -> commits.submit(value));
         await(store.firstStarted);
         return first;
     }
@@ -165,7 +192,7 @@ class GroupCommitTest {
     private List<Future<String>> submitQueued(Store store, List<String> values) throws InterruptedException {
         List<Future<String>> futures = new ArrayList<>();
         for (String value : values) {
-            futures.add(callers.submit(() -> commits.submit(value, number -> store.write(value, number))));
+            futures.add(callers.submit(() -> commits.submit(value)));
         }
         awaitWaiting(values.size());
         return futures;

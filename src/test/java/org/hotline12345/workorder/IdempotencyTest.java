@@ -93,8 +93,9 @@ class IdempotencyTest extends DatabaseTest {
     }
 
     /**
-     * Registrations that arrive together share one transaction; when two of them carry the same key the shared one
-     * fails, and each is written again on its own: one creates, its twin replays, and no other is lost or doubled.
+     * Registrations that arrive together share a transaction, and two transactions may be open at once; when two of
+     * them carry the same key, whichever claims it first creates the work order and its twin, in the same transaction
+     * or the other, is answered with that work order once committed: none is lost or doubled.
      */
     @Test
     void registrationsWrittenTogetherEachGetTheirOwnOutcome() throws Exception {
