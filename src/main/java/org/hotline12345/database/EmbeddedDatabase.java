@@ -68,7 +68,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         LOG.info(() -> "Embedded PostgreSQL listening on localhost:" + port + ", data in " + directory);
     }
 
-    /** A server whose data directory survives restarts, durable on disk (fsync on). */
+    /**
+     * A server whose data directory survives restarts, durable on disk: fsync on, and a commit waits for its
+     * write-ahead log to reach the disk (zonky turns {@code synchronous_commit} off, which suits throw-away servers
+     * only).
+     */
     public static EmbeddedDatabase startPersistent(Path directory, int port) {
         stopOrphanedServer(directory);
         return start(persistent(directory, port));
@@ -80,6 +84,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "300");
     }
 
@@ -111,7 +116,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         stopServing();
     }
 
-    /** A throw-away server in a fresh directory, for tests; fsync stays off as zonky sets it. */
+    /** A throw-away server in a fresh directory, for tests; nothing waits for the disk, as zonky sets it. */
     public static EmbeddedDatabase startEphemeral() {
         return start(EmbeddedPostgres.builder().setServerConfig("max_connections", "300"));
     }

@@ -12,7 +12,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded default keeps its data across restarts. */
+/** The embedded default keeps its data across restarts, and a commit is on disk when it returns. */
 class EmbeddedDatabaseTest {
 
     @TempDir
@@ -30,6 +30,24 @@ class EmbeddedDatabaseTest {
                 ResultSet rows = statement.executeQuery("select value from kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("受理");
+        }
+    }
+
+    @Test
+    void aCommitWaitsForTheDisk() throws SQLException {
+        int port = 15432 + (int) (ProcessHandle.current().pid() % 1000) + 11;
+        try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(directory.resolve("pg"), port);
+                Connection connection = DriverManager.getConnection(database.jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            assertThat(setting(statement, "fsync")).isEqualTo("on");
+            assertThat(setting(statement, "synchronous_commit")).isEqualTo("on");
+        }
+    }
+
+    private static String setting(Statement statement, String name) throws SQLException {
+        try (ResultSet row = statement.executeQuery("show " + name)) {
+            row.next();
+            return row.getString(1);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -40,14 +41,19 @@ import io.vertx.core.http.HttpMethod;
  * the raw single-row insert rate of the same PostgreSQL beside it. Not a test: run it with the command in the README's
  * performance section, after {@code package}.
  * <p>
+ * The warm-up runs in rounds of {@value #WARMUP_ROUND} work orders, each on fresh connections, so that the JIT has
+ * compiled the paths that open and close connections too before the measured run opens its own: with a single round,
+ * the measured run began with a burst of recompilation on these two cores.
+ * <p>
  * Arguments (system properties): {@code bench.workOrders} (default 20000), {@code bench.clients} (64),
- * {@code bench.warmup} (10000), {@code bench.mode} ({@code combined}: one request registers and dispatches;
- * {@code separate}: register, then dispatch), {@code bench.serviceJvmArgs} (extra JVM options of the service, e.g. to
- * record a flight recording).
+ * {@code bench.warmup} (100000), {@code bench.mode} ({@code combined}: one request registers and dispatches;
+ * {@code separate}: register, then dispatch), {@code bench.perSecond} ({@code true} prints each second's figures),
+ * {@code bench.serviceJvmArgs} (extra JVM options of the service, e.g. a profiler agent).
  */
 public final class RegisterDispatchBenchmark {
 
     private static final String LOG = "benchmark-service.log";
+    private static final int WARMUP_ROUND = 10_000;
     private static final String[] DEPARTMENTS = {"HOUSING", "SAMR", "D-EAST", "TRANSPORT", "HRSS", "URBAN"};
     private static final Pattern NUMBER = Pattern.compile("\"number\":\"([0-9-]+)\"");
     private static final String CREDENTIALS = "Basic "
@@ -56,7 +62,7 @@ public final class RegisterDispatchBenchmark {
     public static void main(String[] args) throws Exception {
         int workOrders = Integer.getInteger("bench.workOrders", 20_000);
         int clients = Integer.getInteger("bench.clients", 64);
-        int warmup = Integer.getInteger("bench.warmup", 10_000);
+        int warmup = Integer.getInteger("bench.warmup", 100_000);
         boolean separate = "separate".equals(System.getProperty("bench.mode", "combined"));
         Path data = Files.createTempDirectory("hotline-bench");
         try (EmbeddedDatabase database = EmbeddedDatabase.startPersistent(data.resolve("pg"), Ports.free())) {
@@ -67,7 +73,9 @@ public final class RegisterDispatchBenchmark {
                 ServiceProcess.awaitReady(service, "http://localhost:" + port, LOG);
                 System.out.printf(Locale.ROOT, "%d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-                run(vertx, port, warmup, clients, separate, DEPARTMENTS);
+                for (int done = 0; done < warmup; done += WARMUP_ROUND) {
+                    run(vertx, port, Math.min(WARMUP_ROUND, warmup - done), clients, separate, DEPARTMENTS);
+                }
                 ProcessHandle postgres = ProcessHandle.of(Long.parseLong(
                         Files.readAllLines(data.resolve("pg/postmaster.pid")).get(0).strip())).orElseThrow();
                 Duration serviceBefore = cpu(service.toHandle());
@@ -87,6 +95,9 @@ public final class RegisterDispatchBenchmark {
                 System.out.printf(Locale.ROOT,
                         "  CPU per work order: service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms%n",
                         serviceCpu, postgresCpu, clientCpu);
+                if (Boolean.getBoolean("bench.perSecond")) {
+                    http.printSeconds();
+                }
                 System.out.printf(Locale.ROOT,
                         "raw PostgreSQL single-row inserts: %d rows, %d connections, autocommit%n",
                         workOrders, clients);
@@ -103,8 +114,8 @@ public final class RegisterDispatchBenchmark {
         }
     }
 
-    /** Latencies of one run, in nanoseconds, and its wall time. */
-    private record Result(long[] latencies, long elapsedNanos) {
+    /** Latencies of one run and when each request was answered, in nanoseconds from its start, and its wall time. */
+    private record Result(long[] latencies, long[] answeredAt, long elapsedNanos) {
 
         double perSecond() {
             return latencies.length * 1e9 / elapsedNanos;
@@ -114,6 +125,19 @@ public final class RegisterDispatchBenchmark {
             long[] sorted = latencies.clone();
             Arrays.sort(sorted);
             return Latencies.millis(sorted, p);
+        }
+
+        /** Each second's throughput and latency, by when the requests were answered: where a tail comes from. */
+        void printSeconds() {
+            Map<Long, List<Long>> bySecond = new TreeMap<>();
+            for (int i = 0; i < latencies.length; i++) {
+                bySecond.computeIfAbsent(answeredAt[i] / 1_000_000_000L, second -> new ArrayList<>()).add(latencies[i]);
+            }
+            bySecond.forEach((second, inSecond) -> {
+                long[] sorted = inSecond.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf(Locale.ROOT, "  second %3d: %6d answered   p50 %6.1f ms   p99 %6.1f ms%n", second,
+                        sorted.length, Latencies.millis(sorted, 50), Latencies.millis(sorted, 99));
+            });
         }
     }
 
@@ -125,26 +149,27 @@ public final class RegisterDispatchBenchmark {
             String[] departments) throws Exception {
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost")
                 .setDefaultPort(port).setMaxPoolSize(clients).setKeepAlive(true));
-        long[] latencies = new long[workOrders];
+        Result result = new Result(new long[workOrders], new long[workOrders], 0);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger running = new AtomicInteger(clients);
         CompletableFuture<Void> finished = new CompletableFuture<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            vertx.runOnContext(ignored -> sendNext(http, next, running, latencies, separate, departments, finished));
+            vertx.runOnContext(
+                    ignored -> sendNext(http, next, running, start, result, separate, departments, finished));
         }
         try {
             finished.get();
-            return new Result(latencies, System.nanoTime() - start);
+            return new Result(result.latencies(), result.answeredAt(), System.nanoTime() - start);
         } finally {
             http.close();
         }
     }
 
-    private static void sendNext(HttpClient http, AtomicInteger next, AtomicInteger running, long[] latencies,
-            boolean separate, String[] departments, CompletableFuture<Void> finished) {
+    private static void sendNext(HttpClient http, AtomicInteger next, AtomicInteger running, long runStart,
+            Result result, boolean separate, String[] departments, CompletableFuture<Void> finished) {
         int i = next.getAndIncrement();
-        if (i >= latencies.length) {
+        if (i >= result.latencies().length) {
             if (running.decrementAndGet() == 0) {
                 finished.complete(null);
             }
@@ -157,13 +182,15 @@ public final class RegisterDispatchBenchmark {
                         .compose(body -> post(http, "/api/work-orders/" + number(body) + "/dispatch",
                                 "{\"leadDepartmentCode\":\"" + lead + "\"}"))
                 : post(http, "/api/work-orders", registration(i, lead));
-        done.onComplete(result -> {
-            if (result.failed()) {
-                finished.completeExceptionally(result.cause());
+        done.onComplete(response -> {
+            if (response.failed()) {
+                finished.completeExceptionally(response.cause());
                 return;
             }
-            latencies[i] = System.nanoTime() - start;
-            sendNext(http, next, running, latencies, separate, departments, finished);
+            long answered = System.nanoTime();
+            result.latencies()[i] = answered - start;
+            result.answeredAt()[i] = answered - runStart;
+            sendNext(http, next, running, runStart, result, separate, departments, finished);
         });
     }
 
@@ -223,7 +250,7 @@ public final class RegisterDispatchBenchmark {
             for (java.util.concurrent.Future<Void> future : futures) {
                 future.get();
             }
-            return new Result(latencies, System.nanoTime() - start);
+            return new Result(latencies, new long[0], System.nanoTime() - start);
         } finally {
             pool.shutdownNow();
         }
