@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotline12345.workorder.WorkOrderService.NewRegistration;
-import org.hotline12345.workorder.WorkOrderViews.Detail;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -33,7 +32,7 @@ public class RegistrationWriter {
     @Inject
     WorkOrderService workOrders;
 
-    private GroupCommit<NewRegistration, String, Optional<Detail>> commits;
+    private GroupCommit<NewRegistration, String, Optional<WorkOrder>> commits;
 
     @PostConstruct
     void start() {
@@ -52,7 +51,7 @@ public class RegistrationWriter {
      * Writes {@code registration} in a transaction shared with the registrations arriving meanwhile; returns once
      * committed, with nothing when its Idempotency-Key had been claimed before.
      */
-    Optional<Detail> write(NewRegistration registration) {
+    Optional<WorkOrder> write(NewRegistration registration) {
         return commits.submit(registration);
     }
 

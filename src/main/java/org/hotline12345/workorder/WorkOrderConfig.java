@@ -24,7 +24,10 @@ public interface WorkOrderConfig {
     @WithDefault("64")
     int registrationBatch();
 
-    /** How many group-commit transactions of registrations may be open at once, each written by its own thread. */
-    @WithDefault("2")
+    /**
+     * How many group-commit transactions of registrations may be open at once, each written by its own thread; more
+     * than one pays where the database is far away (each commit's round trip overlaps another batch's writes).
+     */
+    @WithDefault("1")
     int registrationWriters();
 }

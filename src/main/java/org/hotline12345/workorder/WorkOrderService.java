@@ -115,10 +115,11 @@ public class WorkOrderService {
         CategoryView category = categories.requireActive(request.categoryCode(), "categoryCode");
         ResolvedDispatch dispatch = request.dispatch() == null ? null : resolve(request.dispatch(), "dispatch.");
         String fingerprint = idempotencyKey == null ? null : fingerprint(request);
-        Optional<Detail> created = writer.write(new NewRegistration(request, category, dispatch, actor,
+        Optional<WorkOrder> created = writer.write(new NewRegistration(request, category, dispatch, actor,
                 clock.instant(), idempotencyKey, fingerprint));
         if (created.isPresent()) {
-            return new Registration(created.get(), false);
+            // mapped here, after the commit, so that the writer's thread goes on to the next batch sooner
+            return new Registration(mapper.detail(created.get(), actor), false);
         }
         return replay(actor, idempotencyKey, fingerprint)
                 .orElseThrow(() -> new ConflictException("Idempotency-Key " + idempotencyKey + " is in use"));
@@ -134,7 +135,7 @@ public class WorkOrderService {
      * order in their order, or nothing for one whose Idempotency-Key was claimed before. Runs in the writer's
      * transaction.
      */
-    List<Optional<Detail>> writeRegistrations(List<NewRegistration> batch, List<String> numbers) {
+    List<Optional<WorkOrder>> writeRegistrations(List<NewRegistration> batch, List<String> numbers) {
         List<IdempotencyStore.Claim> claims = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             NewRegistration registration = batch.get(i);
@@ -157,12 +158,7 @@ public class WorkOrderService {
                     .insertMultiple(created.stream().flatMap(order -> order.getAssignments().stream()).toList());
             registered.fire(new WorkOrdersRegistered(created));
         }
-        List<Optional<Detail>> details = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            WorkOrder order = orders.get(i);
-            details.add(order == null ? Optional.empty() : Optional.of(mapper.detail(order, batch.get(i).actor())));
-        }
-        return details;
+        return orders.stream().map(Optional::ofNullable).toList();
     }
 
     private WorkOrder create(String number, NewRegistration registration) {
