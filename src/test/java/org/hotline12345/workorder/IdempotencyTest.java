@@ -5,6 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hotline12345.support.Api.as;
 import static org.hotline12345.support.Api.registration;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -35,6 +41,9 @@ class IdempotencyTest extends DatabaseTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aRetryReturnsTheFirstWorkOrder() {
@@ -124,6 +133,8 @@ class IdempotencyTest extends DatabaseTest {
                 numbers.add(first.path("number"));
             }
             assertThat(numbers).doesNotHaveDuplicates();
+            assertThat(watchedAmong(numbers)).as("each dispatched work order's clocks are watched")
+                    .isEqualTo(numbers.size());
             for (int i = 0; i < bodies.size(); i++) {
                 assertThat(countWithTitle(bodies.get(i).get("title"))).isEqualTo(1);
                 as("housing").get("/api/work-orders/" + numbers.get(i)).then().statusCode(200)
@@ -157,6 +168,19 @@ class IdempotencyTest extends DatabaseTest {
     void aMalformedKeyIsA400() {
         as("agent").header("Idempotency-Key", "x".repeat(101)).body(registration()).post("/api/work-orders").then()
                 .statusCode(400).body("violations[0].field", equalTo("Idempotency-Key"));
+    }
+
+    private int watchedAmong(List<String> numbers) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select count(*) from deadline_watch w"
+                        + " join work_order o on o.id = w.work_order_id where o.number = any(?)"
+                        + " and w.accept_deadline is not null and w.reply_deadline is not null")) {
+            query.setArray(1, connection.createArrayOf("varchar", numbers.toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     private static int countWithTitle(Object title) {
