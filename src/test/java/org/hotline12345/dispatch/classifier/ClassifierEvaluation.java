@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import de.bwaldvogel.liblinear.SolverType;
+
 /**
  * Evaluation of the text classifier on public data. Not a test: run it with the command in the README.
  * <p>
@@ -71,6 +73,11 @@ public final class ClassifierEvaluation {
                 svm("char 1-4, min df 2, C=1", options(1, 4, 2, 1)),
                 new Candidate("complement naive Bayes, char 1-3 TF-IDF, alpha 0.3",
                         train -> ComplementNaiveBayes.train(train, 0.3)::predict),
+                liblinear("one-vs-rest linear SVM (the same solver)", SolverType.L2R_L2LOSS_SVC_DUAL, 1),
+                liblinear("logistic regression", SolverType.L2R_LR_DUAL, 1),
+                liblinear("logistic regression", SolverType.L2R_LR_DUAL, 10),
+                liblinear("logistic regression", SolverType.L2R_LR_DUAL, 100),
+                liblinear("Crammer-Singer multi-class SVM", SolverType.MCSVM_CS, 1),
                 new Candidate("Lucene SimpleNaiveBayes, IK words",
                         train -> LuceneClassifier.naiveBayes(train)::predict),
                 new Candidate("Lucene KNN k=10 (BM25), IK words",
@@ -79,6 +86,11 @@ public final class ClassifierEvaluation {
 
     private static Candidate svm(String name, TextClassifier.Options options) {
         return new Candidate("linear SVM, " + name, train -> TextClassifier.train(train, options)::predict);
+    }
+
+    private static Candidate liblinear(String name, SolverType solver, int cost) {
+        return new Candidate("LIBLINEAR's Java port, " + name + ", char 1-2, min df 2, C=" + cost,
+                train -> LiblinearClassifier.train(train, solver, cost)::predict);
     }
 
     private static TextClassifier.Options options(int minN, int maxN, int minDocuments, double cost) {
