@@ -8,8 +8,8 @@ import java.util.Random;
  * et al., "A dual coordinate descent method for large-scale linear SVM", 2008: the LIBLINEAR solver). Each pass
  * costs one sweep over the non-zero features, so thousands of short texts train in well under a second. LIBLINEAR's
  * Java port scores the same (ClassifierEvaluation) but trains only the labels present in its examples and keeps a
- * single
- * vector for two; this trains one vector for every label of the model, also for a label a calibration fold lacks.
+ * single vector for two; this trains one vector for every label of the model, also for a label a calibration fold
+ * lacks.
  */
 final class LinearSvm {
 
