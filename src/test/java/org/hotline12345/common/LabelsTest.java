@@ -29,6 +29,7 @@ import org.hotline12345.workorder.ExtensionStatus;
 import org.hotline12345.workorder.Occupation;
 import org.hotline12345.workorder.RequestType;
 import org.hotline12345.workorder.Satisfaction;
+import org.hotline12345.workorder.ServiceRating;
 import org.hotline12345.workorder.Urgency;
 import org.hotline12345.workorder.WorkOrderStatus;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class LabelsTest {
             Role.class, HolidaySource.class, DepartmentKind.class, HandlingLevel.class, ArticleStatus.class,
             LedgerStatus.class,
             NoteKind.class, ReferralStatus.class, VerificationMethod.class, EnterpriseSize.class, AgentState.class,
-            IvrChoice.class);
+            IvrChoice.class, ServiceRating.class);
 
     @Test
     void everyConstantThePagesShowHasItsChineseTerm() {

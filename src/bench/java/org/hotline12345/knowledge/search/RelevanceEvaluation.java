@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Relevance on public data, both backends side by side. Not a test: run it with the command in the README.
+ * Relevance on public data, both backends side by side. Not a test: run it with the command in docs/performance.md.
  * <p>
  * Indexes the distinct answers of {@code ../shared/datasets/policy-qa/covid-policy-qa.tsv} as articles (the answer is
  * the article's text; it has no title or questions), asks each question, and prints Recall@1, Recall@3 and MRR (over

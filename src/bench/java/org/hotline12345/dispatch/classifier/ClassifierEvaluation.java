@@ -13,7 +13,7 @@ import java.util.function.Function;
 import de.bwaldvogel.liblinear.SolverType;
 
 /**
- * Evaluation of the text classifier on public data. Not a test: run it with the command in the README.
+ * Evaluation of the text classifier on public data. Not a test: run it with the command in docs/performance.md.
  * <p>
  * Reads the citizen message titles of {@code ../shared/datasets/citizen-messages/titles-train.tsv} (7 labels), holds
  * out a fixed, stratified, seeded 20%, and compares candidate methods by 5-fold cross-validation on the other 80%

@@ -39,7 +39,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 /**
  * Replays the AMI event stream of 200 concurrent queue calls into the packaged service and measures how fast it is
  * ingested and how long a screen pop takes from its AgentCalled event leaving Asterisk's socket to the WebSocket frame
- * arriving at the agent's browser. Not a test: run it with the command in the README's performance section, after
+ * arriving at the agent's browser. Not a test: run it with the command in docs/performance.md, after
  * {@code package}.
  * <p>
  * The service runs as its own JVM on a fresh embedded PostgreSQL holding {@code bench.history} work orders (default

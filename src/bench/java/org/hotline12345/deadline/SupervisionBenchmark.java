@@ -27,7 +27,8 @@ import org.postgresql.copy.CopyManager;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One supervision pass over a large number of open work orders. Not a test: run it with the command in the README.
+ * One supervision pass over a large number of open work orders. Not a test: run it with the command in
+ * docs/performance.md.
  * <p>
  * It loads {@code bench.openWorkOrders} (default 1,000,000) dispatched work orders into a fresh embedded PostgreSQL:
  * reply deadlines spread evenly over the five days before and the seven after the pass, a tenth of them not yet

@@ -25,7 +25,7 @@ import org.hotline12345.support.Latencies;
 
 /**
  * Search speed on a large knowledge base, both backends on the same articles and queries. Not a test: run it with the
- * command in the README.
+ * command in docs/performance.md.
  * <p>
  * Builds {@code bench.articles} (default 100,000) articles from the shipped knowledge base and, where
  * {@code ../shared/datasets} is present, real citizen messages and policy answers: titles, alternative questions and
