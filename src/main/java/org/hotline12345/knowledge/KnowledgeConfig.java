@@ -62,9 +62,10 @@ public interface KnowledgeConfig {
         @WithDefault("http://localhost:9200")
         List<String> hosts();
 
-        /** Basic authentication, when the cluster requires it. */
+        /** Username of basic authentication, when the cluster requires it. */
         Optional<String> username();
 
+        /** Password of basic authentication (HOTLINE_KNOWLEDGE_ELASTICSEARCH_PASSWORD). */
         Optional<String> password();
 
         /** Alias the service searches; a rebuild creates a new index behind it and then moves the alias. */
