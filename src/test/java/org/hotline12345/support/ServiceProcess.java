@@ -54,7 +54,7 @@ public final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
-        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "");
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("HOTLINE_FIRST_RUN_DATA_ENABLED", "true");
         // production with a configured database requires a session key; several instances share this one
