@@ -21,8 +21,11 @@ public class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
-    /** Swagger UI is a third-party page built on inline scripts; it gets the other headers. */
-    private static final String SWAGGER_UI = "/q/swagger-ui";
+    /**
+     * Quarkus's own pages (Swagger UI, the dev UI) are third-party pages built on inline scripts; they get the other
+     * headers.
+     */
+    private static final String QUARKUS_PAGES = "/q/";
     private static final String CSRF_COOKIE = "csrf-token";
 
     void install(@Observes Router router) {
@@ -32,7 +35,7 @@ public class SecurityHeaders {
 
     private void addHeaders(RoutingContext context) {
         MultiMap headers = context.response().headers();
-        if (!context.normalizedPath().startsWith(SWAGGER_UI)) {
+        if (!context.normalizedPath().startsWith(QUARKUS_PAGES)) {
             headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         }
         headers.set("X-Frame-Options", "DENY");

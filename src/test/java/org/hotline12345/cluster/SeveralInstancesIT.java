@@ -57,7 +57,7 @@ class SeveralInstancesIT {
 
     @AfterAll
     static void stop() throws InterruptedException {
-        for (Process process : new Process[] { first, second }) {
+        for (Process process : new Process[]{first, second}) {
             if (process != null) {
                 process.destroy();
                 process.waitFor(60, TimeUnit.SECONDS);
@@ -169,7 +169,8 @@ class SeveralInstancesIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", basic(user, password)).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString());
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+        request.method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

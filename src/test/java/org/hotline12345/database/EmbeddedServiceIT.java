@@ -74,7 +74,7 @@ class EmbeddedServiceIT {
         }
         String log = Files.readString(Path.of("target", "embedded-service-1.log"));
         assertThat(log).contains("Stopping the embedded PostgreSQL").doesNotContain(" ERROR ");
-        for (Path secret : new Path[] { data.resolve("data/session.key"), data.resolve("postgres.password") }) {
+        for (Path secret : new Path[]{data.resolve("data/session.key"), data.resolve("postgres.password")}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
             assertThat(log).as("the log holds no secret").doesNotContain(Files.readString(secret).strip());
         }
