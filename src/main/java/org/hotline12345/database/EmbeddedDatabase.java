@@ -71,8 +71,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Path directory = Path.of(setting("hotline.embedded-db.directory").orElse("data/postgres")).toAbsolutePath();
         int port = Integer.parseInt(setting("hotline.embedded-db.port").orElse("15432"));
-        stopOrphanedServer(directory);
-        // zonky's own hook would stop the server while the service still uses it; it stops last instead
         // zonky's own hook would stop the server while the service still uses it; it stops last instead
         EmbeddedDatabase database = startPersistent(directory, port, false);
         serving = database;

@@ -86,7 +86,8 @@ class ContentSecurityPolicyBrowserTest extends DatabaseTest {
             String path = URI.create(href).getRawPath() + (URI.create(href).getRawQuery() == null
                     ? ""
                     : "?" + URI.create(href).getRawQuery());
-            if (!path.startsWith("/q/") && !path.contains("export") && !path.contains("excel") && !path.contains("/attachments/")
+            if (!path.startsWith("/q/") && !path.contains("export") && !path.contains("excel")
+                    && !path.contains("/attachments/")
                     && !path.endsWith(".xlsx") && !path.contains("download")) {
                 links.add(path);
             }
