@@ -95,7 +95,8 @@ public final class ServiceProcess {
     /** Waits until {@code service} answers ready; fails at once if it exits first. */
     public static void awaitReady(Process service, String base, String log) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        // a loaded machine (several builds at once) has taken over three minutes to start the service
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 throw new IllegalStateException(
