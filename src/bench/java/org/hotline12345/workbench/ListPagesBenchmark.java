@@ -103,14 +103,8 @@ public final class ListPagesBenchmark {
 
     /** Signs in through the login form, as a browser does, and returns the session cookie. */
     private static String signIn(HttpClient http, String base, String user) throws Exception {
-        String form = "j_username=" + user + "&j_password=" + Api.PASSWORD;
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        return response.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("quarkus-credential="))
-                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-                .findFirst().orElseThrow(() -> new IllegalStateException(user + " could not sign in"));
+        return ServiceProcess.signIn(http, base, user, Api.PASSWORD)
+                .orElseThrow(() -> new IllegalStateException(user + " could not sign in"));
     }
 
     private ListPagesBenchmark() {

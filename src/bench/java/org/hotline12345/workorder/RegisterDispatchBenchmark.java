@@ -217,7 +217,8 @@ public final class RegisterDispatchBenchmark {
     }
 
     private static Result rawInserts(EmbeddedDatabase database, int rows, int clients) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("create table bench_raw (id bigserial primary key, payload text not null,"
                     + " created_at timestamptz not null)");
@@ -227,7 +228,8 @@ public final class RegisterDispatchBenchmark {
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             tasks.add(() -> {
-                try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+                try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                        database.password());
                         PreparedStatement insert = connection
                                 .prepareStatement("insert into bench_raw (payload, created_at) values (?, now())")) {
                     for (int i = next.getAndIncrement(); i < rows; i = next.getAndIncrement()) {

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
+
+import org.hotline12345.common.SecretFiles;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -23,6 +26,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>
  * Settings are read from system properties or the matching environment variables ({@code HOTLINE_EMBEDDED_DB_PORT}
  * and so on) because they are needed before Quarkus reads its configuration.
+ * <p>
+ * A persistent server requires a password on every connection: one made on its first start and kept beside its data
+ * directory ({@code data/postgres.password}, mode 0600); a data directory made before that gets it on its next start.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -32,15 +38,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
     private static final String USER = "postgres";
+    private static final String PASSWORD_HBA = """
+            # Written by the hotline service: every connection needs the password kept beside the data directory.
+            local all all scram-sha-256
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
 
     private static EmbeddedDatabase serving;
     private static volatile boolean serviceStarted;
     private static final CountDownLatch servingStopped = new CountDownLatch(1);
 
     private final EmbeddedPostgres postgres;
+    /** Empty for a throw-away server, which trusts local connections. */
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
     /**
@@ -56,14 +71,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Path directory = Path.of(setting("hotline.embedded-db.directory").orElse("data/postgres")).toAbsolutePath();
         int port = Integer.parseInt(setting("hotline.embedded-db.port").orElse("15432"));
-        stopOrphanedServer(directory);
         // zonky's own hook would stop the server while the service still uses it; it stops last instead
-        EmbeddedDatabase database = start(persistent(directory, port).setRegisterShutdownHook(false));
+        EmbeddedDatabase database = startPersistent(directory, port, false);
         serving = database;
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stopServingAtExit, "embedded-db-stop"));
         System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", USER);
-        System.setProperty("quarkus.datasource.password", "");
+        System.setProperty("quarkus.datasource.password", database.password());
         System.setProperty(ACTIVE_PROPERTY, "true");
         LOG.info(() -> "Embedded PostgreSQL listening on localhost:" + port + ", data in " + directory);
     }
@@ -74,12 +88,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * only).
      */
     public static EmbeddedDatabase startPersistent(Path directory, int port) {
-        stopOrphanedServer(directory);
-        return start(persistent(directory, port));
+        return startPersistent(directory, port, true);
     }
 
-    private static EmbeddedPostgres.Builder persistent(Path directory, int port) {
+    private static EmbeddedDatabase startPersistent(Path directory, int port, boolean stopWithJvm) {
+        stopOrphanedServer(directory);
+        String password = SecretFiles.readOrCreate(passwordFile(directory));
+        EmbeddedDatabase database = start(persistent(directory, port, password).setRegisterShutdownHook(stopWithJvm),
+                password);
+        database.requirePassword(directory);
+        return database;
+    }
+
+    /** Where a persistent server's password is kept: beside its data directory, e.g. data/postgres.password. */
+    public static Path passwordFile(Path directory) {
+        Path absolute = directory.toAbsolutePath();
+        return absolute.resolveSibling(absolute.getFileName() + ".password");
+    }
+
+    private static EmbeddedPostgres.Builder persistent(Path directory, int port, String password) {
         return EmbeddedPostgres.builder()
+                // zonky checks that the server is up with this password; a server that still trusts ignores it
+                .setConnectConfig("password", password)
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
@@ -118,13 +148,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** A throw-away server in a fresh directory, for tests; nothing waits for the disk, as zonky sets it. */
     public static EmbeddedDatabase startEphemeral() {
-        return start(EmbeddedPostgres.builder().setServerConfig("max_connections", "300"));
+        return start(EmbeddedPostgres.builder().setServerConfig("max_connections", "300"), "");
     }
 
-    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder) {
+    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, String password) {
         try {
             EmbeddedPostgres postgres = builder.setPGStartupWait(Duration.ofSeconds(60)).start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
             database.createApplicationDatabase();
             return database;
         } catch (IOException e) {
@@ -138,6 +168,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String username() {
         return USER;
+    }
+
+    /** The password every connection to a persistent server needs; empty for a throw-away one. */
+    public String password() {
+        return password;
     }
 
     public int port() {
@@ -171,8 +206,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A JVM killed without its shutdown hook leaves its postmaster running on the data directory, and the next
-     * start would fail; stop that server first.
+     * Gives the superuser the password and makes the server ask every connection for it (initdb, as zonky runs it,
+     * trusts every local connection). Idempotent; a data directory made before passwords gets one here.
+     */
+    private void requirePassword(Path directory) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            // ALTER ROLE takes no parameters; the password is 43 Base64url characters, so quoting it is safe
+            statement.execute("alter role " + USER + " password '" + password.replace("'", "''") + "'");
+            Path hba = directory.resolve("pg_hba.conf");
+            if (!Files.readString(hba).equals(PASSWORD_HBA)) {
+                Files.writeString(hba, PASSWORD_HBA);
+                statement.execute("select pg_reload_conf()");
+                LOG.info(() -> "The embedded PostgreSQL now requires the password kept in " + passwordFile(directory));
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not give the embedded PostgreSQL its password", e);
+        }
+    }
+
+    /**
+     * A JVM killed without its shutdown hook (kill -9) leaves its postmaster running on the data directory, and the
+     * next start would fail on its lock file; stop that server first, with a fast shutdown, which ends the
+     * connections other instances still hold (a smart one would wait for them), and wait until it is gone.
      */
     private static void stopOrphanedServer(Path directory) {
         Path pidFile = directory.resolve("postmaster.pid");
@@ -183,13 +239,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
             Optional<ProcessHandle> process = ProcessHandle.of(pid)
                     .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
-            if (process.isPresent()) {
-                LOG.warning(() -> "Stopping PostgreSQL " + pid + " left running on " + directory);
-                process.get().destroy();
+            if (process.isEmpty()) {
+                return;
+            }
+            LOG.warning(() -> "Stopping PostgreSQL " + pid + " left running on " + directory + " (fast shutdown)");
+            signal("INT", pid);
+            try {
+                process.get().onExit().get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                LOG.warning(() -> "PostgreSQL " + pid + " is still running; stopping it immediately");
+                signal("QUIT", pid);
                 process.get().onExit().get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            LOG.warning(() -> "Could not inspect " + pidFile + ": " + e);
+            LOG.warning(() -> "Could not stop the server of " + pidFile + ": " + e);
+        }
+    }
+
+    /** Java stops processes only with SIGTERM (a smart shutdown to PostgreSQL) or SIGKILL; the others need kill(1). */
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IOException("kill -" + signal + " " + pid + " exited with " + exit);
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,6 +18,7 @@ import org.hotline12345.common.PageForms;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.vertx.ext.web.RoutingContext;
 
 /** 我的账号: every user sees their account and changes their own password, e.g. the initial one an administrator set. */
 @Path("/account")
@@ -34,6 +36,9 @@ public class AccountPage {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    Sessions sessions;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@QueryParam("done") String done, @QueryParam("error") String error) {
@@ -44,13 +49,15 @@ public class AccountPage {
     @Path("/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@FormParam("currentPassword") String current, @FormParam("newPassword") String next,
-            @FormParam("repeatPassword") String repeat) {
+            @FormParam("repeatPassword") String repeat, @Context RoutingContext context) {
         return PageForms.act("/account", "已修改密码", () -> {
             if (next == null || !next.equals(repeat)) {
                 throw new FormException("两次输入的新密码不一致");
             }
-            users.changeOwnPassword(actor.get(), new UserRequests.ChangeOwnPassword(
+            long version = users.changeOwnPassword(actor.get(), new UserRequests.ChangeOwnPassword(
                     PageForms.required("currentPassword", current), PageForms.required("newPassword", next)));
+            // every other session of the user ended; this one carries on with the new credentials
+            sessions.start(context, actor.get().username(), version);
             return null;
         });
     }

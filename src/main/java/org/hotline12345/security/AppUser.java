@@ -1,6 +1,7 @@
 package org.hotline12345.security;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,6 +46,10 @@ public class AppUser {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** Moves on whenever the user's sessions must end; each session carries the version it was started with. */
+    @Column(name = "credential_version", nullable = false)
+    private long credentialVersion;
+
     protected AppUser() {
     }
 
@@ -58,15 +63,28 @@ public class AppUser {
         this.createdAt = createdAt;
     }
 
-    void update(String displayName, Role role, Long departmentId, boolean active) {
+    /** Returns whether the change ended the user's sessions: a new role, department or status does. */
+    boolean update(String displayName, Role role, Long departmentId, boolean active) {
+        boolean access = role != this.role || !Objects.equals(departmentId, this.departmentId)
+                || active != this.active;
         this.displayName = displayName;
         this.role = role;
         this.departmentId = departmentId;
         this.active = active;
+        if (access) {
+            endSessions();
+        }
+        return access;
     }
 
+    /** Sets the new hash and ends every session started with the old password. */
     void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
+        endSessions();
+    }
+
+    void endSessions() {
+        credentialVersion++;
     }
 
     public Actor toActor() {
@@ -99,6 +117,10 @@ public class AppUser {
 
     public boolean isActive() {
         return active;
+    }
+
+    public long getCredentialVersion() {
+        return credentialVersion;
     }
 
     public Instant getCreatedAt() {

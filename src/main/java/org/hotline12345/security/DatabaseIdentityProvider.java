@@ -28,13 +28,16 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * A verified login is remembered for {@link SecurityConfig#credentialCacheTtl()} as a keyed digest of the password,
  * never the password itself, because the PBKDF2 hash costs a large fraction of a second by design and Basic sends the
- * password on every request.
+ * password on every request. The lock ({@link LoginThrottle}) is checked before that memory, and a locked username is
+ * answered exactly like a wrong password, after the same hash.
  */
 @ApplicationScoped
 public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     /** Identity attribute holding the {@link Actor}. */
     public static final String ACTOR_ATTRIBUTE = "hotline.actor";
+    /** Identity attribute holding the user's credential version, which a page session started now carries. */
+    static final String CREDENTIAL_VERSION_ATTRIBUTE = "hotline.credential-version";
 
     private record Remembered(byte[] digest, SecurityIdentity identity, long expiresAt) {
     }
@@ -72,6 +75,9 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         char[] password = request.getPassword().getPassword();
+        if (throttle.isLocked(username)) {
+            return context.runBlocking(() -> refuseLocked(password));
+        }
         byte[] digest = digest(username, password);
         Remembered known = remembered.get(username);
         if (known != null && known.expiresAt() - System.nanoTime() > 0
@@ -81,33 +87,45 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         return context.runBlocking(() -> verify(username, password, digest));
     }
 
-    /** Forgets remembered logins of a user whose password, role or status changed. */
-    public void forget(String username) {
+    /** Forgets remembered logins of a user whose password, role, status or lock changed. */
+    void forget(String username) {
         remembered.remove(username);
     }
 
+    void forgetAll() {
+        remembered.clear();
+    }
+
+    /** Takes as long as a wrong password and fails the same way, so that nobody learns that the name is locked. */
+    private SecurityIdentity refuseLocked(char[] password) {
+        hasher.verify(password, decoyHash);
+        throw new AuthenticationFailedException();
+    }
+
     private SecurityIdentity verify(String username, char[] password, byte[] digest) {
-        if (throttle.isLocked(username)) {
-            throw new AuthenticationFailedException("too many failed logins");
-        }
         AppUser user = QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username).orElse(null));
         boolean valid = hasher.verify(password, user == null ? decoyHash : user.getPasswordHash());
         if (user == null || !valid || !user.isActive()) {
             throttle.recordFailure(username);
             throw new AuthenticationFailedException();
         }
+        if (throttle.isLocked(username)) {
+            // locked by another guess while this one was being hashed
+            throw new AuthenticationFailedException();
+        }
         throttle.recordSuccess(username);
-        SecurityIdentity identity = identityOf(user);
+        SecurityIdentity identity = identityOf(user.toActor(), user.getCredentialVersion());
         remembered.put(username,
                 new Remembered(digest, identity, System.nanoTime() + config.credentialCacheTtl().toNanos()));
         return identity;
     }
 
-    static SecurityIdentity identityOf(AppUser user) {
+    static SecurityIdentity identityOf(Actor actor, long credentialVersion) {
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(user.getUsername()))
-                .addRole(user.getRole().name())
-                .addAttribute(ACTOR_ATTRIBUTE, user.toActor())
+                .setPrincipal(new QuarkusPrincipal(actor.username()))
+                .addRole(actor.role().name())
+                .addAttribute(ACTOR_ATTRIBUTE, actor)
+                .addAttribute(CREDENTIAL_VERSION_ATTRIBUTE, credentialVersion)
                 .build();
     }
 

@@ -3,28 +3,34 @@ package org.hotline12345.security;
 import java.net.URI;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * 登录 and 退出 for the pages. The form posts to Quarkus's {@code j_security_check}, which checks the password against
- * the users table like HTTP Basic does and sets the encrypted session cookie; leaving removes the cookie.
+ * 登录 and 退出 for the pages. The login form (with its CSRF token) posts here; the password is checked against the users
+ * table as for HTTP Basic, lock included, and a session cookie is set ({@link Sessions}). 退出 ends every session of
+ * the user, on every instance.
  */
 @Path("/")
 public class LoginPage {
-
-    /** The cookie Quarkus's form login keeps the session in. */
-    static final String SESSION_COOKIE = "quarkus-credential";
 
     @CheckedTemplate
     static class Templates {
@@ -35,6 +41,15 @@ public class LoginPage {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    IdentityProviderManager identities;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    UserService users;
 
     @GET
     @Path("login")
@@ -69,10 +84,35 @@ public class LoginPage {
         return Response.ok(Templates.home()).build();
     }
 
+    /** A wrong password, an unknown or disabled user and a locked username all come back the same way. */
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("j_username") String username, @FormParam("j_password") String password,
+            @Context RoutingContext context) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            return Response.seeOther(URI.create("/login?error=true")).build();
+        }
+        SecurityIdentity signedIn;
+        try {
+            signedIn = identities.authenticateBlocking(HttpSecurityUtils.setRoutingContextAttribute(
+                    new UsernamePasswordAuthenticationRequest(username, new PasswordCredential(password.toCharArray())),
+                    context));
+        } catch (AuthenticationFailedException e) {
+            return Response.seeOther(URI.create("/login?error=true")).build();
+        }
+        Long version = signedIn.getAttribute(DatabaseIdentityProvider.CREDENTIAL_VERSION_ATTRIBUTE);
+        sessions.start(context, signedIn.getPrincipal().getName(), version);
+        return Response.seeOther(URI.create("/")).build();
+    }
+
     @POST
     @Path("logout")
-    public Response logout() {
-        NewCookie expired = new NewCookie.Builder(SESSION_COOKIE).path("/").maxAge(0).value("").build();
-        return Response.seeOther(URI.create("/login")).cookie(expired).build();
+    public Response logout(@Context RoutingContext context) {
+        if (!identity.isAnonymous()) {
+            users.endSessions(identity.getPrincipal().getName());
+        }
+        sessions.clear(context);
+        return Response.seeOther(URI.create("/login")).build();
     }
 }

@@ -1,41 +1,50 @@
 package org.hotline12345.security;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.hotline12345.security.AccountCache.Account;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The pages' session: the login form checked the password once and its encrypted cookie names the user; each request
- * reloads the user, so that a user disabled or changed since the login is refused or sees the new role at once.
+ * The pages' session: the login form checked the password once and the encrypted cookie names the user and the
+ * credential version they signed in with. Each request checks that the user may still sign in and that their
+ * credential version has not moved on (logout, a new password, a role or status change end every session), and sees
+ * the user's current role.
  */
 @ApplicationScoped
-public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+public class SessionIdentityProvider implements IdentityProvider<SessionAuthenticationRequest> {
 
     @Inject
-    AppUserRepository users;
+    AccountCache accounts;
 
     @Override
-    public Class<TrustedAuthenticationRequest> getRequestType() {
-        return TrustedAuthenticationRequest.class;
+    public Class<SessionAuthenticationRequest> getRequestType() {
+        return SessionAuthenticationRequest.class;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
+    public Uni<SecurityIdentity> authenticate(SessionAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> {
-            AppUser user = QuarkusTransaction.requiringNew()
-                    .call(() -> users.findByUsername(request.getPrincipal()).orElse(null));
-            if (user == null || !user.isActive()) {
-                throw new AuthenticationFailedException("the user of this session no longer signs in");
-            }
-            return DatabaseIdentityProvider.identityOf(user);
-        });
+        Optional<Account> cached = accounts.cached(request.username());
+        if (cached != null) {
+            return Uni.createFrom().item(() -> identity(cached, request));
+        }
+        return context.runBlocking(() -> identity(accounts.load(request.username()), request));
+    }
+
+    private static SecurityIdentity identity(Optional<Account> account, SessionAuthenticationRequest request) {
+        if (account.isEmpty() || !account.get().active()
+                || account.get().credentialVersion() != request.credentialVersion()) {
+            throw new AuthenticationFailedException("this session ended");
+        }
+        return DatabaseIdentityProvider.identityOf(account.get().actor(), request.credentialVersion());
     }
 }

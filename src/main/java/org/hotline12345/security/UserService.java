@@ -31,7 +31,7 @@ public class UserService {
     DepartmentDirectory departments;
 
     @Inject
-    DatabaseIdentityProvider identities;
+    AccountEvents events;
 
     @Inject
     LoginThrottle throttle;
@@ -55,10 +55,10 @@ public class UserService {
     @Transactional
     public UserView update(String username, UserRequests.Update request) {
         AppUser user = require(username);
-        user.update(request.displayName().strip(), request.role(),
-                departmentFor(request.role(), request.departmentCode()),
-                request.active());
-        identities.forget(username);
+        if (user.update(request.displayName().strip(), request.role(),
+                departmentFor(request.role(), request.departmentCode()), request.active())) {
+            events.changed(username);
+        }
         return view(user);
     }
 
@@ -67,19 +67,32 @@ public class UserService {
         AppUser user = require(username);
         requireStrong(password, "password");
         user.changePassword(hasher.hash(password.toCharArray()));
-        identities.forget(username);
         throttle.unlock(username);
+        events.changed(username);
     }
 
+    /**
+     * Changes the actor's own password, which ends every session of theirs, and returns the new credential version,
+     * with
+     * which the page the change was made on carries on.
+     */
     @Transactional
-    public void changeOwnPassword(Actor actor, UserRequests.ChangeOwnPassword request) {
+    public long changeOwnPassword(Actor actor, UserRequests.ChangeOwnPassword request) {
         AppUser user = require(actor.username());
         if (!hasher.verify(request.currentPassword().toCharArray(), user.getPasswordHash())) {
             throw InvalidFieldException.unacceptable("currentPassword", "matches", "当前密码不正确");
         }
         requireStrong(request.newPassword(), "newPassword");
         user.changePassword(hasher.hash(request.newPassword().toCharArray()));
-        identities.forget(actor.username());
+        events.changed(actor.username());
+        return user.getCredentialVersion();
+    }
+
+    /** 退出: ends every session of the user, on every instance; a copy of the cookie no longer signs anyone in. */
+    @Transactional
+    public void endSessions(String username) {
+        require(username).endSessions();
+        events.changed(username);
     }
 
     @Transactional

@@ -8,7 +8,19 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "hotline.attachments")
 public interface AttachmentConfig {
 
-    /** Where attached files are kept, each under a random name. */
+    /** Where new files are kept; files already kept are read from where they are, whatever this says. */
+    enum Store {
+        /** In PostgreSQL: every instance on the database serves every file. */
+        DATABASE,
+        /** In {@link #directory()}: one instance, or several that share that directory (a shared volume). */
+        FILESYSTEM
+    }
+
+    /** Where new files are kept: {@code database} (the default, for any number of instances) or {@code filesystem}. */
+    @WithDefault("database")
+    Store store();
+
+    /** Where attached files are kept with {@code store=filesystem}, each under a random name. */
     @WithDefault("data/attachments")
     Path directory();
 

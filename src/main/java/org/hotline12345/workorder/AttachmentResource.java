@@ -69,7 +69,7 @@ public class AttachmentResource {
 
     /** The file as a download, never shown inline: the browser must not run what a user uploaded. */
     public static Response send(StoredFile file) {
-        return Response.ok(file.path().toFile(), file.view().contentType())
+        return Response.ok(file.content(), file.view().contentType())
                 .header("Content-Disposition", "attachment; filename*=UTF-8''"
                         + PageForms.encode(file.view().fileName()).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff").build();

@@ -2,23 +2,14 @@ package org.hotline12345.workorder;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,13 +26,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Files attached to a work order: the lead department's evidence while it handles it, or the hotline's. A file is
- * checked before it is kept (size, and a type recognised by its first bytes and its name), stored under a random
- * name, and served only to those who may see the work order.
+ * checked before it is kept (size, and a type recognised by its first bytes and its name), kept by the
+ * {@link AttachmentStore} (in PostgreSQL by default), and served only to those who may see the work order.
  */
 @ApplicationScoped
 public class AttachmentService {
-
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
 
     /** A file as lists show it. */
     public record AttachmentView(long id, String fileName, String contentType, long sizeBytes, String sha256,
@@ -55,12 +44,15 @@ public class AttachmentService {
         }
     }
 
-    /** A file to send: what it is and where its bytes are. */
-    public record StoredFile(AttachmentView view, Path path) {
+    /** A file to send: what it is and its bytes, which the caller closes (a response closes them once written). */
+    public record StoredFile(AttachmentView view, InputStream content) {
     }
 
     @Inject
     AttachmentConfig config;
+
+    @Inject
+    AttachmentStore store;
 
     @Inject
     WorkOrderRepository workOrders;
@@ -95,20 +87,19 @@ public class AttachmentService {
                 .unacceptable("file", "type", "'" + name + "' is not a PDF, PNG, JPEG, DOCX or XLSX file"));
         long workOrderId = QuarkusTransaction.requiringNew().call(() -> mayAttach(number, actor).getId());
         Instant now = clock.instant();
-        String key = MONTH.format(now) + "/" + UUID.randomUUID();
-        Path target = config.directory().resolve(key);
-        String sha256 = store(upload, target);
+        AttachmentStore.Prepared prepared = store.prepare(upload, now);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 mayAttach(number, actor);
-                Attachment attachment = new Attachment(workOrderId, name, type, size, sha256, key, actor.username(),
-                        now);
+                Attachment attachment = new Attachment(workOrderId, name, type, size, prepared.sha256(),
+                        prepared.key(), actor.username(), now);
                 entityManager.persist(attachment);
                 entityManager.flush();
+                store.keep(prepared, attachment.getId(), upload);
                 return view(attachment);
             });
         } catch (RuntimeException e) {
-            delete(target);
+            store.discard(prepared);
             throw e;
         }
     }
@@ -129,11 +120,9 @@ public class AttachmentService {
             if (attachment == null || attachment.getWorkOrderId() != order.getId()) {
                 throw new ResourceNotFoundException("Attachment", id);
             }
-            Path path = config.directory().resolve(attachment.getStorageKey());
-            if (!Files.isRegularFile(path)) {
-                throw new ResourceNotFoundException("Attachment file", id);
-            }
-            return new StoredFile(view(attachment), path);
+            InputStream content = store.open(attachment)
+                    .orElseThrow(() -> new ResourceNotFoundException("Attachment file", id));
+            return new StoredFile(view(attachment), content);
         });
     }
 
@@ -193,33 +182,6 @@ public class AttachmentService {
             return in.readNBytes(16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Copies the upload next to its final place, then moves it there, returning its SHA-256. */
-    private static String store(Path upload, Path target) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling(target.getFileName() + ".part");
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(upload);
-                    OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), digest)) {
-                in.transferTo(out);
-            }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a stray file under a random name harms nobody; the database never points at it
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.hotline12345.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged service on its embedded defaults, as the README's first command starts it: a work order registered
  * before a stop (SIGTERM) is there after the restart, and the stop is clean: the database is stopped last, after the
- * scheduler and the registration writer, so nothing logs an error on the way out and no server is left running.
+ * scheduler and the registration writer, so nothing logs an error on the way out and no server is left running. Its
+ * secrets (the session key, the database's password) are made once, kept beside the data for their owner alone and
+ * never logged, and a page session survives the restart.
  */
 class EmbeddedServiceIT {
 
@@ -47,6 +53,7 @@ class EmbeddedServiceIT {
 
         Process first = start(databasePort, httpPort, "embedded-service-1.log");
         String number;
+        String session;
         try {
             ServiceProcess.awaitReady(first, base, "embedded-service-1.log");
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/work-orders"))
@@ -58,11 +65,19 @@ class EmbeddedServiceIT {
             Matcher matcher = NUMBER.matcher(created.body());
             assertThat(matcher.find()).isTrue();
             number = matcher.group(1);
+            session = ServiceProcess.signIn(http, base, "agent", "demo12345").orElseThrow();
+            assertThatThrownBy(() -> DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + databasePort + "/hotline", "postgres", "").close())
+                    .as("the embedded PostgreSQL asks for its password").isInstanceOf(SQLException.class);
         } finally {
             stop(first);
         }
         String log = Files.readString(Path.of("target", "embedded-service-1.log"));
         assertThat(log).contains("Stopping the embedded PostgreSQL").doesNotContain(" ERROR ");
+        for (Path secret : new Path[]{data.resolve("data/session.key"), data.resolve("postgres.password")}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+            assertThat(log).as("the log holds no secret").doesNotContain(Files.readString(secret).strip());
+        }
         assertThat(data.resolve("postgres/postmaster.pid")).as("the server stopped with the service").doesNotExist();
 
         Process second = start(databasePort, httpPort, "embedded-service-2.log");
@@ -74,6 +89,9 @@ class EmbeddedServiceIT {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(detail.statusCode()).isEqualTo(200);
             assertThat(detail.body()).contains("停车场收费不合理 重启前");
+            HttpResponse<String> desktop = http.send(HttpRequest.newBuilder(URI.create(base + "/agent"))
+                    .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(desktop.statusCode()).as("the page session survives the restart").isEqualTo(200);
         } finally {
             stop(second);
         }

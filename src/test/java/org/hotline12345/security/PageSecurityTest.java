@@ -2,6 +2,7 @@ package org.hotline12345.security;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.matcher.RestAssuredMatchers.detailedCookie;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
@@ -27,10 +28,13 @@ class PageSecurityTest extends DatabaseTest {
 
     @Test
     void aWrongPasswordReturnsToTheLoginPageWithAnError() {
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+        var login = given().get("/login").then().extract();
+        var refused = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", login.cookie("csrf-token")).formParam("csrf-token", Pages.token(login.asString()))
                 .formParam("j_username", "desk").formParam("j_password", "not-" + Api.PASSWORD)
-                .post("/j_security_check").then().statusCode(302)
-                .header("Location", containsString("/login?error=true"));
+                .post("/login").then().statusCode(303)
+                .header("Location", containsString("/login?error=true")).extract();
+        assertThat(refused.cookies()).doesNotContainKey(Pages.SESSION_COOKIE);
         given().get("/login?error=true").then().statusCode(200).body(containsString("用户名或密码不正确"));
     }
 
@@ -69,6 +73,6 @@ class PageSecurityTest extends DatabaseTest {
     @Test
     void signingOutEndsTheSession() {
         Pages.form("desk", "/desk").post("/logout").then().statusCode(303).header("Location", endsWith("/login"))
-                .cookie("quarkus-credential", detailedCookie().value("").maxAge(0));
+                .cookie(Pages.SESSION_COOKIE, detailedCookie().value("").maxAge(0));
     }
 }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -15,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -52,6 +56,8 @@ public final class Browser implements AutoCloseable {
                     "--window-size=1366,768", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-quic", "--lang=zh-CN",
                     "--user-data-dir=" + Files.createTempDirectory("hotline-chromium"));
+            // the console, where Chromium reports what the Content-Security-Policy refused
+            options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             return new Browser(new ChromeDriver(service, options), base.replaceAll("/$", ""));
@@ -107,6 +113,11 @@ public final class Browser implements AutoCloseable {
                     WebElement element = d.findElement(locator);
                     return element.isDisplayed() ? element.getText() : null;
                 });
+    }
+
+    /** What the console said since last asked: script errors, refusals by the Content-Security-Policy. */
+    public List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

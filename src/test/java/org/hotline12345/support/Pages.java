@@ -17,24 +17,38 @@ public final class Pages {
     private Pages() {
     }
 
+    /** The cookie the pages' session lives in. */
+    public static final String SESSION_COOKIE = "hotline-session";
+
     /** Signs {@code username} in through the form and returns a request with the session cookie. */
     public static RequestSpecification as(String username) {
-        String session = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", Api.PASSWORD)
-                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
-        return given().redirects().follow(false).cookie("quarkus-credential", session);
+        return given().redirects().follow(false).cookie(SESSION_COOKIE, signIn(username, Api.PASSWORD));
+    }
+
+    /** Posts the login form as a browser does, with its CSRF token, and returns the session cookie it sets. */
+    public static String signIn(String username, String password) {
+        ExtractableResponse<Response> login = given().get("/login").then().statusCode(200).extract();
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", login.cookie("csrf-token")).formParam("csrf-token", token(login.asString()))
+                .formParam("j_username", username).formParam("j_password", password)
+                .post("/login").then().statusCode(303).extract().cookie(SESSION_COOKIE);
     }
 
     /** A form post as {@code user}, carrying the CSRF token of the page it was opened from. */
     public static RequestSpecification form(String user, String openedFrom) {
         RequestSpecification session = as(user);
         ExtractableResponse<Response> page = session.get(openedFrom).then().statusCode(200).extract();
-        Matcher token = TOKEN.matcher(page.asString());
-        if (!token.find()) {
-            throw new AssertionError(openedFrom + " carries no CSRF token");
-        }
         return session.contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .cookie("csrf-token", page.cookie("csrf-token"))
-                .formParam("csrf-token", token.group(1));
+                .formParam("csrf-token", token(page.asString()));
+    }
+
+    /** The CSRF token of a page's forms. */
+    public static String token(String page) {
+        Matcher token = TOKEN.matcher(page);
+        if (!token.find()) {
+            throw new AssertionError("the page carries no CSRF token");
+        }
+        return token.group(1);
     }
 }

@@ -17,7 +17,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.username(),
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.password", database.password());
     }
 
     @Override

@@ -9,9 +9,18 @@ import static org.hotline12345.support.Api.registerDispatched;
 import static org.hotline12345.support.Api.step;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hotline12345.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +72,53 @@ class AttachmentApiTest extends DatabaseTest {
                 "/api/work-orders/" + number + "/attachments").then().statusCode(400)
                 .body("violations[0].field", equalTo("name"));
         as("housing").get("/api/work-orders/" + number + "/attachments").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void filesAreKeptInPostgresAndOnesKeptOnDiskBeforeAreStillServed() throws Exception {
+        String number = registerDispatched("HOUSING");
+        step("housing", number, "accept").statusCode(200);
+        int id = upload("housing", number, "库内.pdf", PDF).statusCode(201).extract().path("id");
+        try (Connection connection = connect();
+                PreparedStatement content = connection.prepareStatement(
+                        "select content from work_order_attachment_content where attachment_id = ?")) {
+            content.setLong(1, id);
+            try (ResultSet row = content.executeQuery()) {
+                assertThat(row.next()).as("the bytes are in the database").isTrue();
+                assertThat(row.getBytes(1)).isEqualTo(PDF);
+            }
+        }
+
+        // a file an earlier version kept on disk: its row points at it and it has no content row
+        Path directory = Path.of(ConfigProvider.getConfig().getValue("hotline.attachments.directory", String.class));
+        String key = "2026/01/" + UUID.randomUUID();
+        Files.createDirectories(directory.resolve(key).getParent());
+        Files.write(directory.resolve(key), PDF);
+        long onDisk;
+        try (Connection connection = connect();
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into work_order_attachment (id, work_order_id, file_name, content_type, size_bytes,
+                            sha256, storage_key, uploaded_by, uploaded_at)
+                        select nextval('work_order_attachment_seq'), id, '盘上.pdf', 'application/pdf', ?, 'x', ?,
+                            'housing', now() from work_order where number = ?
+                        returning id""")) {
+            insert.setLong(1, PDF.length);
+            insert.setString(2, key);
+            insert.setString(3, number);
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                onDisk = row.getLong(1);
+            }
+        }
+        assertThat(as("agent").get("/api/work-orders/" + number + "/attachments/" + onDisk).then().statusCode(200)
+                .extract().asByteArray()).isEqualTo(PDF);
+    }
+
+    private static Connection connect() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 
     private static ValidatableResponse upload(String username, String number,
