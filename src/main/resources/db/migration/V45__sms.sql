@@ -10,12 +10,12 @@ create table sms_template (
 
 insert into sms_template (kind, body) values
     ('VERIFICATION_CODE', '【12345热线】您的验证码是{code}，{minutes}分钟内有效。如非本人操作，请忽略本短信。'),
-    ('RECEIPT', '【12345热线】您的诉求已收到，工单编号{number}，提取码{extractionCode}。凭编号和提取码可在{link}查询办理进度。'),
+    ('RECEIPT', '【12345热线】您的诉求已收到，工单编号{number}，提取码{extractionCode}。凭编号和提取码可在 {link} 查询办理进度。'),
     ('REFUSED', '【12345热线】您提交的诉求（编号{number}）不予受理，原因：{reason}。如有疑问请拨打12345。'),
     ('DISPATCHED', '【12345热线】您的诉求（编号{number}）已受理，已转交{department}办理，请留意答复。'),
-    ('REPLIED', '【12345热线】您的诉求（编号{number}）已有答复，请凭编号和提取码在{link}查看。'),
+    ('REPLIED', '【12345热线】您的诉求（编号{number}）已有答复，请凭编号和提取码在 {link} 查看。'),
     ('CLOSED', '【12345热线】您的诉求（编号{number}）已办结，感谢您对12345热线的支持。'),
-    ('RATING_INVITATION', '【12345热线】请对诉求（编号{number}）的办理情况作出评价：{link}');
+    ('RATING_INVITATION', '【12345热线】请对诉求（编号{number}）的办理情况作出评价： {link}');
 
 -- state: QUEUED → SENDING (claimed by one instance until claimed_until) → SENT → DELIVERED or UNDELIVERED by the
 -- receipts; FAILED after the last attempt. A secret message (a code) has its body cleared once sent.

@@ -4,9 +4,7 @@ import static org.hotline12345.common.TextInput.blankToNull;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +43,10 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * 待受理（网络诉求）: the agents' list of online requests, each opened to register it (受理, as for a call, correcting
- * what the citizen chose) or refuse it (不予受理); and the supervisors' view of how fast they were answered.
+ * what the citizen chose) or refuse it (不予受理).
  */
-@Path("/")
+@Path("/agent/intake")
+@RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
 public class IntakePages {
 
     private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("requestType", "诉求类型"),
@@ -67,7 +66,6 @@ public class IntakePages {
                 List<CategoryView> categories, List<DepartmentView> departments, List<RequestType> requestTypes,
                 List<RefusalKind> refusalKinds, Form form, String error);
 
-        static native TemplateInstance timeliness(LocalDate from, LocalDate to, IntakeViews.Timeliness figures);
     }
 
     /** The registration form as posted; shown again, filled in, when refused. */
@@ -136,17 +134,14 @@ public class IntakePages {
     Clock clock;
 
     @GET
-    @Path("/agent/intake")
     @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     public TemplateInstance list(@QueryParam("done") String done, @QueryParam("error") String error) {
         return Templates.list(intake.pending(), now(), config.receiptTarget().toMinutes(), done, error);
     }
 
     @GET
-    @Path("/agent/intake/{number}")
+    @Path("/{number}")
     @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     public TemplateInstance request(@PathParam("number") String number) {
         OnlineRequest request = intake.find(number)
                 .orElseThrow(() -> new ResourceNotFoundException("Online request", number));
@@ -155,9 +150,8 @@ public class IntakePages {
 
     /** 受理: registers it as a work order, dispatched at once when a lead department was chosen. */
     @POST
-    @Path("/agent/intake/{number}/register")
+    @Path("/{number}/register")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     public Response register(@PathParam("number") String number, @BeanParam Form form) {
         try {
             WorkOrderRequests.Register registration = intake.registration(number, form.correction());
@@ -177,9 +171,8 @@ public class IntakePages {
 
     /** 不予受理, with the reason the citizen is texted. */
     @POST
-    @Path("/agent/intake/{number}/refuse")
+    @Path("/{number}/refuse")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     public Response refuse(@PathParam("number") String number, @FormParam("refusalKind") String kind,
             @FormParam("refusalReason") String reason) {
         try {
@@ -194,26 +187,6 @@ public class IntakePages {
         }
     }
 
-    /** 网络诉求时效: the receipts and decisions of a period against the 3-minute rule. */
-    @GET
-    @Path("/supervisor/intake")
-    @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed({Role.Names.SUPERVISOR, Role.Names.ADMIN})
-    public TemplateInstance timeliness(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate end = date(to, intake.today());
-        LocalDate start = date(from, end.minusDays(6));
-        // a period the page cannot show becomes the nearest one it can: ends swapped, at most a year
-        if (end.isBefore(start)) {
-            LocalDate swap = start;
-            start = end;
-            end = swap;
-        }
-        if (start.plusDays(366).isBefore(end)) {
-            start = end.minusDays(366);
-        }
-        return Templates.timeliness(start, end, intake.timeliness(start, end));
-    }
-
     private TemplateInstance page(OnlineRequest request, Form form, String error) {
         List<CategoryView> leaves = categories.all().stream().filter(c -> c.active() && c.level() == 3)
                 .sorted(Comparator.comparing(CategoryView::code)).toList();
@@ -224,17 +197,6 @@ public class IntakePages {
 
     private OffsetDateTime now() {
         return clock.instant().atZone(calendar.zone()).toOffsetDateTime();
-    }
-
-    private static LocalDate date(String value, LocalDate otherwise) {
-        if (blankToNull(value) == null) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return otherwise;
-        }
     }
 
     static String fieldLabel(String path) {
