@@ -1,9 +1,6 @@
 package org.hotline12345.intake;
 
-import static org.hotline12345.common.TextInput.blankToNull;
-
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.hotline12345.common.QueryParameters;
 import org.hotline12345.security.Role;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -35,8 +33,8 @@ public class IntakeTimelinessPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance timeliness(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate end = date(to, intake.today());
-        LocalDate start = date(from, end.minusDays(6));
+        LocalDate end = QueryParameters.dateOr(to, intake.today());
+        LocalDate start = QueryParameters.dateOr(from, end.minusDays(6));
         // a period the page cannot show becomes the nearest one it can: ends swapped, at most a year
         if (end.isBefore(start)) {
             LocalDate swap = start;
@@ -47,16 +45,5 @@ public class IntakeTimelinessPage {
             start = end.minusDays(366);
         }
         return Templates.timeliness(start, end, intake.timeliness(start, end));
-    }
-
-    private static LocalDate date(String value, LocalDate otherwise) {
-        if (blankToNull(value) == null) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return otherwise;
-        }
     }
 }

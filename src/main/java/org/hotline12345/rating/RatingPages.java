@@ -1,9 +1,6 @@
 package org.hotline12345.rating;
 
-import static org.hotline12345.common.TextInput.blankToNull;
-
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.hotline12345.common.Labels;
 import org.hotline12345.common.PageForms;
+import org.hotline12345.common.QueryParameters;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.security.Role;
 import org.hotline12345.workorder.ServiceRating;
@@ -51,8 +49,8 @@ public class RatingPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("done") String done, @QueryParam("error") String error) {
-        LocalDate end = date(to, ratings.today());
-        LocalDate start = date(from, end.withDayOfMonth(1));
+        LocalDate end = QueryParameters.dateOr(to, ratings.today());
+        LocalDate start = QueryParameters.dateOr(from, end.withDayOfMonth(1));
         if (end.isBefore(start) || start.plusDays(366).isBefore(end)) {
             start = end.withDayOfMonth(1);
         }
@@ -71,16 +69,5 @@ public class RatingPages {
                     ratings.decide(number, chosen, reason, actor.get());
                     return null;
                 });
-    }
-
-    private static LocalDate date(String value, LocalDate otherwise) {
-        if (blankToNull(value) == null) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return otherwise;
-        }
     }
 }
