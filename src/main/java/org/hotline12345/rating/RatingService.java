@@ -191,7 +191,7 @@ public class RatingService {
         var query = entityManager.createNativeQuery("""
                 select work_order_number, rating, comment, channel, rated_at, lead_department_id, review_state,
                     review_decision, review_reason, reviewed_by, reviewed_at
-                from work_order_rating """ + where + " limit " + limit);
+                from work_order_rating""" + " " + where + " limit " + limit);
         if (number != null) {
             query.setParameter(1, number);
         }

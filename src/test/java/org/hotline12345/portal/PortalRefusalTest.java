@@ -73,7 +73,9 @@ class PortalRefusalTest extends DatabaseTest {
         String code = requestCode(phone);
         assertThat(PortalForms.from("/public/submit").formParam("phone", phone).post("/public/submit/code").then()
                 .statusCode(429).extract().asString()).contains("秒后再获取");
-        String first = receiptNumber(submit(phone, code, "夜间施工扰民 1").statusCode(200).extract());
+        ExtractableResponse<Response> receipt = submit(phone, code, "夜间施工扰民 1").extract();
+        assertThat(receipt.asString()).as("the first receipt").contains("receipt-number");
+        String first = receiptNumber(receipt);
         // the same text again within minutes: the same number, stored once, no second receipt
         clock.advance(Duration.ofSeconds(61));
         String again = submit(phone, requestCode(phone), "夜间施工扰民 1").statusCode(200).extract().asString();
