@@ -52,6 +52,16 @@ public final class QueryParameters {
         }
     }
 
+    /** The date, or {@code otherwise} when absent or not a date: a page then shows its default period. */
+    public static LocalDate dateOr(String value, LocalDate otherwise) {
+        try {
+            LocalDate date = date("date", value);
+            return date == null ? otherwise : date;
+        } catch (InvalidFieldException e) {
+            return otherwise;
+        }
+    }
+
     public static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

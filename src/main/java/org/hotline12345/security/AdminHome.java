@@ -26,7 +26,9 @@ public class AdminHome {
             new Section("诉求分类", "/admin/categories", "三级分类：新增、改名、停用与恢复"),
             new Section("确责清单", "/admin/rules", "分类 + 区域 → 主办、协办单位与办理层级；“该派给谁？”测试"),
             new Section("节假日日历", "/admin/calendar", "国务院办公厅公布的放假与调休安排，按年维护"),
-            new Section("知识库编辑", "/knowledge/editor", "知识条目的新增、修改、下线与版本"));
+            new Section("知识库编辑", "/knowledge/editor", "知识条目的新增、修改、下线与版本"),
+            // the portal's SMS (sms package)
+            new Section("短信管理", "/admin/sms", "验证码、回执、进度与评价邀请短信的模板；最近短信及送达回执"));
 
     @CheckedTemplate
     static class Templates {

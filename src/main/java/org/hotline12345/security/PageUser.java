@@ -56,6 +56,8 @@ public class PageUser {
         Role role = actor.role();
         if (role == Role.AGENT || role.isDesk() || role == Role.SUPERVISOR) {
             links.add(new Link("坐席工作台", "/agent"));
+            // online requests from the portal (intake package)
+            links.add(new Link("待受理", "/agent/intake"));
         }
         if (role == Role.AGENT || role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("工单查询", "/hotline/search"));
@@ -70,6 +72,9 @@ public class PageUser {
         if (role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("超期看板", "/supervisor/overdue"));
             links.add(new Link("统计分析", "/supervisor/stats"));
+            // the portal's figures: receipts against the 3-minute rule (intake), 好差评 and 差评核实 (rating)
+            links.add(new Link("网络诉求时效", "/supervisor/intake"));
+            links.add(new Link("好差评", "/hotline/ratings"));
         }
         if (role.isDesk() || role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("涉企台账", "/desk"));

@@ -61,6 +61,14 @@ public class BlockedNumbers {
         entityManager.remove(blocked);
     }
 
+    /** Whether the number is blocked now; the portal refuses it as the IVR does. */
+    @Transactional
+    public boolean isBlocked(String phone) {
+        return ((Number) entityManager.createNativeQuery(
+                "select count(*) from blocked_number where phone = phone_key(?1) and (expires_at is null or expires_at > ?2)")
+                .setParameter(1, phone).setParameter(2, clock.instant()).getSingleResult()).longValue() > 0;
+    }
+
     /** The number as the database compares numbers (phone_key). */
     private String key(String phone) {
         return (String) entityManager.createNativeQuery("select phone_key(?1)").setParameter(1, phone)

@@ -22,7 +22,11 @@ public enum EventType {
     /** the clock moved (extension, return decision, re-dispatch, reopen), so its cards no longer apply */
     CARD_LIFTED,
     /** an administrator changed the holiday arrangement of a year the running clocks pass through */
-    DEADLINES_RECALCULATED;
+    DEADLINES_RECALCULATED,
+    /** 好差评: the citizen rated the handling on five levels */
+    SERVICE_RATED,
+    /** 差评核实 upheld a bad rating: reopened (重办) to the department */
+    REOPENED_AFTER_RATING;
 
     /** Events the deadline supervision records, never a person. */
     public boolean isSupervision() {

@@ -1,5 +1,8 @@
 package org.hotline12345.workorder;
 
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
@@ -36,9 +39,8 @@ public class RegistrationWriter {
 
     @PostConstruct
     void start() {
-        commits = new GroupCommit<>("registration-writer",
-                batch -> numbers.next(batch.stream().map(NewRegistration::registeredAt).toList()),
-                workOrders::writeRegistrations, RegistrationWriter::inTransaction, config.registrationBatch(),
+        commits = new GroupCommit<>("registration-writer", this::numbersFor, workOrders::writeRegistrations,
+                RegistrationWriter::inTransaction, config.registrationBatch(),
                 config.registrationWriters());
     }
 
@@ -53,6 +55,16 @@ public class RegistrationWriter {
      */
     Optional<WorkOrder> write(NewRegistration registration) {
         return commits.submit(registration);
+    }
+
+    /** A number for each registration of the batch: the one reserved for it, or one drawn now. */
+    private List<String> numbersFor(List<NewRegistration> batch) {
+        List<Instant> drawFor = batch.stream().filter(registration -> registration.reservedNumber() == null)
+                .map(NewRegistration::registeredAt).toList();
+        Iterator<String> drawn = (drawFor.isEmpty() ? List.<String> of() : numbers.next(drawFor)).iterator();
+        return batch.stream().map(registration -> registration.reservedNumber() != null
+                ? registration.reservedNumber()
+                : drawn.next()).toList();
     }
 
     private static void inTransaction(Runnable writes) {

@@ -486,6 +486,31 @@ public class WorkOrder {
         primary.append(EventType.DUPLICATE_MERGED, primary.status, actor, now, comment, Map.of("duplicate", number));
     }
 
+    /**
+     * 好差评: the citizen's rating of the approved reply; it counts as their satisfaction in the three-level rates
+     * (a later callback's answer replaces it, as a later rating replaces the callback's).
+     */
+    public void rate(ServiceRating rating, Instant now, String channel) {
+        WorkOrderStatus from = begin(WorkOrderAction.RATE);
+        satisfaction = rating.satisfaction();
+        finish(WorkOrderAction.RATE, from, from, EventType.SERVICE_RATED, null, now, null,
+                Map.of("rating", rating.name(), "channel", channel));
+    }
+
+    /** 差评核实 upheld: reopened (重办) to the department that replied, with fresh clocks. */
+    public void reopenAfterRating(String reason, ClockLimits limits, WorkingCalendar calendar, Actor actor,
+            Instant now) {
+        WorkOrderStatus from = begin(WorkOrderAction.REOPEN_AFTER_RATING);
+        if (leadDepartmentId == null) {
+            throw new ConflictException("Work order " + number + " has no department to reopen it to");
+        }
+        reopen(limits, calendar, now);
+        closure = null;
+        closedAt = null;
+        finish(WorkOrderAction.REOPEN_AFTER_RATING, from, DISPATCHED, EventType.REOPENED_AFTER_RATING, actor, now,
+                reason, deadlineDetails());
+    }
+
     /** Records what the deadline supervision did; the status does not change. */
     public void recordSupervision(EventType type, Instant now, Map<String, Object> details) {
         if (!type.isSupervision()) {
@@ -590,10 +615,13 @@ public class WorkOrder {
         return Optional.of(new ClockDeadlines(accept, reply));
     }
 
-    /** Dispatch, re-dispatch and the two kinds of reopen (review failed, citizen dissatisfied) start both clocks. */
+    /**
+     * Dispatch, re-dispatch and the three kinds of reopen (review failed, citizen dissatisfied, bad rating upheld)
+     * start both clocks.
+     */
     private static boolean startsClocks(WorkOrderEvent event) {
         return switch (event.getType()) {
-            case DISPATCHED, REDISPATCHED, REPLY_REJECTED -> true;
+            case DISPATCHED, REDISPATCHED, REPLY_REJECTED, REOPENED_AFTER_RATING -> true;
             case CALLBACK_RECORDED -> event.getToStatus() == DISPATCHED;
             default -> false;
         };

@@ -55,7 +55,11 @@ public enum WorkOrderAction {
     /** 涉企诉求: marked for the business-environment desk, in any state before the close */
     MARK_ENTERPRISE_REQUEST(EnumSet.complementOf(EnumSet.of(CLOSED)), EnumSet.complementOf(EnumSet.of(CLOSED))),
     /** 并单: this duplicate closes and points to the primary */
-    MERGE(EnumSet.of(REGISTERED, DISPATCHED, ACCEPTED), EnumSet.of(CLOSED));
+    MERGE(EnumSet.of(REGISTERED, DISPATCHED, ACCEPTED), EnumSet.of(CLOSED)),
+    /** 好差评: the citizen rates the approved reply (一事一评); the state does not change */
+    RATE(EnumSet.of(REVIEWED, CLOSED), EnumSet.of(REVIEWED, CLOSED)),
+    /** 差评核实 upheld: reopened (重办) to the department that replied, with fresh clocks */
+    REOPEN_AFTER_RATING(EnumSet.of(REVIEWED, CLOSED), EnumSet.of(DISPATCHED));
 
     private final Set<WorkOrderStatus> from;
     private final Set<WorkOrderStatus> to;

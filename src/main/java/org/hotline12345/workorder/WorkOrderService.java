@@ -77,6 +77,12 @@ public class WorkOrderService {
     RegistrationWriter writer;
 
     @Inject
+    WorkOrderNumbers numbers;
+
+    @Inject
+    Event<WorkOrderStepped> stepped;
+
+    @Inject
     IdempotencyStore idempotency;
 
     @Inject
@@ -116,7 +122,7 @@ public class WorkOrderService {
         ResolvedDispatch dispatch = request.dispatch() == null ? null : resolve(request.dispatch(), "dispatch.");
         String fingerprint = idempotencyKey == null ? null : fingerprint(request);
         Optional<WorkOrder> created = writer.write(new NewRegistration(request, category, dispatch, actor,
-                clock.instant(), idempotencyKey, fingerprint));
+                clock.instant(), idempotencyKey, fingerprint, null));
         if (created.isPresent()) {
             // mapped here, after the commit, so that the writer's thread goes on to the next batch sooner
             return new Registration(mapper.detail(created.get(), actor), false);
@@ -125,9 +131,33 @@ public class WorkOrderService {
                 .orElseThrow(() -> new ConflictException("Idempotency-Key " + idempotencyKey + " is in use"));
     }
 
-    /** A registration checked and waiting for its group commit. */
+    /**
+     * 受理 of a request that came in online (the intake): the work order takes the number reserved for it when the
+     * citizen submitted it, so that the number on the citizen's receipt is the work order's.
+     */
+    public Detail registerAs(String reservedNumber, WorkOrderRequests.Register request, Actor actor) {
+        CategoryView category = categories.requireActive(request.categoryCode(), "categoryCode");
+        ResolvedDispatch dispatch = request.dispatch() == null ? null : resolve(request.dispatch(), "dispatch.");
+        WorkOrder created = writer.write(new NewRegistration(request, category, dispatch, actor, clock.instant(),
+                null, null, reservedNumber)).orElseThrow();
+        return mapper.detail(created, actor);
+    }
+
+    /**
+     * A work-order number for a request the hotline has not registered yet (an online submission), drawn from the
+     * same daily counter; call it outside any transaction. A request never registered leaves a gap.
+     */
+    public String reserveNumber() {
+        return numbers.next(List.of(clock.instant())).get(0);
+    }
+
+    /**
+     * A registration checked and waiting for its group commit.
+     *
+     * @param reservedNumber the number reserved for it on submission, or {@code null} to draw one
+     */
     record NewRegistration(WorkOrderRequests.Register request, CategoryView category, ResolvedDispatch dispatch,
-            Actor actor, Instant registeredAt, String idempotencyKey, String fingerprint) {
+            Actor actor, Instant registeredAt, String idempotencyKey, String fingerprint, String reservedNumber) {
     }
 
     /**
@@ -405,6 +435,75 @@ public class WorkOrderService {
                         + "（" + actor.displayName() + "）")));
     }
 
+    /**
+     * What the work order shows the citizen who proved they may see it (its 提取码, or its phone): the steps in the
+     * order they happened, the deadline and the reply once the hotline approved it; never notes, staff or other
+     * departments' input.
+     */
+    @Transactional
+    public Optional<CitizenProgress> citizenProgress(String number) {
+        return workOrders.findByNumber(number).map(order -> {
+            boolean approved = order.getStatus() == WorkOrderStatus.REVIEWED
+                    || order.getStatus() == WorkOrderStatus.CLOSED && order.getReply() != null;
+            String answer = order.getClosure() == Closure.ANSWERED_DIRECTLY
+                    ? order.getDirectAnswer()
+                    : approved ? order.getReply() : null;
+            List<CitizenProgress.Step> steps = order.getHistory().stream()
+                    .map(event -> new CitizenProgress.Step(event.getType(), event.getToStatus(),
+                            event.getOccurredAt()))
+                    .toList();
+            String department = order.getLeadDepartmentId() == null
+                    ? null
+                    : departments.byId(order.getLeadDepartmentId()).map(DepartmentView::name).orElse(null);
+            boolean rateable = approved && order.getClosure() != Closure.MERGED;
+            return new CitizenProgress(order.getNumber(), order.getChannel(), order.getRequestType(),
+                    order.getTitle(), order.getContent(), order.getCitizen().phone(),
+                    order.getCitizen().confidential(), order.getStatus(), order.getRegisteredAt(),
+                    order.getStatus().heldByDepartment() ? order.getReplyDeadline() : null, answer, steps, rateable,
+                    order.getLeadDepartmentId(), department);
+        });
+    }
+
+    /**
+     * 好差评: records the citizen's rating of the approved reply on the work order, where it counts as their
+     * satisfaction in the rates (see {@link ServiceRating#satisfaction()}).
+     *
+     * @param channel how the rating came in, e.g. {@code PORTAL} or {@code SMS_LINK}
+     */
+    @Transactional
+    public void rate(String number, ServiceRating rating, String channel) {
+        WorkOrder order = lock(number);
+        Instant now = clock.instant();
+        order.rate(rating, now, channel);
+        changed.fire(new WorkOrderChanged(order, now));
+        fireStepped(order, now);
+    }
+
+    /**
+     * 差评核实 upheld: the work order goes back (重办) to the department that replied, with fresh clocks, and with
+     * {@code supervise} also as a formal supervision (督办) notified to that department.
+     */
+    @Transactional
+    public Detail reopenAfterRating(String number, String reason, boolean supervise, Actor actor) {
+        return change(number, actor, (order, now) -> {
+            order.reopenAfterRating(reason, deadlines.limitsFor(order), calendar, actor, now);
+            if (supervise) {
+                order.supervise(actor, now, reason);
+                notifyLead(order, NotificationKind.SUPERVISE, "督办：工单 " + number + " 差评核实属实，请重新办理", reason,
+                        actor);
+            } else {
+                notifyLead(order, NotificationKind.URGE, "重办：工单 " + number + " 差评核实属实，请重新办理", reason, actor);
+            }
+        });
+    }
+
+    private void fireStepped(WorkOrder order, Instant now) {
+        List<WorkOrderEvent> history = order.getHistory();
+        EventType last = history.isEmpty() ? null : history.get(history.size() - 1).getType();
+        stepped.fire(new WorkOrderStepped(order.getNumber(), order.getChannel(), last, order.getStatus(),
+                order.getLeadDepartmentId(), now));
+    }
+
     /** 并单. Both rows are locked in number order, so two crossing merges cannot deadlock. */
     @Transactional
     public Detail merge(String number, WorkOrderRequests.Merge request, Actor actor) {
@@ -444,6 +543,7 @@ public class WorkOrderService {
 
     private Detail done(WorkOrder order, Actor actor, Instant now) {
         changed.fire(new WorkOrderChanged(order, now));
+        fireStepped(order, now);
         workOrders.flush();
         return mapper.detail(order, actor);
     }

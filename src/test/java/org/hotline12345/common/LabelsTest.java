@@ -16,9 +16,16 @@ import org.hotline12345.desk.NoteKind;
 import org.hotline12345.desk.ReferralStatus;
 import org.hotline12345.desk.VerificationMethod;
 import org.hotline12345.dispatch.HandlingLevel;
+import org.hotline12345.intake.IntakeSource;
+import org.hotline12345.intake.IntakeState;
+import org.hotline12345.intake.RefusalKind;
 import org.hotline12345.knowledge.ArticleStatus;
 import org.hotline12345.notification.NotificationKind;
+import org.hotline12345.rating.ReviewDecision;
+import org.hotline12345.rating.ReviewState;
 import org.hotline12345.security.Role;
+import org.hotline12345.sms.SmsKind;
+import org.hotline12345.sms.SmsState;
 import org.hotline12345.telephony.AgentState;
 import org.hotline12345.telephony.IvrChoice;
 import org.hotline12345.workorder.AssignmentRole;
@@ -43,7 +50,10 @@ class LabelsTest {
             Role.class, HolidaySource.class, DepartmentKind.class, HandlingLevel.class, ArticleStatus.class,
             LedgerStatus.class,
             NoteKind.class, ReferralStatus.class, VerificationMethod.class, EnterpriseSize.class, AgentState.class,
-            IvrChoice.class, ServiceRating.class);
+            IvrChoice.class, ServiceRating.class,
+            // the portal's: SMS, online requests, 差评核实
+            SmsKind.class, SmsState.class, IntakeState.class, IntakeSource.class, RefusalKind.class, ReviewState.class,
+            ReviewDecision.class);
 
     @Test
     void everyConstantThePagesShowHasItsChineseTerm() {

@@ -64,7 +64,6 @@ class WorkOrderLifecycleTest {
         switch (status) {
             case REGISTERED -> {
             }
-            case CLOSED -> order.answerDirectly("已当场解答", null, AGENT, t);
             default -> {
                 order.dispatch(HOUSING, List.of(MARKET), LIMITS, CALENDAR, AGENT, t, null);
                 switch (status) {
@@ -76,11 +75,15 @@ class WorkOrderLifecycleTest {
                         order.requestReturn("不属于本单位职责", HOUSING_STAFF, t);
                         order.approveReturn(SUPERVISOR, t, null);
                     }
-                    case REPLIED, REVIEWED -> {
+                    case REPLIED, REVIEWED, CLOSED -> {
                         order.accept(HOUSING_STAFF, t, null);
                         order.reply("已约谈物业公司", HOUSING_STAFF, t);
-                        if (status == WorkOrderStatus.REVIEWED) {
+                        if (status != WorkOrderStatus.REPLIED) {
                             order.approveReply(SUPERVISOR, t, null);
+                        }
+                        if (status == WorkOrderStatus.CLOSED) {
+                            order.recordCallback(new CallbackResult(true, true, Satisfaction.SATISFIED), LIMITS,
+                                    CALENDAR, AGENT, t, null);
                         }
                     }
                     default -> throw new IllegalArgumentException(status.name());
@@ -127,6 +130,8 @@ class WorkOrderLifecycleTest {
             case URGE -> order.urge(AGENT, t, "请尽快办理");
             case SUPERVISE -> order.supervise(SUPERVISOR, t, "督办");
             case MERGE -> order.mergeInto(in(WorkOrderStatus.DISPATCHED, "20261123-000099"), AGENT, t, "重复来电");
+            case RATE -> order.rate(ServiceRating.DISSATISFIED, t, "PORTAL");
+            case REOPEN_AFTER_RATING -> order.reopenAfterRating("差评属实，重办", LIMITS, CALENDAR, SUPERVISOR, t);
         }
     }
 
