@@ -167,6 +167,11 @@ public final class RealAsterisk implements AutoCloseable {
         return root.resolve("var/log/asterisk/queue_log");
     }
 
+    /** Asterisk's process id (run-asterisk.sh execs asterisk), e.g. to read its CPU time. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Where this instance's files are (configuration, SIPp logs). */
     public Path home() {
         return home;

@@ -70,8 +70,8 @@ class RealAsteriskHarnessTest {
     void aBusyLineAnswers486() {
         try (Sipp carrier = Sipp.answering(pbx, "harness-busy", RealAsterisk.HOST, pbx.sipPort(), Duration.ZERO,
                 Duration.ofSeconds(1), "[0-9]*" + RealAsterisk.BUSY_SUFFIX);
-                Sipp call = Sipp.call(pbx, new Sipp.Call("13800000001", "13912345486", "", Duration.ZERO, null,
-                        Duration.ZERO, Duration.ofSeconds(1)))) {
+                Sipp call = Sipp.call(pbx, Sipp.Call.from("13800000001").to("13912345486").keys("", Duration.ZERO)
+                        .stay(Duration.ofSeconds(1)))) {
             assertThat(call.awaitExit(Duration.ofSeconds(20))).isNotZero();
             assertThat(call.messages()).contains("SIP/2.0 486 Busy Here");
         }
@@ -83,8 +83,8 @@ class RealAsteriskHarnessTest {
                 DatagramSocket rtp = new DatagramSocket(0, InetAddress.getByName(RealAsterisk.HOST))) {
             sip.setSoTimeout(10_000);
             rtp.setSoTimeout(3_000);
-            Sipp.Call call = new Sipp.Call("13800000002", "12345", "12#", Duration.ofMillis(200), null,
-                    Duration.ZERO, Duration.ofSeconds(3));
+            Sipp.Call call = Sipp.Call.from("13800000002").keys("1", Duration.ofMillis(200))
+                    .thenKeys("2#", Duration.ofMillis(300)).stay(Duration.ofSeconds(3));
             try (Sipp caller = Sipp.callTo(pbx, call, RealAsterisk.HOST + ":" + sip.getLocalPort())) {
                 DatagramPacket invite = receiveInvite(sip);
                 byte[] ok = ok(text(invite), rtp.getLocalPort()).getBytes(StandardCharsets.UTF_8);

@@ -34,26 +34,37 @@ public final class Sipp implements AutoCloseable {
      * then keying {@code surveyKey} (when given) every 1.5 s from {@code surveyAfter} on until Asterisk hangs up, or
      * else hanging up after {@code stay} unless Asterisk did first.
      */
-    public record Call(String caller, String dialled, String keys, Duration keyDelay, String surveyKey,
-            Duration surveyAfter, Duration stay) {
+    public record Call(String caller, String dialled, String keys, Duration keyDelay, String moreKeys,
+            Duration moreKeysAfter, String surveyKey, Duration surveyAfter, Duration stay) {
 
         /** A call to 12345 that keys nothing and stays up to a minute. */
         public static Call from(String caller) {
-            return new Call(caller, "12345", "", Duration.ofMillis(500), null, Duration.ZERO, Duration.ofMinutes(1));
+            return new Call(caller, "12345", "", Duration.ofMillis(500), "", Duration.ZERO, null, Duration.ZERO,
+                    Duration.ofMinutes(1));
+        }
+
+        /** A call to another number (through the trunk as if from the carrier). */
+        public Call to(String number) {
+            return new Call(caller, number, keys, keyDelay, moreKeys, moreKeysAfter, surveyKey, surveyAfter, stay);
         }
 
         public Call keys(String value, Duration after) {
-            return new Call(caller, dialled, value, after, surveyKey, surveyAfter, stay);
+            return new Call(caller, dialled, value, after, moreKeys, moreKeysAfter, surveyKey, surveyAfter, stay);
+        }
+
+        /** Keys {@code value} {@code after} the first keys, e.g. a work order's number once key 2 asked for it. */
+        public Call thenKeys(String value, Duration after) {
+            return new Call(caller, dialled, keys, keyDelay, value, after, surveyKey, surveyAfter, stay);
         }
 
         /** Answers the survey with {@code key}, keyed from {@code after} (counted from the IVR's keys) on. */
         public Call survey(String key, Duration after) {
-            return new Call(caller, dialled, keys, keyDelay, key, after, stay);
+            return new Call(caller, dialled, keys, keyDelay, moreKeys, moreKeysAfter, key, after, stay);
         }
 
         /** Hangs up after {@code value} (unless Asterisk hangs up first). */
         public Call stay(Duration value) {
-            return new Call(caller, dialled, keys, keyDelay, surveyKey, surveyAfter, value);
+            return new Call(caller, dialled, keys, keyDelay, moreKeys, moreKeysAfter, surveyKey, surveyAfter, value);
         }
     }
 
@@ -93,6 +104,37 @@ public final class Sipp implements AutoCloseable {
         }
     }
 
+    /**
+     * Many desk phones behind one SIPp: each extension registers from the same address (its contact), and one
+     * answering process there takes the calls of all of them, as {@link #phone} does for one.
+     */
+    public static Sipp phones(RealAsterisk pbx, List<String> extensions, Duration ring, Duration talk) {
+        try {
+            int port = RealAsterisk.freeUdpPort();
+            for (String extension : extensions) {
+                Path scenario = render(pbx, "register", "register-" + extension, Map.of("extension", extension));
+                Sipp register = launch(pbx, "register-" + extension, scenario, RealAsterisk.PHONE_HOST, port,
+                        List.of(RealAsterisk.HOST + ":" + pbx.sipPort(), "-m", "1", "-au", extension, "-ap",
+                                RealAsterisk.password(extension), "-timeout", "15s", "-timeout_error"));
+                if (register.awaitExit(Duration.ofSeconds(20)) != 0) {
+                    throw new IllegalStateException("phone " + extension + " could not register: " + register.errors());
+                }
+            }
+            return answering(pbx, "phones", RealAsterisk.PHONE_HOST, port, ring, talk == null ? LONG : talk, "NEVER");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code count} citizens' calls, {@code concurrent} at most at once, started at {@code perSecond}; the caller's
+     * number ends in SIPp's call number so that each differs.
+     */
+    public static Sipp calls(RealAsterisk pbx, Call call, int count, int concurrent, double perSecond) {
+        return callTo(pbx, call, RealAsterisk.HOST + ":" + pbx.sipPort(), List.of("-m", String.valueOf(count), "-l",
+                String.valueOf(concurrent), "-r", String.valueOf(perSecond), "-timeout", "900s"));
+    }
+
     /** The carrier's side of the trunk: answers after 300 ms, numbers ending in 486 are busy, waits for the BYE. */
     static Sipp carrier(RealAsterisk pbx) {
         return answering(pbx, "carrier", RealAsterisk.CARRIER_HOST, pbx.carrierPort(), Duration.ofMillis(300), LONG,
@@ -114,6 +156,10 @@ public final class Sipp implements AutoCloseable {
 
     /** The same call sent to {@code target} ({@code host:port}) instead of the Asterisk. */
     static Sipp callTo(RealAsterisk pbx, Call call, String target) {
+        return callTo(pbx, call, target, List.of("-m", "1", "-timeout", "180s", "-timeout_error"));
+    }
+
+    private static Sipp callTo(RealAsterisk pbx, Call call, String target, List<String> counts) {
         try {
             Path audio = pbx.home().resolve("tone.alaw");
             if (!Files.exists(audio)) {
@@ -126,14 +172,16 @@ public final class Sipp implements AutoCloseable {
             values.put("audio", audio.toString());
             values.put("keys", call.keys());
             values.put("key_delay_ms", millis(call.keyDelay()));
+            values.put("more_keys", call.moreKeys());
+            values.put("more_keys_after_ms", millis(call.moreKeysAfter()));
             values.put("survey_key", call.surveyKey() == null ? "" : call.surveyKey());
             values.put("survey_after_ms", millis(call.surveyAfter()));
             values.put("stay_ms", millis(call.stay()));
             String label = "call-" + call.caller() + "-" + SEQUENCE.incrementAndGet();
             Path scenario = render(pbx, "call", label, values);
-            return launch(pbx, label, scenario, RealAsterisk.CARRIER_HOST, RealAsterisk.freeUdpPort(),
-                    List.of(target, "-m", "1", "-timeout", "180s",
-                            "-timeout_error"));
+            List<String> arguments = new ArrayList<>(List.of(target));
+            arguments.addAll(counts);
+            return launch(pbx, label, scenario, RealAsterisk.CARRIER_HOST, RealAsterisk.freeUdpPort(), arguments);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -161,6 +209,11 @@ public final class Sipp implements AutoCloseable {
 
     public boolean alive() {
         return process.isAlive();
+    }
+
+    /** The SIPp process's id, e.g. to read its CPU time. */
+    public long pid() {
+        return process.pid();
     }
 
     @Override
