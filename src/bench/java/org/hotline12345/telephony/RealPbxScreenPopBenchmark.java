@@ -1,20 +1,14 @@
 package org.hotline12345.telephony;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +17,7 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.hotline12345.database.EmbeddedDatabase;
+import org.hotline12345.support.BenchClients;
 import org.hotline12345.support.Latencies;
 import org.hotline12345.support.Ports;
 import org.hotline12345.support.ServiceProcess;
@@ -31,8 +26,6 @@ import org.hotline12345.telephony.pbx.RealAsterisk;
 import org.hotline12345.telephony.pbx.Sipp;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
 
 /**
  * The screen pop on the real Asterisk 22: {@code bench.calls} citizens' calls (default 1,000), {@code bench.agents}
@@ -141,40 +134,20 @@ public final class RealPbxScreenPopBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         for (String extension : extensions) {
             String username = "bench" + extension;
-            post(http, base + "/api/users", "admin:demo12345", "{\"username\":\"" + username + "\",\"password\":\""
-                    + PASSWORD + "\",\"displayName\":\"压测坐席" + extension + "\",\"role\":\"AGENT\"}");
-            post(http, base + "/api/telephony/agents/me/login", username + ":" + PASSWORD,
+            BenchClients.post(http, base + "/api/users", "admin:demo12345",
+                    "{\"username\":\"" + username + "\",\"password\":\""
+                            + PASSWORD + "\",\"displayName\":\"压测坐席" + extension + "\",\"role\":\"AGENT\"}");
+            BenchClients.post(http, base + "/api/telephony/agents/me/login", username + ":" + PASSWORD,
                     "{\"extension\":\"" + extension + "\"}");
         }
     }
 
-    private static void post(HttpClient http, String uri, String credentials, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
-                .header("Authorization", basic(credentials)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
-        }
-    }
-
     private void openSockets(Vertx vertx, int port, int agents) throws Exception {
-        io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxWebSockets(agents + 10));
-        CountDownLatch open = new CountDownLatch(agents);
+        List<String> credentials = new ArrayList<>();
         for (int a = 0; a < agents; a++) {
-            WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port)
-                    .setURI("/ws/telephony").addHeader("Authorization", basic("bench" + (1001 + a) + ":" + PASSWORD));
-            client.webSocket(options).onSuccess(socket -> {
-                socket.textMessageHandler(this::received);
-                open.countDown();
-            }).onFailure(failure -> {
-                throw new IllegalStateException("a WebSocket did not open", failure);
-            });
+            credentials.add("bench" + (1001 + a) + ":" + PASSWORD);
         }
-        if (!open.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("only " + (agents - open.getCount()) + " WebSockets opened");
-        }
+        BenchClients.openTelephonySockets(vertx, port, credentials, this::received);
     }
 
     private void received(String message) {
@@ -192,9 +165,5 @@ public final class RealPbxScreenPopBenchmark {
         String[] fields = Files.readString(Path.of("/proc", String.valueOf(pid), "stat")).replaceFirst(".*\\) ", "")
                 .split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-    }
-
-    private static String basic(String credentials) {
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 }

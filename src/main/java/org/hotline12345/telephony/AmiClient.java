@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -99,7 +100,8 @@ public class AmiClient {
             servers.put(SINGLE_SERVER, new Server(SINGLE_SERVER, ami.host(), ami.port(), ami.username(),
                     ami.password().orElse("")));
         } else {
-            config.servers().forEach((name, server) -> servers.put(name, new Server(name, server.host(),
+            // in name order: status, health and logs list them the same way every time
+            new TreeMap<>(config.servers()).forEach((name, server) -> servers.put(name, new Server(name, server.host(),
                     server.port(), server.username().orElse(ami.username()),
                     server.password().orElse(ami.password().orElse("")))));
         }

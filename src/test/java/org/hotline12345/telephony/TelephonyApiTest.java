@@ -373,10 +373,12 @@ class TelephonyApiTest extends DatabaseTest {
 
         as("supervisor").get("/api/telephony/calls/" + gaveUp.uniqueId()).then().statusCode(200)
                 .body("abandoned", equalTo(true)).body("recorded", equalTo(false));
-        as("supervisor").get("/api/telephony/calls/" + gaveUp.uniqueId() + "/recording").then().statusCode(404);
+        as("supervisor").accept("audio/wav, application/problem+json")
+                .get("/api/telephony/calls/" + gaveUp.uniqueId() + "/recording").then().statusCode(404);
         as("supervisor").get("/api/telephony/calls/" + taken.uniqueId()).then().statusCode(200)
                 .body("recorded", equalTo(true));
-        assertThat(as("supervisor").get("/api/telephony/calls/" + taken.uniqueId() + "/recording").then()
+        assertThat(as("supervisor").accept("audio/wav, application/problem+json")
+                .get("/api/telephony/calls/" + taken.uniqueId() + "/recording").then()
                 .statusCode(200).extract().asByteArray()).hasSize(16_044);
     }
 

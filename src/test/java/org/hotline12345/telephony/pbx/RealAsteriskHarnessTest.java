@@ -84,7 +84,7 @@ class RealAsteriskHarnessTest {
             sip.setSoTimeout(10_000);
             rtp.setSoTimeout(3_000);
             Sipp.Call call = Sipp.Call.from("13800000002").keys("1", Duration.ofMillis(200))
-                    .thenKeys("2#", Duration.ofMillis(300)).stay(Duration.ofSeconds(3));
+                    .thenKeys("2#", Duration.ofSeconds(1)).stay(Duration.ofSeconds(4));
             try (Sipp caller = Sipp.callTo(pbx, call, RealAsterisk.HOST + ":" + sip.getLocalPort())) {
                 DatagramPacket invite = receiveInvite(sip);
                 byte[] ok = ok(text(invite), rtp.getLocalPort()).getBytes(StandardCharsets.UTF_8);

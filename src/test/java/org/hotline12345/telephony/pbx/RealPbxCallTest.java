@@ -78,7 +78,8 @@ class RealPbxCallTest extends DatabaseTest {
             assertThat(record.getBoolean("abandoned")).isFalse();
             assertThat(record.getBoolean("recorded")).isTrue();
             assertThat(record.getString("surveyResult")).isEqualTo("SATISFIED");
-            byte[] recording = as("supervisor").get("/api/telephony/calls/" + callId + "/recording").then()
+            byte[] recording = as("supervisor").accept("audio/wav, application/problem+json")
+                    .get("/api/telephony/calls/" + callId + "/recording").then()
                     .statusCode(200).extract().asByteArray();
             assertThat(recording.length).as("a recording with audio, not a bare WAV header").isGreaterThan(1000);
         }

@@ -111,7 +111,8 @@ class RealPbxDrillsTest extends DatabaseTest {
             call.awaitExit(Duration.ofSeconds(20));
             JsonPath record = record(callId, r -> r.getBoolean("abandoned"));
             assertThat(record.getBoolean("recorded")).isFalse();
-            as("supervisor").get("/api/telephony/calls/" + callId + "/recording").then().statusCode(404);
+            as("supervisor").accept("audio/wav, application/problem+json")
+                    .get("/api/telephony/calls/" + callId + "/recording").then().statusCode(404);
         }
     }
 
@@ -156,7 +157,8 @@ class RealPbxDrillsTest extends DatabaseTest {
             JsonPath record = record(connected, r -> r.getString("endedAt") != null);
             assertThat(record.getString("dialStatus")).isEqualTo("ANSWER");
             assertThat(record.getBoolean("recorded")).isTrue();
-            assertThat(as("supervisor").get("/api/telephony/calls/" + connected + "/recording").then().statusCode(200)
+            assertThat(as("supervisor").accept("audio/wav, application/problem+json")
+                    .get("/api/telephony/calls/" + connected + "/recording").then().statusCode(200)
                     .extract().asByteArray().length).isGreaterThan(1000);
             assertThat(pbx.carrier().messages()).contains("From: \"12345\"").doesNotContain("座席");
 

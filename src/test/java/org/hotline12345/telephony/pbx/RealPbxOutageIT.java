@@ -71,8 +71,10 @@ class RealPbxOutageIT {
                 assertThat(record.getString("endedBy")).isEqualTo("agent");
                 assertThat(record.getBoolean("abandoned")).isFalse();
                 assertThat(record.getBoolean("recorded")).isTrue();
-                assertThat(as(base, "supervisor").get("/api/telephony/calls/" + record.getString("callId")
-                        + "/recording").then().statusCode(200).extract().asByteArray().length).isGreaterThan(1000);
+                assertThat(as(base, "supervisor").accept("audio/wav, application/problem+json")
+                        .get("/api/telephony/calls/" + record.getString("callId")
+                                + "/recording")
+                        .then().statusCode(200).extract().asByteArray().length).isGreaterThan(1000);
             } finally {
                 stop(back);
             }

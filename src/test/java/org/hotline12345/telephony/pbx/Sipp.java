@@ -52,7 +52,10 @@ public final class Sipp implements AutoCloseable {
             return new Call(caller, dialled, value, after, moreKeys, moreKeysAfter, surveyKey, surveyAfter, stay);
         }
 
-        /** Keys {@code value} {@code after} the first keys, e.g. a work order's number once key 2 asked for it. */
+        /**
+         * Keys {@code value} {@code after} the first keys, e.g. a work order's number once key 2 asked for it. Leave a
+         * second at least: SIPp drops keys still queued when the next play_dtmf starts.
+         */
         public Call thenKeys(String value, Duration after) {
             return new Call(caller, dialled, keys, keyDelay, value, after, surveyKey, surveyAfter, stay);
         }
