@@ -35,10 +35,11 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The issue's drills on the real Asterisk 22 with the shipped configuration, SIPp phones, callers and carrier: key 1
- * and key 2 during the greeting, abandon, ringing, transfer to 110, callbacks answered and busy, consultation,
- * listening, pause with a reason and Asterisk's restart. (No key, answer, recording and survey: RealPbxCallTest;
- * the service down: RealPbxOutageIT; two servers: RealPbxTwoServersTest.)
+ * The issue's drills on the real Asterisk 22 with the shipped configuration, SIPp phones, callers and carrier: the IVR
+ * asks the service over FastAGI; key 1 and key 2 during the greeting, abandon, ringing, transfer to 110, callbacks
+ * answered and busy, consultation,
+ * listening, pause with a reason and Asterisk's restart, and a call with no key that is queued, popped, answered,
+ * recorded and surveyed. (The service down: RealPbxOutageIT; two servers: RealPbxTwoServersTest.)
  */
 @QuarkusTest
 @TestProfile(RealAsteriskProfile.class)
@@ -56,6 +57,36 @@ class RealPbxDrillsTest extends DatabaseTest {
     void hangUpEveryone() {
         signedIn.forEach(user -> as(user).post("/api/telephony/agents/me/logout"));
         parties.forEach(Sipp::close);
+    }
+
+    @Test
+    void aCallWithNoKeyQueuesPopsIsAnsweredRecordedAndSurveyed() throws Exception {
+        RealAsterisk pbx = RealAsteriskResource.asterisk();
+        phone(pbx, "1001", Duration.ofMillis(500), Duration.ofSeconds(2));
+        signIn("agent", "1001");
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
+            Sipp call = call(pbx, Sipp.Call.from("13900000001").survey("1", Duration.ofSeconds(6)));
+            JsonNode pop = message(pushed, "screen-pop");
+            assertThat(pop.get("callerNumber").asText()).isEqualTo("13900000001");
+            assertThat(pop.get("queue").asText()).isEqualTo("hotline");
+            String callId = pop.get("callId").asText();
+
+            assertThat(call.awaitExit(Duration.ofSeconds(40))).as(call.errors()).isZero();
+            JsonPath record = record(callId, r -> r.getString("surveyResult") != null && r.getString("endedAt") != null);
+            assertThat(record.getString("queue")).isEqualTo("hotline");
+            assertThat(record.getString("ivrChoice")).isEqualTo("NONE");
+            assertThat(record.getString("agentUsername")).isEqualTo("agent");
+            assertThat(record.getString("endedBy")).isEqualTo("agent");
+            assertThat(record.getInt("talkSeconds")).isBetween(1, 4);
+            assertThat(record.getBoolean("abandoned")).isFalse();
+            assertThat(record.getBoolean("recorded")).isTrue();
+            assertThat(record.getString("surveyResult")).isEqualTo("SATISFIED");
+            byte[] recording = as("supervisor").accept("audio/wav, application/problem+json")
+                    .get("/api/telephony/calls/" + callId + "/recording").then().statusCode(200).extract()
+                    .asByteArray();
+            assertThat(recording.length).as("a recording with audio, not a bare WAV header").isGreaterThan(1000);
+        }
     }
 
     @Test
