@@ -73,7 +73,8 @@ class RealPbxDrillsTest extends DatabaseTest {
             String callId = pop.get("callId").asText();
 
             assertThat(call.awaitExit(Duration.ofSeconds(40))).as(call.errors()).isZero();
-            JsonPath record = record(callId, r -> r.getString("surveyResult") != null && r.getString("endedAt") != null);
+            JsonPath record = record(callId,
+                    r -> r.getString("surveyResult") != null && r.getString("endedAt") != null);
             assertThat(record.getString("queue")).isEqualTo("hotline");
             assertThat(record.getString("ivrChoice")).isEqualTo("NONE");
             assertThat(record.getString("agentUsername")).isEqualTo("agent");
