@@ -4,17 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hotline12345.database.EmbeddedDatabase;
+import org.hotline12345.support.BenchClients;
 import org.hotline12345.support.Latencies;
 import org.hotline12345.support.Ports;
 import org.hotline12345.support.ServiceProcess;
@@ -33,8 +31,6 @@ import org.hotline12345.telephony.peer.AmiEvents.Member;
 import org.hotline12345.telephony.peer.FakeAsterisk;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
 
 /**
  * Replays the AMI event stream of 200 concurrent queue calls into the packaged service and measures how fast it is
@@ -201,7 +197,7 @@ public final class ScreenPopBenchmark {
             for (int a = 0; a < agents; a++) {
                 String body = "{\"username\":\"" + username(a) + "\",\"password\":\"" + PASSWORD
                         + "\",\"displayName\":\"压测坐席" + a + "\",\"role\":\"AGENT\"}";
-                done.add(pool.submit(() -> post(http, base + "/api/users", "admin:demo12345", body)));
+                done.add(pool.submit(() -> BenchClients.post(http, base + "/api/users", "admin:demo12345", body)));
             }
             for (int i = 0; i < history; i++) {
                 String body = "{\"channel\":\"PHONE\",\"requestType\":\"COMPLAINT\",\"citizen\":{\"name\":\"市民" + i
@@ -209,7 +205,8 @@ public final class ScreenPopBenchmark {
                         + "\"title\":\"小区物业擅自上调物业费 " + i + "\",\"content\":\"物业公司未经业主大会同意上调物业费，请核查。\","
                         + "\"location\":{\"district\":\"城东区\",\"street\":\"东门街道\",\"address\":\"幸福路18号\"},"
                         + "\"categoryCode\":\"010101\",\"dispatch\":{\"leadDepartmentCode\":\"HOUSING\"}}";
-                done.add(pool.submit(() -> post(http, base + "/api/work-orders", "agent:demo12345", body)));
+                done.add(
+                        pool.submit(() -> BenchClients.post(http, base + "/api/work-orders", "agent:demo12345", body)));
             }
             for (Future<?> each : done) {
                 each.get();
@@ -219,33 +216,12 @@ public final class ScreenPopBenchmark {
         }
     }
 
-    private static Void post(HttpClient http, String uri, String credentials, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri))
-                .header("Authorization", basic(credentials)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return null;
-    }
-
     private void openSockets(Vertx vertx, int port, int agents) throws Exception {
-        io.vertx.core.http.HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxWebSockets(agents + 10));
-        CountDownLatch open = new CountDownLatch(agents);
+        List<String> credentials = new ArrayList<>();
         for (int a = 0; a < agents; a++) {
-            WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port)
-                    .setURI("/ws/telephony").addHeader("Authorization", basic(username(a) + ":" + PASSWORD));
-            client.webSocket(options).onSuccess(socket -> {
-                socket.textMessageHandler(this::received);
-                open.countDown();
-            }).onFailure(failure -> {
-                throw new IllegalStateException("a WebSocket did not open", failure);
-            });
+            credentials.add(username(a) + ":" + PASSWORD);
         }
-        if (!open.await(1, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("only " + (agents - open.getCount()) + " WebSockets opened");
-        }
+        BenchClients.openTelephonySockets(vertx, port, credentials, this::received);
     }
 
     private void received(String text) {
@@ -287,7 +263,7 @@ public final class ScreenPopBenchmark {
         while (true) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base
                     + "/api/telephony/calls?size=1")).header("Authorization",
-                            basic("supervisor:demo12345"))
+                            BenchClients.basic("supervisor:demo12345"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             Matcher matcher = total.matcher(response.body());
             if (matcher.find() && Long.parseLong(matcher.group(1)) >= calls) {
@@ -302,10 +278,6 @@ public final class ScreenPopBenchmark {
         long[] nanos = pops.entrySet().stream()
                 .mapToLong(pop -> popArrivals.get(pop.getValue()) - sent[pop.getKey()]).sorted().toArray();
         return new double[]{Latencies.millis(nanos, 50), Latencies.millis(nanos, 99), nanos[nanos.length - 1] / 1e6};
-    }
-
-    private static String basic(String credentials) {
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     private ScreenPopBenchmark() {

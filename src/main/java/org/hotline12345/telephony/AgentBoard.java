@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -32,10 +33,12 @@ public final class AgentBoard {
     private static final class Member {
         final String device;
         String username;
-        final Set<String> queues = new TreeSet<>();
+        /** The queues the phone is a member of, by the Asterisk server that reports it. */
+        final Map<String, Set<String>> queuesByServer = new TreeMap<>();
+        /** Servers that report the phone unreachable (not registered there). */
+        final Set<String> unreachableOn = new TreeSet<>();
         boolean paused;
         String pauseReason;
-        boolean unavailable;
         Activity activity = Activity.IDLE;
         String callId;
         Instant activitySince;
@@ -45,17 +48,29 @@ public final class AgentBoard {
             this.device = device;
         }
 
+        /** The queues on any server: behind a SIP load balancer an agent is a member on each. */
+        Set<String> queues() {
+            Set<String> all = new TreeSet<>();
+            queuesByServer.values().forEach(all::addAll);
+            return all;
+        }
+
+        /** Unreachable only when no server where it is a member reaches the phone. */
+        boolean unavailable() {
+            return !queuesByServer.isEmpty() && unreachableOn.containsAll(queuesByServer.keySet());
+        }
+
         AgentState state() {
             return switch (activity) {
                 case RINGING -> AgentState.RINGING;
                 case ON_CALL -> AgentState.ON_CALL;
                 case WRAP_UP -> AgentState.WRAP_UP;
-                case IDLE -> paused ? AgentState.PAUSED : unavailable ? AgentState.UNAVAILABLE : AgentState.READY;
+                case IDLE -> paused ? AgentState.PAUSED : unavailable() ? AgentState.UNAVAILABLE : AgentState.READY;
             };
         }
     }
 
-    /** One queue member from a QueueStatus answer. */
+    /** One queue member from a QueueStatus answer of one server. */
     public record Membership(String queue, String device, String username, int deviceState, boolean paused,
             String pauseReason) {
     }
@@ -70,24 +85,29 @@ public final class AgentBoard {
         this.changes = changes;
     }
 
-    public void memberAdded(String queue, String device, String username, int deviceState, boolean paused,
-            String reason, Instant now) {
+    public void memberAdded(String server, String queue, String device, String username, int deviceState,
+            boolean paused, String reason, Instant now) {
         Member member = byDevice.computeIfAbsent(device, Member::new);
         member.username = username;
-        member.queues.add(queue);
+        member.queuesByServer.computeIfAbsent(server, s -> new TreeSet<>()).add(queue);
         member.paused = paused;
         member.pauseReason = paused ? blankToNull(reason) : null;
-        applyDeviceState(member, deviceState, now);
+        applyDeviceState(server, member, deviceState, now);
         publish(member, now);
     }
 
-    public void memberRemoved(String queue, String device, Instant now) {
+    public void memberRemoved(String server, String queue, String device, Instant now) {
         Member member = byDevice.get(device);
         if (member == null) {
             return;
         }
-        member.queues.remove(queue);
-        if (member.queues.isEmpty()) {
+        Set<String> queues = member.queuesByServer.getOrDefault(server, Set.of());
+        queues.remove(queue);
+        if (queues.isEmpty()) {
+            member.queuesByServer.remove(server);
+            member.unreachableOn.remove(server);
+        }
+        if (member.queuesByServer.isEmpty()) {
             byDevice.remove(device);
             changes.accept(new AgentStatus(member.username, device, Set.of(), AgentState.LOGGED_OUT, null, now,
                     null));
@@ -106,8 +126,9 @@ public final class AgentBoard {
         publish(member, now);
     }
 
-    /** A QueueMemberStatus: the phone's state changed (or the member's pause, which it repeats). */
-    public void memberStatus(String device, int deviceState, Boolean paused, String reason, Instant now) {
+    /** A QueueMemberStatus from {@code server}: the phone's state changed (or the pause, which it repeats). */
+    public void memberStatus(String server, String device, int deviceState, Boolean paused, String reason,
+            Instant now) {
         Member member = byDevice.get(device);
         if (member == null) {
             return;
@@ -116,7 +137,7 @@ public final class AgentBoard {
             member.paused = paused;
             member.pauseReason = paused ? blankToNull(reason) : null;
         }
-        applyDeviceState(member, deviceState, now);
+        applyDeviceState(server, member, deviceState, now);
         publish(member, now);
     }
 
@@ -149,26 +170,52 @@ public final class AgentBoard {
     }
 
     /**
-     * Replaces everything with what Asterisk reports after a (re)connect: members missing from it logged out, the
-     * rest take their reported state.
+     * Replaces what {@code server} had with what it reports after a (re)connect, once fully booted: its members
+     * missing from the report leave its queues (logged out when no other server has them), the members it reports
+     * are adopted with their reported state and pause reason.
      */
-    public void resynchronise(Collection<Membership> memberships, Instant now) {
+    public void resynchronise(String server, Collection<Membership> memberships, Instant now) {
         Set<String> present = new TreeSet<>();
         for (Membership m : memberships) {
             present.add(m.device());
         }
         for (Member member : List.copyOf(byDevice.values())) {
+            Set<String> queues = member.queuesByServer.get(server);
+            if (queues == null) {
+                continue;
+            }
             if (!present.contains(member.device)) {
-                for (String queue : List.copyOf(member.queues)) {
-                    memberRemoved(queue, member.device, now);
+                for (String queue : List.copyOf(queues)) {
+                    memberRemoved(server, queue, member.device, now);
                 }
             } else {
-                member.queues.clear();
+                queues.clear();
             }
         }
         for (Membership m : memberships) {
-            memberAdded(m.queue(), m.device(), m.username(), m.deviceState(), m.paused(), m.pauseReason(), now);
+            memberAdded(server, m.queue(), m.device(), m.username(), m.deviceState(), m.paused(), m.pauseReason(),
+                    now);
         }
+    }
+
+    /** The servers where {@code device} is a member and reachable: where its phone is registered. */
+    public List<String> reachableOn(String device) {
+        Member member = byDevice.get(device);
+        if (member == null) {
+            return List.of();
+        }
+        return member.queuesByServer.keySet().stream().filter(server -> !member.unreachableOn.contains(server))
+                .toList();
+    }
+
+    /** The memberships the board holds for {@code device}, by server: what a returning server should have too. */
+    public Map<String, Set<String>> membershipsOf(String device) {
+        Member member = byDevice.get(device);
+        Map<String, Set<String>> copy = new TreeMap<>();
+        if (member != null) {
+            member.queuesByServer.forEach((server, queues) -> copy.put(server, Set.copyOf(queues)));
+        }
+        return copy;
     }
 
     public List<AgentStatus> all() {
@@ -202,8 +249,16 @@ public final class AgentBoard {
         publish(member, now);
     }
 
-    private void applyDeviceState(Member member, int deviceState, Instant now) {
-        member.unavailable = deviceState == DEVICE_INVALID || deviceState == DEVICE_UNAVAILABLE;
+    private void applyDeviceState(String server, Member member, int deviceState, Instant now) {
+        if (deviceState == DEVICE_INVALID || deviceState == DEVICE_UNAVAILABLE) {
+            member.unreachableOn.add(server);
+            // another server that reaches the phone tells what it is doing
+            if (!member.unavailable()) {
+                return;
+            }
+        } else {
+            member.unreachableOn.remove(server);
+        }
         switch (deviceState) {
             case DEVICE_RINGING, DEVICE_RING_IN_USE -> {
                 if (member.activity == Activity.IDLE) {
@@ -211,7 +266,10 @@ public final class AgentBoard {
                 }
             }
             case DEVICE_IN_USE, DEVICE_BUSY, DEVICE_ON_HOLD -> {
-                if (member.activity != Activity.ON_CALL) {
+                // a queue call ringing at the phone (AgentCalled) rings until AgentConnect: pjsip.conf's
+                // device_state_busy_at = 1 makes the ringing phone BUSY already
+                boolean queueCallRinging = member.activity == Activity.RINGING && member.callId != null;
+                if (member.activity != Activity.ON_CALL && !queueCallRinging) {
                     setActivity(member, Activity.ON_CALL, now);
                 }
             }
@@ -242,14 +300,15 @@ public final class AgentBoard {
     private void publish(Member member, Instant now) {
         AgentStatus before = member.published;
         AgentState state = member.state();
-        if (before != null && before.state() == state && before.queues().equals(member.queues)
+        Set<String> queues = member.queues();
+        if (before != null && before.state() == state && before.queues().equals(queues)
                 && Objects.equals(before.pauseReason(), member.pauseReason)
                 && Objects.equals(before.callId(), member.callId)
                 && Objects.equals(before.username(), member.username)) {
             return;
         }
         Instant since = before != null && before.state() == state ? before.since() : now;
-        member.published = new AgentStatus(member.username, member.device, Set.copyOf(member.queues), state,
+        member.published = new AgentStatus(member.username, member.device, Set.copyOf(queues), state,
                 member.pauseReason, since, member.callId);
         changes.accept(member.published);
     }

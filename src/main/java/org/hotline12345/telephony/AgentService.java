@@ -126,6 +126,41 @@ public class AgentService {
         return QuarkusTransaction.requiringNew().call(() -> openSession(username)).map(AgentSession::getExtension);
     }
 
+    /**
+     * Several servers: one that was away while agents signed in or out has the wrong members. It gets those of the
+     * agents signed in now (paused as they are) and loses the others, so that a call reaching it finds the same agents
+     * as the other servers.
+     */
+    void reconcileMemberships(String server, List<AgentBoard.Membership> reported) {
+        List<AgentSession> open = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("from AgentSession where loggedOutAt is null", AgentSession.class).getResultList());
+        Map<String, AgentSession> byDevice = new LinkedHashMap<>();
+        open.forEach(session -> byDevice.put(device(session.getExtension()), session));
+        for (AgentBoard.Membership member : reported) {
+            AgentSession session = byDevice.get(member.device());
+            if (session == null || !session.getQueues().contains(member.queue())) {
+                actions.removeMemberOn(server, member.queue(), member.device());
+            }
+        }
+        for (AgentSession session : open) {
+            String device = device(session.getExtension());
+            AgentStatus status = switchboard.read((calls, board) -> board.byUsername(session.getUsername()));
+            boolean paused = status != null && status.state() == AgentState.PAUSED;
+            for (String queue : session.getQueues()) {
+                AgentBoard.Membership there = reported.stream()
+                        .filter(member -> member.device().equals(device) && member.queue().equals(queue)).findFirst()
+                        .orElse(null);
+                if (there == null) {
+                    actions.addMemberOn(server, queue, device, session.getUsername(), paused,
+                            paused ? status.pauseReason() : null);
+                } else if (status != null && there.paused() != paused) {
+                    // paused or back while this server was away
+                    actions.pauseOn(server, device, paused, paused ? status.pauseReason() : null);
+                }
+            }
+        }
+    }
+
     String device(String extension) {
         return config.dialplan().technology() + "/" + extension;
     }

@@ -7,6 +7,7 @@ import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
@@ -14,6 +15,7 @@ import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
 import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.asteriskjava.manager.event.QueueMemberPausedEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
@@ -34,11 +36,12 @@ public final class AmiEventRouter {
         this.clock = clock;
     }
 
-    public void apply(ManagerEvent event) {
+    /** Applies an event that {@code server} sent. */
+    public void apply(String server, ManagerEvent event) {
         Instant at = timeOf(event);
         if (event instanceof QueueCallerJoinEvent join) {
             if (join.getUniqueId() != null && join.getQueue() != null) {
-                calls.joined(join.getUniqueId(), join.getChannel(), join.getCallerIdNum(), join.getQueue(), at);
+                calls.joined(server, join.getUniqueId(), join.getChannel(), join.getCallerIdNum(), join.getQueue(), at);
             }
         } else if (event instanceof AgentCalledEvent called) {
             if (called.getUniqueId() != null && called.getInterface() != null) {
@@ -73,13 +76,17 @@ public final class AmiEventRouter {
             if (leave.getUniqueId() != null) {
                 calls.left(leave.getUniqueId());
             }
+        } else if (event instanceof DialEndEvent dialEnd) {
+            if (dialEnd.getUniqueId() != null && dialEnd.getDialStatus() != null) {
+                calls.dialEnded(dialEnd.getUniqueId(), dialEnd.getDialStatus(), at);
+            }
         } else if (event instanceof HangupEvent hangup) {
             if (hangup.getUniqueId() != null) {
                 calls.hungUp(hangup.getUniqueId(), at);
             }
         } else if (event instanceof HotlineRecordingEvent recording) {
             if (recording.getUniqueId() != null && recording.getRecording() != null) {
-                calls.recording(recording.getUniqueId(), recording.getRecording(), at);
+                calls.recording(server, recording.getUniqueId(), recording.getRecording(), at);
             }
         } else if (event instanceof OriginateResponseEvent originate) {
             if (originate.getActionId() != null) {
@@ -88,25 +95,40 @@ public final class AmiEventRouter {
             }
         } else if (event instanceof QueueMemberAddedEvent added) {
             if (added.getInterface() != null && added.getQueue() != null) {
-                agents.memberAdded(added.getQueue(), added.getInterface(), added.getMemberName(),
+                agents.memberAdded(server, added.getQueue(), added.getInterface(), added.getMemberName(),
                         orZero(added.getStatus()), Boolean.TRUE.equals(added.getPaused()), added.getPausedReason(),
                         at);
             }
         } else if (event instanceof QueueMemberRemovedEvent removed) {
             if (removed.getInterface() != null && removed.getQueue() != null) {
-                agents.memberRemoved(removed.getQueue(), removed.getInterface(), at);
+                agents.memberRemoved(server, removed.getQueue(), removed.getInterface(), at);
             }
         } else if (event instanceof QueueMemberPausedEvent paused) {
             if (paused.getInterface() != null && paused.getPaused() != null) {
-                String reason = paused.getReason() != null ? paused.getReason() : paused.getPausedReason();
-                agents.paused(paused.getInterface(), paused.getPaused(), reason, at);
+                agents.paused(paused.getInterface(), paused.getPaused(), pauseReason(paused), at);
             }
         } else if (event instanceof QueueMemberStatusEvent status) {
             if (status.getInterface() != null && status.getStatus() != null) {
-                agents.memberStatus(status.getInterface(), status.getStatus(), status.getPaused(),
+                agents.memberStatus(server, status.getInterface(), status.getStatus(), status.getPaused(),
                         status.getPausedreason(), at);
             }
         }
+    }
+
+    /**
+     * The reason of a pause. Asterisk 22's QueueMemberPause carries it as PausedReason only (the Reason header went in
+     * Asterisk 18), which Asterisk-Java puts in {@link QueueMemberPauseEvent#getPausedreason()}; older Asterisks sent
+     * QueueMemberPaused with Reason.
+     */
+    static String pauseReason(QueueMemberPausedEvent event) {
+        if (event instanceof QueueMemberPauseEvent pause && pause.getPausedreason() != null
+                && !pause.getPausedreason().isBlank()) {
+            return pause.getPausedreason();
+        }
+        if (event.getPausedReason() != null && !event.getPausedReason().isBlank()) {
+            return event.getPausedReason();
+        }
+        return event.getReason();
     }
 
     /** Asterisk's own time of the event ({@code timestampevents=yes}), else when it arrived. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,19 +36,26 @@ public final class CallBoard {
     }
 
     /**
-     * A callback asked of Asterisk, waiting for its OriginateResponse.
+     * A callback asked of Asterisk, waiting for its OriginateResponse and then for the citizen's answer.
      *
      * @param callId the id the service gave the agent's channel (Originate's ChannelId)
+     * @param server the Asterisk server asked
      */
-    public record PendingCallback(String callId, String workOrderNumber, String number, String agentUsername) {
+    public record PendingCallback(String callId, String server, String workOrderNumber, String number,
+            String agentUsername) {
     }
 
-    /** Asterisk's originate reasons (AST_CONTROL_*), as people read them. */
-    private static final Map<Integer, String> ORIGINATE_REASONS = Map.of(0, "无法呼叫", 1, "对方挂断", 3, "无人接听", 5,
-            "对方忙", 8, "线路拥塞");
+    /** Asterisk's originate reasons (AST_CONTROL_*), as people read them: the agent's phone did not take the call. */
+    private static final Map<Integer, String> ORIGINATE_REASONS = Map.of(0, "坐席话机无法呼叫", 1, "坐席挂断", 3,
+            "坐席未接听", 5, "坐席话机忙", 8, "线路拥塞");
+    /** Dial()'s DIALSTATUS towards the citizen, as people read it. */
+    private static final Map<String, String> DIAL_STATUSES = Map.of("BUSY", "对方忙", "NOANSWER", "无人接听",
+            "CONGESTION", "线路拥塞", "CHANUNAVAIL", "无法呼叫", "CANCEL", "已取消");
 
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
     private final Map<String, PendingCallback> pending = new ConcurrentHashMap<>();
+    /** Callbacks whose agent answered, waiting for Dial()'s outcome towards the citizen, by call id. */
+    private final Map<String, PendingCallback> dialling = new ConcurrentHashMap<>();
     private final Listener listener;
     private final Consumer<CallUpdate> updates;
 
@@ -58,7 +66,7 @@ public final class CallBoard {
 
     /** The IVR saw the call first. */
     public void entered(String callId, String channel, String callerNumber, Instant at) {
-        calls.computeIfAbsent(callId, id -> LiveCall.inbound(id, channel, callerNumber, at));
+        calls.computeIfAbsent(callId, id -> LiveCall.inbound(id, null, channel, callerNumber, at));
         updates.accept(CallUpdate.of(callId, at).set(Column.DIRECTION, CallDirection.INBOUND)
                 .set(Column.CHANNEL, channel).set(Column.CALLER_NUMBER, callerNumber));
     }
@@ -68,9 +76,9 @@ public final class CallBoard {
         updates.accept(CallUpdate.of(callId, at).set(Column.IVR_CHOICE, choice));
     }
 
-    public void joined(String callId, String channel, String callerNumber, String queue, Instant at) {
-        LiveCall call = calls.computeIfAbsent(callId, id -> LiveCall.inbound(id, channel, callerNumber, at));
-        calls.put(callId, call.inQueue(queue, at));
+    public void joined(String server, String callId, String channel, String callerNumber, String queue, Instant at) {
+        LiveCall call = calls.computeIfAbsent(callId, id -> LiveCall.inbound(id, server, channel, callerNumber, at));
+        calls.put(callId, call.onServer(server).inQueue(queue, channel, callerNumber, at));
         updates.accept(CallUpdate.of(callId, at).set(Column.DIRECTION, CallDirection.INBOUND)
                 .set(Column.CHANNEL, channel).set(Column.CALLER_NUMBER, callerNumber).set(Column.QUEUE, queue)
                 .set(Column.QUEUED_AT, at));
@@ -85,16 +93,27 @@ public final class CallBoard {
 
     public void connected(String callId, String agentUsername, String device, String agentChannel,
             Long holdSeconds, Instant at) {
-        calls.computeIfPresent(callId, (id, call) -> call.answeredBy(agentUsername, device, agentChannel, at));
+        LiveCall call = calls.computeIfPresent(callId,
+                (id, live) -> live.answeredBy(agentUsername, device, agentChannel, at));
         updates.accept(CallUpdate.of(callId, at).set(Column.ANSWERED_AT, at).set(Column.WAIT_SECONDS, holdSeconds)
-                .set(Column.AGENT_USERNAME, agentUsername).set(Column.AGENT_CHANNEL, agentChannel));
+                .set(Column.AGENT_USERNAME, agentUsername).set(Column.AGENT_CHANNEL, agentChannel)
+                .set(Column.RECORDING_FILE, call == null ? null : call.recording()));
     }
 
-    /** @param reason who ended the talk: {@code caller}, {@code agent} or {@code transfer} */
+    /**
+     * @param reason who ended the talk: {@code caller}, {@code agent} or {@code transfer}; after a transfer to an
+     *        emergency service the talk had already ended then, and what Asterisk counts on is the caller's time with
+     *        110
+     */
     public void completed(String callId, Long talkSeconds, String reason, Instant at) {
+        LiveCall call = calls.get(callId);
+        if (call != null && call.transferredAt() != null) {
+            return;
+        }
         updates.accept(CallUpdate.of(callId, at).set(Column.TALK_SECONDS, talkSeconds).set(Column.ENDED_BY, reason));
     }
 
+    /** The caller hung up while waiting: no talk, and so no recording (MixMonitor's file holds only a header). */
     public void abandoned(String callId, Integer holdSeconds, Instant at) {
         calls.computeIfPresent(callId, (id, call) -> call.leftQueue());
         updates.accept(CallUpdate.of(callId, at).set(Column.ABANDONED, true).set(Column.WAIT_SECONDS, holdSeconds));
@@ -105,14 +124,55 @@ public final class CallBoard {
         calls.computeIfPresent(callId, (id, call) -> call.leftQueue());
     }
 
+    /**
+     * Dial() ended on a channel. For a callback whose agent answered, it is the citizen's answer: connected with
+     * {@code ANSWER}, else busy, no answer and so on; other channels' dials (the queue ringing agents) say nothing
+     * here.
+     */
+    public void dialEnded(String callId, String dialStatus, Instant at) {
+        PendingCallback callback = dialling.remove(callId);
+        if (callback == null) {
+            return;
+        }
+        boolean answered = "ANSWER".equalsIgnoreCase(dialStatus);
+        LiveCall call = answered
+                ? calls.computeIfPresent(callId, (id, live) -> live.answeredBy(null, null, live.agentChannel(), at))
+                : calls.get(callId);
+        updates.accept(CallUpdate.of(callId, at).set(Column.DIAL_STATUS, dialStatus.toUpperCase(Locale.ROOT))
+                .set(Column.ANSWERED_AT, answered ? at : null)
+                .set(Column.RECORDING_FILE, answered && call != null ? call.recording() : null));
+        listener.callbackPlaced(callback.agentUsername(), new CallbackOutcome(callback.workOrderNumber(), answered,
+                callId, answered ? null : DIAL_STATUSES.getOrDefault(dialStatus.toUpperCase(Locale.ROOT), "呼叫失败")));
+    }
+
     public void hungUp(String callId, Instant at) {
-        if (calls.remove(callId) != null) {
-            updates.accept(CallUpdate.of(callId, at).set(Column.ENDED_AT, at));
+        LiveCall call = calls.remove(callId);
+        if (call == null) {
+            return;
+        }
+        CallUpdate update = CallUpdate.of(callId, at).set(Column.ENDED_AT, at);
+        if (call.direction() == CallDirection.OUTBOUND && call.talking()) {
+            update.set(Column.TALK_SECONDS, Duration.between(call.answeredAt(), at).toSeconds());
+        }
+        updates.accept(update);
+        PendingCallback callback = dialling.remove(callId);
+        if (callback != null) {
+            // the agent's channel ended without dialling the citizen (a number the dialplan does not route)
+            listener.callbackPlaced(callback.agentUsername(),
+                    new CallbackOutcome(callback.workOrderNumber(), false, callId, "呼叫失败"));
         }
     }
 
-    public void recording(String callId, String file, Instant at) {
-        updates.accept(CallUpdate.of(callId, at).set(Column.RECORDING_FILE, file));
+    /**
+     * MixMonitor's file for the call, as the dialplan announces it before the call is answered. It is the call's
+     * recording once someone answered; a call abandoned in the queue or a callback nobody took has none.
+     */
+    public void recording(String server, String callId, String file, Instant at) {
+        LiveCall call = calls.computeIfAbsent(callId, id -> LiveCall.inbound(id, server, null, null, at));
+        calls.put(callId, call.withRecording(file));
+        if (call.talking()) {
+            updates.accept(CallUpdate.of(callId, at).set(Column.RECORDING_FILE, file));
+        }
     }
 
     /** A callback was asked of Asterisk under this action id; its outcome arrives as an OriginateResponse. */
@@ -121,8 +181,9 @@ public final class CallBoard {
     }
 
     /**
-     * Asterisk's answer to a callback: the agent's phone was answered and the citizen is being dialled, or it
-     * failed. Either way the attempt is a call of the work order, as the callback rules count attempts.
+     * Asterisk's answer to a callback: the agent's phone answered and the citizen is being dialled (the outcome
+     * follows with Dial's end), or the agent's phone did not take it. Either way the attempt is a call of the work
+     * order, as the callback rules count attempts.
      */
     public void originated(String actionId, String channel, boolean success, Integer reason, Instant at) {
         PendingCallback callback = pending.remove(actionId);
@@ -131,21 +192,31 @@ public final class CallBoard {
         }
         String id = callback.callId();
         if (success) {
-            calls.put(id, LiveCall.outbound(id, channel, callback.number(), callback.agentUsername(), at));
+            calls.put(id, LiveCall.outbound(id, callback.server(), channel, callback.number(),
+                    callback.agentUsername(), at));
+            dialling.put(id, callback);
         }
         updates.accept(CallUpdate.of(id, at).set(Column.DIRECTION, CallDirection.OUTBOUND)
                 .set(Column.CHANNEL, channel).set(Column.CALLED_NUMBER, callback.number())
-                .set(Column.AGENT_USERNAME, callback.agentUsername()).set(Column.ANSWERED_AT, success ? at : null)
-                .set(Column.ENDED_AT, success ? null : at)
+                .set(Column.AGENT_USERNAME, callback.agentUsername()).set(Column.ENDED_AT, success ? null : at)
                 .linkTo(callback.workOrderNumber(), callback.agentUsername()));
-        listener.callbackPlaced(callback.agentUsername(), new CallbackOutcome(callback.workOrderNumber(), success,
-                id, success ? null : ORIGINATE_REASONS.getOrDefault(reason, "呼叫失败")));
+        if (!success) {
+            listener.callbackPlaced(callback.agentUsername(), new CallbackOutcome(callback.workOrderNumber(), false,
+                    id, ORIGINATE_REASONS.getOrDefault(reason, "呼叫失败")));
+        }
     }
 
-    /** The agent's call was sent to 110, 119, 120 or 122. */
+    /**
+     * The agent's call was sent to 110, 119, 120 or 122: the talk with the agent ends here, and the transfer is how
+     * it ended, whatever Asterisk reports when the caller later hangs up on the emergency service.
+     */
     public void transferred(String callId, String target, String by, Instant at) {
+        LiveCall call = calls.computeIfPresent(callId, (id, live) -> live.transferred(at));
         updates.accept(CallUpdate.of(callId, at).set(Column.TRANSFERRED_TO, target).set(Column.TRANSFERRED_AT, at)
-                .set(Column.TRANSFERRED_BY, by));
+                .set(Column.TRANSFERRED_BY, by).set(Column.ENDED_BY, "transfer")
+                .set(Column.TALK_SECONDS, call == null || !call.talking()
+                        ? null
+                        : Math.max(0, Duration.between(call.answeredAt(), at).toSeconds())));
     }
 
     public void consulted(String callId, String number, Instant at) {
@@ -153,12 +224,13 @@ public final class CallBoard {
     }
 
     /**
-     * After a (re)connect: callers Asterisk reports waiting stay waiting, others no longer wait; calls whose
-     * hang-up was missed long ago are forgotten.
+     * After a (re)connect to {@code server}: callers it reports waiting stay waiting, its others no longer wait;
+     * calls whose hang-up was missed long ago are forgotten.
      */
-    public void resynchronise(Collection<String> waitingCallIds, Instant now) {
+    public void resynchronise(String server, Collection<String> waitingCallIds, Instant now) {
         Set<String> waiting = Set.copyOf(waitingCallIds);
-        calls.replaceAll((id, call) -> call.waiting() && !waiting.contains(id) ? call.leftQueue() : call);
+        calls.replaceAll((id, call) -> call.waiting() && !waiting.contains(id)
+                && (call.server() == null || call.server().equals(server)) ? call.leftQueue() : call);
         calls.values().removeIf(call -> call.startedAt().plus(FORGET_AFTER).isBefore(now));
     }
 

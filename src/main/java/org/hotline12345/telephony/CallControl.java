@@ -2,6 +2,7 @@ package org.hotline12345.telephony;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +38,9 @@ public class CallControl {
     AmiActions actions;
 
     @Inject
+    AmiClient ami;
+
+    @Inject
     AgentService agents;
 
     @Inject
@@ -55,7 +59,7 @@ public class CallControl {
                     "'" + target + "' is not one of 110, 119, 120, 122");
         }
         LiveCall call = talkingCall(callId, actor);
-        actions.redirect(call.channel(), null, config.dialplan().emergencyContext(), target);
+        actions.redirect(serverOf(call), call.channel(), null, config.dialplan().emergencyContext(), target);
         Instant now = clock.instant();
         switchboard.run(() -> switchboard.calls().transferred(callId, target, actor.username(), now));
     }
@@ -68,8 +72,9 @@ public class CallControl {
         }
         String room = callId.replaceAll("\\D", "");
         TelephonyConfig.Dialplan dialplan = config.dialplan();
-        actions.redirect(call.channel(), call.agentChannel(), dialplan.consultContext(), room);
-        actions.originate("consult-" + UUID.randomUUID(), null,
+        String server = serverOf(call);
+        actions.redirect(server, call.channel(), call.agentChannel(), dialplan.consultContext(), room);
+        actions.originate(server, "consult-" + UUID.randomUUID(), null,
                 "Local/" + number + "@" + dialplan.outboundContext(), dialplan.consultContext(), room,
                 dialplan.callerId(), dialplan.originateTimeout().toMillis(), Map.of("HOTLINE_CALL_ID", callId));
         Instant now = clock.instant();
@@ -89,7 +94,8 @@ public class CallControl {
                 ? extension
                 : agents.extensionOf(actor.username()).orElseThrow(() -> InvalidFieldException.unacceptable(
                         "extension", "NotBlank", "give the phone to ring, or sign in at one first"));
-        actions.originateApplication(agents.device(phone), "ChanSpy", call.agentChannel() + ",qE",
+        // ChanSpy listens on the server the call is on: the supervisor's phone is rung from there
+        actions.originateApplication(serverOf(call), agents.device(phone), "ChanSpy", call.agentChannel() + ",qE",
                 "\"监听\" <" + config.dialplan().callerId() + ">", config.dialplan().originateTimeout().toMillis());
     }
 
@@ -107,14 +113,21 @@ public class CallControl {
         String number = order.citizen().phone().replaceAll("\\D", "");
         String callId = "cb-" + UUID.randomUUID();
         String actionId = "callback-" + UUID.randomUUID();
-        PendingCallback pending = new PendingCallback(callId, order.number(), number, actor.username());
+        String device = agents.device(extension);
+        // the server the agent's phone is registered at
+        String server = ami.serverFor(switchboard.read((calls, board) -> board.reachableOn(device)));
+        PendingCallback pending = new PendingCallback(callId, server, order.number(), number, actor.username());
         // registered before asking, so the answer cannot overtake it on the board's thread
         switchboard.run(() -> switchboard.calls().expectCallback(actionId, pending));
         TelephonyConfig.Dialplan dialplan = config.dialplan();
-        actions.originate(actionId, callId, agents.device(extension), dialplan.outboundContext(), number,
+        actions.originate(server, actionId, callId, device, dialplan.outboundContext(), number,
                 "\"12345回访\" <" + dialplan.callerId() + ">", dialplan.originateTimeout().toMillis(),
                 Map.of("HOTLINE_WORK_ORDER", order.number(), "HOTLINE_CALL_KIND", "callback"));
         return new CallbackPlaced(callId, order.number(), extension);
+    }
+
+    private String serverOf(LiveCall call) {
+        return ami.serverFor(call.server() == null ? List.of() : List.of(call.server()));
     }
 
     private LiveCall talkingCall(String callId, Actor actor) {

@@ -1,5 +1,6 @@
 package org.hotline12345.telephony;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -40,6 +41,9 @@ public class CallHistory {
     public record Filter(LocalDate from, LocalDate to, String queue, String agent, String number,
             CallDirection direction, Boolean abandoned) {
     }
+
+    /** The canonical WAV header MixMonitor writes before any audio. */
+    private static final int WAV_HEADER_BYTES = 44;
 
     @Inject
     EntityManager entityManager;
@@ -158,10 +162,22 @@ public class CallHistory {
         }
         Path base = directory.toAbsolutePath().normalize();
         Path file = base.resolve(record.getRecordingFile()).normalize();
-        if (!file.startsWith(base) || !Files.isRegularFile(file)) {
+        if (!file.startsWith(base) || !Files.isRegularFile(file) || !hasAudio(file)) {
             throw new ResourceNotFoundException("recording of call", callId);
         }
         return file;
+    }
+
+    /**
+     * Whether MixMonitor wrote any audio: with option b a file is created at once but stays a bare 44-byte WAV header
+     * when the call never reached anyone (an abandoned call, a callback nobody took).
+     */
+    private static boolean hasAudio(Path file) {
+        try {
+            return Files.size(file) > WAV_HEADER_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private CallRecord find(String callId, Actor actor) {
@@ -196,7 +212,7 @@ public class CallHistory {
                 time(r.getAnsweredAt(), zone), time(r.getEndedAt(), zone), r.getWaitSeconds(), r.getTalkSeconds(),
                 r.getAgentUsername(), r.isAbandoned(), r.getEndedBy(), r.getRecordingFile() != null,
                 r.getSurveyResult(), r.getTransferredTo(), time(r.getTransferredAt(), zone), r.getTransferredBy(),
-                r.getConsultedNumber(), r.isRepeatCall(), r.isBlocked(), linked);
+                r.getConsultedNumber(), r.getDialStatus(), r.isRepeatCall(), r.isBlocked(), linked);
     }
 
     private static OffsetDateTime time(Instant instant, ZoneId zone) {

@@ -92,6 +92,9 @@ public class CallRecord {
     @Column(name = "consulted_number")
     private String consultedNumber;
 
+    @Column(name = "dial_status")
+    private String dialStatus;
+
     @Column(name = "repeat_call")
     private boolean repeatCall;
 
@@ -194,6 +197,10 @@ public class CallRecord {
 
     public String getConsultedNumber() {
         return consultedNumber;
+    }
+
+    public String getDialStatus() {
+        return dialStatus;
     }
 
     public boolean isRepeatCall() {

@@ -20,14 +20,15 @@ public final class CallUpdate {
                         "answered_at"), ENDED_AT("ended_at"), WAIT_SECONDS("wait_seconds"), TALK_SECONDS(
                                 "talk_seconds"), AGENT_USERNAME("agent_username"), AGENT_CHANNEL(
                                         "agent_channel"), ABANDONED("abandoned"), ENDED_BY("ended_by"), RECORDING_FILE(
-                                                "recording_file"), SURVEY_RESULT("survey_result"), SURVEYED_AT(
-                                                        "surveyed_at"), TRANSFERRED_TO(
+                                                "recording_file"), SURVEY_RESULT(
+                                                        "survey_result"), SURVEYED_AT("surveyed_at"), TRANSFERRED_TO(
                                                                 "transferred_to"), TRANSFERRED_AT(
                                                                         "transferred_at"), TRANSFERRED_BY(
                                                                                 "transferred_by"), CONSULTED_NUMBER(
                                                                                         "consulted_number"), REPEAT_CALL(
                                                                                                 "repeat_call"), BLOCKED(
-                                                                                                        "blocked");
+                                                                                                        "blocked"), DIAL_STATUS(
+                                                                                                                "dial_status");
 
         final String sql;
 

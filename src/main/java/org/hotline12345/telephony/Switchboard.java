@@ -83,9 +83,9 @@ public class Switchboard {
         applier.shutdown();
     }
 
-    /** Called on Asterisk-Java's reader thread: hands the event over and returns at once. */
-    void accept(ManagerEvent event) {
-        run(() -> router.apply(event));
+    /** Called on Asterisk-Java's reader thread: hands {@code server}'s event over and returns at once. */
+    void accept(String server, ManagerEvent event) {
+        run(() -> router.apply(server, event));
     }
 
     /** Applies a change on the board thread, after every change handed over before it. */

@@ -2,6 +2,7 @@ package org.hotline12345.telephony;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,6 +16,17 @@ public interface TelephonyConfig {
     boolean enabled();
 
     Ami ami();
+
+    /**
+     * Several Asterisk servers, by name, for a city that runs more than one PBX (behind a SIP load balancer): the
+     * service keeps one AMI connection to each and merges their queues and agents into one board. Each takes the user,
+     * secret and timings of {@code ami} unless it sets its own. None: the one server {@code ami} names. Give every
+     * server its own {@code systemname} in asterisk.conf, so that call ids are unique across them.
+     */
+    Map<String, Server> servers();
+
+    /** Completing the records of calls the service missed, from Asterisk's own queue_log in the database. */
+    Reconciliation reconciliation();
 
     Agi agi();
 
@@ -72,6 +84,38 @@ public interface TelephonyConfig {
         /** Longest wait between login attempts. */
         @WithDefault("PT1M")
         Duration retryMax();
+    }
+
+    interface Server {
+        /** Host of this server's manager interface. */
+        String host();
+
+        /** Port of its manager interface. */
+        @WithDefault("5038")
+        int port();
+
+        /** Its manager user, where not the one of {@code ami}. */
+        Optional<String> username();
+
+        /** Its secret, where not the one of {@code ami}. */
+        Optional<String> password();
+    }
+
+    interface Reconciliation {
+        /**
+         * Whether the service reads back the queue_log Asterisk writes to the database (asterisk_queue_log) to
+         * complete the calls it missed while down, restarting or cut off from the AMI.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often it reads the queue_log besides after every (re)connect, for events lost on a live connection. */
+        @WithDefault("PT1M")
+        Duration every();
+
+        /** How far back the first reading goes when the service has never read the queue_log before. */
+        @WithDefault("P1D")
+        Duration firstLookBack();
     }
 
     interface Agi {

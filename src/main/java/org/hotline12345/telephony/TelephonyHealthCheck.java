@@ -1,5 +1,7 @@
 package org.hotline12345.telephony;
 
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,7 +13,8 @@ import io.smallrye.health.api.HealthGroup;
 
 /**
  * Telephony as its own health group ({@code /q/health/group/telephony}): work orders are handled while Asterisk is
- * away, so it does not make the service unready. Not configured is healthy and says so.
+ * away, so it does not make the service unready. Not configured is healthy and says so; with several servers it is
+ * down while any of them is.
  */
 @ApplicationScoped
 @HealthGroup("telephony")
@@ -30,11 +33,15 @@ public class TelephonyHealthCheck implements HealthCheck {
             return response.up().withData("configured", false).build();
         }
         AmiClient.Status status = ami.status();
-        response.withData("configured", true).withData("asterisk", config.ami().host() + ":" + config.ami().port())
-                .withData("reconnects", status.reconnects());
-        if (status.lastError() != null) {
-            response.withData("lastError", status.lastError());
+        response.withData("configured", true).withData("reconnects", status.reconnects()).withData("servers",
+                status.servers().stream().map(AmiClient.ServerStatus::name).collect(Collectors.joining(", ")));
+        boolean allConnected = true;
+        for (AmiClient.ServerStatus server : status.servers()) {
+            response.withData(server.name(), (server.connected() ? "connected " : "not connected ") + server.address()
+                    + (server.lastError() == null ? "" : ": " + server.lastError()));
+            allConnected &= server.connected();
         }
-        return status.connected() ? response.up().build() : response.down().build();
+        // one server down is DOWN here, for operators to act on, while the service goes on through the others
+        return allConnected && !status.servers().isEmpty() ? response.up().build() : response.down().build();
     }
 }

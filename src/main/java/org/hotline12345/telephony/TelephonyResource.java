@@ -138,7 +138,8 @@ public class TelephonyResource {
 
     @GET
     @Path("/calls/{callId}/recording")
-    @Produces("audio/wav")
+    // the problem+json of a missing recording must be acceptable too, or it turns into 406
+    @Produces({"audio/wav", "application/problem+json"})
     @RolesAllowed({Role.Names.SUPERVISOR, Role.Names.ADMIN})
     public Response recording(@PathParam("callId") String callId) {
         java.nio.file.Path file = history.recording(callId, actor.get());

@@ -20,6 +20,11 @@ public final class TelephonyViews {
             String pauseReason, OffsetDateTime since, String callId) {
     }
 
+    /**
+     * A call's record.
+     *
+     * @param dialStatus what became of an outbound call's dial (ANSWER, BUSY, NOANSWER …); {@code null} for others
+     */
     public record CallView(
             String callId,
             CallDirection direction,
@@ -42,6 +47,7 @@ public final class TelephonyViews {
             OffsetDateTime transferredAt,
             String transferredBy,
             String consultedNumber,
+            String dialStatus,
             boolean repeatCall,
             boolean blocked,
             List<String> workOrders) {

@@ -1,6 +1,7 @@
 package org.hotline12345.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline12345.telephony.AgentBoard.DEVICE_BUSY;
 import static org.hotline12345.telephony.AgentBoard.DEVICE_IN_USE;
 import static org.hotline12345.telephony.AgentBoard.DEVICE_NOT_IN_USE;
 import static org.hotline12345.telephony.AgentBoard.DEVICE_RINGING;
@@ -18,13 +19,14 @@ class AgentBoardTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T01:00:00Z");
     private static final String PHONE = "PJSIP/1001";
+    private static final String PBX = "pbx1";
 
     private final List<AgentStatus> changes = new ArrayList<>();
     private final AgentBoard board = new AgentBoard(Duration.ofSeconds(10), changes::add);
 
     @Test
     void aCallTakesTheAgentFromReadyThroughRingingAndTalkToWrapUpAndBack() {
-        board.memberAdded("hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, "", T0);
+        board.memberAdded(PBX, "hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, "", T0);
         board.ringing(PHONE, "1700.1", T0.plusSeconds(1));
         board.connected(PHONE, "1700.1", T0.plusSeconds(4));
         board.completed(PHONE, T0.plusSeconds(64));
@@ -41,8 +43,29 @@ class AgentBoardTest {
     }
 
     @Test
+    void aQueueCallRingingAtAPhoneAsteriskReportsBusyStaysRingingUntilAnswered() {
+        board.memberAdded(PBX, "hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, "", T0);
+        board.ringing(PHONE, "1700.2", T0.plusSeconds(1));
+        // device_state_busy_at = 1 (pjsip.conf): Asterisk 22 reports the ringing phone BUSY a millisecond later
+        board.memberStatus(PBX, PHONE, DEVICE_BUSY, false, "", T0.plusMillis(1001));
+        assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.RINGING);
+
+        board.connected(PHONE, "1700.2", T0.plusSeconds(3));
+        assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.ON_CALL);
+    }
+
+    @Test
+    void aPhoneRungOutsideTheQueuesIsOnACallOnceAnswered() {
+        board.memberAdded(PBX, "hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, "", T0);
+        board.memberStatus(PBX, PHONE, DEVICE_RINGING, false, "", T0.plusSeconds(1));
+        assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.RINGING);
+        board.memberStatus(PBX, PHONE, DEVICE_BUSY, false, "", T0.plusSeconds(3));
+        assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.ON_CALL);
+    }
+
+    @Test
     void aPausedAgentKeepsTheReasonAndComesBackPausedAfterACall() {
-        board.memberAdded("hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, null, T0);
+        board.memberAdded(PBX, "hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, null, T0);
         board.paused(PHONE, true, "培训", T0.plusSeconds(5));
         assertThat(board.byUsername("agent")).satisfies(status -> {
             assertThat(status.state()).isEqualTo(AgentState.PAUSED);
@@ -63,23 +86,23 @@ class AgentBoardTest {
 
     @Test
     void devicesStatesAloneGiveTheSameAnswerWhenQueueEventsComeLateOrNever() {
-        board.memberAdded("hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, null, T0);
-        board.memberStatus(PHONE, DEVICE_RINGING, false, null, T0.plusSeconds(1));
+        board.memberAdded(PBX, "hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, null, T0);
+        board.memberStatus(PBX, PHONE, DEVICE_RINGING, false, null, T0.plusSeconds(1));
         assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.RINGING);
-        board.memberStatus(PHONE, DEVICE_IN_USE, null, null, T0.plusSeconds(3));
+        board.memberStatus(PBX, PHONE, DEVICE_IN_USE, null, null, T0.plusSeconds(3));
         // the AgentConnect arriving after the phone's own state changes nothing but the call it names
         board.connected(PHONE, "1700.2", T0.plusSeconds(3));
         assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.ON_CALL);
-        board.memberStatus(PHONE, DEVICE_NOT_IN_USE, null, null, T0.plusSeconds(50));
+        board.memberStatus(PBX, PHONE, DEVICE_NOT_IN_USE, null, null, T0.plusSeconds(50));
         assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.WRAP_UP);
-        board.memberStatus(PHONE, DEVICE_UNAVAILABLE, null, null, T0.plusSeconds(55));
+        board.memberStatus(PBX, PHONE, DEVICE_UNAVAILABLE, null, null, T0.plusSeconds(55));
         board.tick(T0.plusSeconds(61));
         assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.UNAVAILABLE);
     }
 
     @Test
     void ringingUnansweredReturnsToReady() {
-        board.memberAdded("hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, null, T0);
+        board.memberAdded(PBX, "hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, null, T0);
         board.ringing(PHONE, "1700.3", T0.plusSeconds(1));
         board.ringNoAnswer(PHONE, T0.plusSeconds(16));
         assertThat(board.byUsername("agent")).satisfies(status -> {
@@ -90,13 +113,13 @@ class AgentBoardTest {
 
     @Test
     void anAgentInTwoQueuesIsLoggedOutOnlyWhenRemovedFromBoth() {
-        board.memberAdded("hotline", PHONE, "desk", DEVICE_NOT_IN_USE, false, null, T0);
-        board.memberAdded("business-desk", PHONE, "desk", DEVICE_NOT_IN_USE, false, null, T0);
+        board.memberAdded(PBX, "hotline", PHONE, "desk", DEVICE_NOT_IN_USE, false, null, T0);
+        board.memberAdded(PBX, "business-desk", PHONE, "desk", DEVICE_NOT_IN_USE, false, null, T0);
         assertThat(board.byUsername("desk").queues()).containsExactlyInAnyOrder("hotline", "business-desk");
 
-        board.memberRemoved("hotline", PHONE, T0.plusSeconds(1));
+        board.memberRemoved(PBX, "hotline", PHONE, T0.plusSeconds(1));
         assertThat(board.byUsername("desk").queues()).containsExactly("business-desk");
-        board.memberRemoved("business-desk", PHONE, T0.plusSeconds(2));
+        board.memberRemoved(PBX, "business-desk", PHONE, T0.plusSeconds(2));
 
         assertThat(board.byUsername("desk")).isNull();
         assertThat(changes.get(changes.size() - 1)).satisfies(last -> {
@@ -108,11 +131,11 @@ class AgentBoardTest {
 
     @Test
     void resynchronisingLogsOutMembersAsteriskNoLongerHasAndTakesTheReportedStateOfTheRest() {
-        board.memberAdded("hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, null, T0);
-        board.memberAdded("hotline", "PJSIP/1002", "agent2", DEVICE_NOT_IN_USE, false, null, T0);
+        board.memberAdded(PBX, "hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, null, T0);
+        board.memberAdded(PBX, "hotline", "PJSIP/1002", "agent2", DEVICE_NOT_IN_USE, false, null, T0);
         changes.clear();
 
-        board.resynchronise(List.of(new AgentBoard.Membership("hotline", PHONE, "agent", DEVICE_NOT_IN_USE, true,
+        board.resynchronise(PBX, List.of(new AgentBoard.Membership("hotline", PHONE, "agent", DEVICE_NOT_IN_USE, true,
                 "小休"),
                 new AgentBoard.Membership("business-desk", PHONE, "agent", DEVICE_NOT_IN_USE, true,
                         "小休")),
@@ -132,17 +155,39 @@ class AgentBoardTest {
     void eventsAboutPhonesThatAreNotMembersAreIgnored() {
         board.ringing("PJSIP/9999", "x", T0);
         board.paused("PJSIP/9999", true, "x", T0);
-        board.memberStatus("PJSIP/9999", DEVICE_IN_USE, true, "x", T0);
-        board.memberRemoved("hotline", "PJSIP/9999", T0);
+        board.memberStatus(PBX, "PJSIP/9999", DEVICE_IN_USE, true, "x", T0);
+        board.memberRemoved(PBX, "hotline", "PJSIP/9999", T0);
         assertThat(changes).isEmpty();
         assertThat(board.all()).isEmpty();
     }
 
     @Test
     void anUnchangedStateIsNotPublishedTwice() {
-        board.memberAdded("hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, null, T0);
-        board.memberStatus(PHONE, DEVICE_NOT_IN_USE, false, null, T0.plusSeconds(1));
+        board.memberAdded(PBX, "hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, null, T0);
+        board.memberStatus(PBX, PHONE, DEVICE_NOT_IN_USE, false, null, T0.plusSeconds(1));
         board.paused(PHONE, false, null, T0.plusSeconds(2));
         assertThat(changes).hasSize(1);
+    }
+
+    @Test
+    void anAgentOnTwoServersIsReachableWhileOneOfThemReachesThePhoneAndStaysWhileOneForgetsIt() {
+        // behind a SIP load balancer the phone registers at one server; the service adds it on both
+        board.memberAdded(PBX, "hotline", PHONE, "agent", DEVICE_UNAVAILABLE, false, null, T0);
+        board.memberAdded("pbx2", "hotline", PHONE, "agent", DEVICE_NOT_IN_USE, false, null, T0);
+        assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.READY);
+
+        board.memberStatus("pbx2", PHONE, DEVICE_IN_USE, false, null, T0.plusSeconds(5));
+        board.memberStatus(PBX, PHONE, DEVICE_UNAVAILABLE, false, null, T0.plusSeconds(6));
+        assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.ON_CALL);
+
+        // pbx1 restarted without the member: it is still a member on pbx2
+        board.resynchronise(PBX, List.of(), T0.plusSeconds(7));
+        assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(board.membershipsOf(PHONE)).containsOnlyKeys("pbx2");
+        assertThat(changes).extracting(AgentStatus::state).doesNotContain(AgentState.LOGGED_OUT);
+
+        board.memberStatus("pbx2", PHONE, DEVICE_UNAVAILABLE, false, null, T0.plusSeconds(8));
+        board.tick(T0.plusSeconds(30));
+        assertThat(board.byUsername("agent").state()).isEqualTo(AgentState.UNAVAILABLE);
     }
 }

@@ -40,7 +40,7 @@ class AsteriskStartsLaterTest extends DatabaseTest {
 
         FakeAsteriskResource.asterisk().setRefuseConnections(false);
         until("logged in after Asterisk came up", () -> Boolean.TRUE.equals(status().get("connected")));
-        assertThat(status()).containsEntry("asteriskVersion", "Asterisk 20").containsEntry("lastError", null);
+        assertThat(status()).containsEntry("asteriskVersion", "Asterisk 22").containsEntry("lastError", null);
         as("agent").get("/q/health/group/telephony").then().statusCode(200).body("status", equalTo("UP"));
     }
 

@@ -2,6 +2,7 @@ package org.hotline12345.telephony;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.hotline12345.support.Ports;
@@ -13,6 +14,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class FakeAsteriskResource implements QuarkusTestResourceLifecycleManager {
 
     static final String SECRET = "hotline-secret";
+    private static final Path RECORDINGS = Path.of("target", "fake-asterisk-recordings");
 
     /** Init argument: {@code true} when Asterisk is still down as the service starts. */
     static final String DOWN_AT_START = "down-at-start";
@@ -28,6 +30,11 @@ public class FakeAsteriskResource implements QuarkusTestResourceLifecycleManager
 
     static int agiPort() {
         return agiPort;
+    }
+
+    /** Where the service serves recordings from: tests put MixMonitor's files there. */
+    static Path recordings() {
+        return RECORDINGS.toAbsolutePath();
     }
 
     @Override
@@ -47,7 +54,7 @@ public class FakeAsteriskResource implements QuarkusTestResourceLifecycleManager
         return Map.of("hotline.telephony.enabled", "true", "hotline.telephony.ami.host", "127.0.0.1",
                 "hotline.telephony.ami.port", String.valueOf(asterisk.port()), "hotline.telephony.ami.password",
                 SECRET, "hotline.telephony.agi.bind-address", "127.0.0.1", "hotline.telephony.agi.port",
-                String.valueOf(agiPort));
+                String.valueOf(agiPort), "hotline.telephony.recordings-directory", recordings().toString());
     }
 
     @Override

@@ -159,6 +159,8 @@ class TelephonyApiTest extends DatabaseTest {
             asterisk.event(AmiEvents.queueCallerJoin(caller, "business-desk", 1, 1));
             asterisk.event(AmiEvents.newchannel(agentLeg.withState(0)));
             asterisk.event(AmiEvents.agentCalled(caller, agentLeg, member));
+            // pjsip.conf's device_state_busy_at = 1: Asterisk 22 reports the ringing phone BUSY
+            asterisk.event(AmiEvents.queueMemberStatus(member, AmiEvents.BUSY, false, false));
 
             JsonNode pop = message(pushed, "screen-pop");
             assertThat(pop.get("callId").asText()).isEqualTo(caller.uniqueId());
@@ -170,6 +172,10 @@ class TelephonyApiTest extends DatabaseTest {
             assertThat(pop.get("openWorkOrders").findValuesAsText("number")).containsExactly(earlier);
             assertThat(pop.get("articles").isArray()).isTrue();
             awaitState("agent", "RINGING");
+            Thread.sleep(300);
+            assertThat(me("agent").then().extract().jsonPath().getString("state")).as("still ringing, not on a call")
+                    .isEqualTo("RINGING");
+            assertThat(pushed.stream().map(this::state)).doesNotContain("ON_CALL");
 
             Channel answered = agentLeg.withState(6);
             asterisk.event(AmiEvents.queueCallerLeave(caller, "business-desk", 1, 0));
@@ -251,7 +257,7 @@ class TelephonyApiTest extends DatabaseTest {
             as("agent").post("/api/telephony/work-orders/" + number + "/callback-call").then().statusCode(202);
             JsonNode busy = message(pushed, "callback");
             assertThat(busy.get("connected").asBoolean()).isFalse();
-            assertThat(busy.get("reason").asText()).isEqualTo("对方忙");
+            assertThat(busy.get("reason").asText()).as("the agent's own phone was busy").isEqualTo("坐席话机忙");
 
             flush();
             List<Map<String, Object>> calls = as("agent").get("/api/telephony/work-orders/" + number + "/calls")
@@ -269,6 +275,28 @@ class TelephonyApiTest extends DatabaseTest {
         as("agent").post("/api/telephony/work-orders/" + number + "/callback-call").then().statusCode(409)
                 .body("detail", containsString("not signed in"));
         as("housing").post("/api/telephony/work-orders/" + number + "/callback-call").then().statusCode(403);
+    }
+
+    @Test
+    void aCallbackToACitizensBusyLineIsNotConnectedThoughTheAgentAnswered() throws Exception {
+        String phone = "1390000" + String.format("%01d", ThreadLocalRandom.current().nextInt(10)) + "486";
+        String number = registerFor(phone);
+        signIn("agent", "1110");
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
+            String callId = as("agent").post("/api/telephony/work-orders/" + number + "/callback-call").then()
+                    .statusCode(202).extract().path("callId");
+            // Asterisk 22: the agent's leg answers (OriginateResponse Success), Dial() to the citizen ends BUSY
+            JsonNode outcome = message(pushed, "callback");
+            assertThat(outcome.get("connected").asBoolean()).isFalse();
+            assertThat(outcome.get("reason").asText()).isEqualTo("对方忙");
+            flush();
+            as("supervisor").get("/api/telephony/calls/" + callId).then().statusCode(200)
+                    .body("dialStatus", equalTo("BUSY")).body("answeredAt", equalTo(null))
+                    .body("recorded", equalTo(false)).body("endedAt", org.hamcrest.Matchers.notNullValue());
+        } finally {
+            signOut("agent");
+        }
     }
 
     @Test
@@ -313,13 +341,95 @@ class TelephonyApiTest extends DatabaseTest {
             assertThat(redirect.get("Exten")).isEqualTo("110");
             assertThat(redirect.get("ExtraChannel")).isNull();
 
-            asterisk.event(AmiEvents.agentComplete(caller, agentLeg, member, 3, 40, "transfer"));
+            // Asterisk 22 reports the caller's whole time, 110 included, as talk ended by the caller
+            asterisk.event(AmiEvents.agentComplete(caller, agentLeg, member, 3, 40, "caller"));
             asterisk.event(AmiEvents.hangup(caller, 16, "Normal Clearing"));
             flush();
-            as("supervisor").get(call).then().statusCode(200).body("transferredTo", equalTo("110"))
-                    .body("transferredBy", equalTo("agent")).body("consultedNumber", equalTo("88001234"))
-                    .body("endedBy", equalTo("transfer"));
+            JsonPath transferred = as("supervisor").get(call).then().statusCode(200)
+                    .body("transferredTo", equalTo("110")).body("transferredBy", equalTo("agent"))
+                    .body("consultedNumber", equalTo("88001234")).body("endedBy", equalTo("transfer")).extract()
+                    .jsonPath();
+            assertThat(transferred.getInt("talkSeconds")).as("the talk with the agent, until the transfer")
+                    .isLessThan(40);
         } finally {
+            signOut("agent");
+        }
+    }
+
+    @Test
+    void aRecordingBelongsToACallOnlyOnceAnAgentAnsweredIt() throws Exception {
+        Member member = new Member("hotline", "PJSIP/1112", "agent");
+        // Asterisk 22 with the shipped dialplan: MixMonitor and the HotlineRecording event come before Queue()
+        Channel gaveUp = Channel.caller("PJSIP/trunk-" + CALLS.incrementAndGet(), callId(), phone());
+        String lost = recordingFile(gaveUp, 44);
+        asterisk.event(AmiEvents.hotlineRecording(gaveUp, lost));
+        AmiEvents.abandonedCall(gaveUp, Channel.agent("PJSIP/1112-" + CALLS.incrementAndGet(), callId(), gaveUp),
+                member, 9).forEach(asterisk::event);
+        Channel taken = Channel.caller("PJSIP/trunk-" + CALLS.incrementAndGet(), callId(), phone());
+        asterisk.event(AmiEvents.hotlineRecording(taken, recordingFile(taken, 16_044)));
+        AmiEvents.answeredCall(taken, Channel.agent("PJSIP/1112-" + CALLS.incrementAndGet(), callId(), taken),
+                member, 4, 20).forEach(asterisk::event);
+        flush();
+
+        as("supervisor").get("/api/telephony/calls/" + gaveUp.uniqueId()).then().statusCode(200)
+                .body("abandoned", equalTo(true)).body("recorded", equalTo(false));
+        as("supervisor").accept("audio/wav, application/problem+json")
+                .get("/api/telephony/calls/" + gaveUp.uniqueId() + "/recording").then().statusCode(404);
+        as("supervisor").get("/api/telephony/calls/" + taken.uniqueId()).then().statusCode(200)
+                .body("recorded", equalTo(true));
+        assertThat(as("supervisor").accept("audio/wav, application/problem+json")
+                .get("/api/telephony/calls/" + taken.uniqueId() + "/recording").then()
+                .statusCode(200).extract().asByteArray()).hasSize(16_044);
+    }
+
+    @Test
+    void afterARestartTheServiceWaitsForAsteriskToBeFullyBootedAndAdoptsTheMembersItReports() throws Exception {
+        signIn("agent", "1111");
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
+            as("agent").body(Map.of("reason", "培训")).post("/api/telephony/agents/me/pause").then().statusCode(200);
+            awaitState("agent", "PAUSED");
+            // core restart now: the AMI is back before the queue members are loaded from astdb
+            asterisk.setBooting(true);
+            asterisk.queueStatus();
+            int logins = asterisk.logins();
+            int queueStatuses = asterisk.actions("QueueStatus").size();
+            asterisk.dropConnections();
+            asterisk.awaitLogins(logins + 1, WAIT);
+            Thread.sleep(1000);
+            assertThat(asterisk.actions("QueueStatus")).as("no QueueStatus before FullyBooted")
+                    .hasSize(queueStatuses);
+            Member member = new Member("hotline", "PJSIP/1111", "agent");
+            asterisk.queueStatus(AmiEvents.queueParams("hotline", 0, 0, 0),
+                    AmiEvents.queueMember(member, AmiEvents.NOT_INUSE, true, "培训"));
+            asterisk.setBooting(false);
+
+            until("the queues read again", () -> asterisk.actions("QueueStatus").size() > queueStatuses);
+            JsonPath agent = awaitState("agent", "PAUSED");
+            assertThat(agent.getString("pauseReason")).isEqualTo("培训");
+            flush();
+            assertThat(pushed.stream().map(this::state)).as("never signed out on the agent's page")
+                    .doesNotContain("LOGGED_OUT");
+        } finally {
+            signOut("agent");
+        }
+    }
+
+    @Test
+    void signingInAgainWhereAsteriskSaysAlreadyThereAdoptsTheMemberAsItIs() {
+        asterisk.reset();
+        Member member = new Member("hotline", "PJSIP/1113", "agent");
+        asterisk.answer("QueueAdd", action -> FakeAsterisk.error("Unable to add interface: Already there"));
+        asterisk.queueStatus(AmiEvents.queueParams("hotline", 0, 0, 0),
+                AmiEvents.queueMember(member, AmiEvents.NOT_INUSE, false, ""));
+        try {
+            signIn("agent", "1113");
+            value("the member on the board as Asterisk has it", () -> as("supervisor").get("/api/telephony/wallboard")
+                    .then().statusCode(200).extract().jsonPath().getList("agents.device", String.class),
+                    devices -> devices.contains("PJSIP/1113"));
+        } finally {
+            asterisk.reset();
+            asterisk.queueStatus();
             signOut("agent");
         }
     }
@@ -514,6 +624,24 @@ class TelephonyApiTest extends DatabaseTest {
     private static AgiCall.Transcript agi(String script, Channel caller) throws Exception {
         return new AgiCall(FakeAsteriskResource.agiPort(), script).channel(caller.name(), caller.uniqueId())
                 .callerId(caller.callerIdNum()).run(WAIT);
+    }
+
+    /** A file in the recordings directory as MixMonitor leaves it: {@code bytes} long (44: a bare WAV header). */
+    private static String recordingFile(Channel caller, int bytes) throws java.io.IOException {
+        String relative = "2026/11/24/" + caller.uniqueId() + ".wav";
+        java.nio.file.Path file = FakeAsteriskResource.recordings().resolve(relative);
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, new byte[bytes]);
+        return relative;
+    }
+
+    private String state(String message) {
+        try {
+            JsonNode node = json.readTree(message);
+            return "agent-state".equals(node.path("type").asText()) ? node.path("state").asText() : "";
+        } catch (JsonProcessingException e) {
+            return "";
+        }
     }
 
     private static String registerFor(String phone) {

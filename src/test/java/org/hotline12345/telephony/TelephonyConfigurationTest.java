@@ -56,6 +56,44 @@ class TelephonyConfigurationTest {
     }
 
     @Test
+    void theCarrierNeverHearsTheAgentsIdentity() throws IOException {
+        String carrier = List.of(read("pjsip.conf").split("(?m)^(?=\\[)")).stream()
+                .filter(section -> section.startsWith("[carrier]\ntype = endpoint")).findFirst().orElseThrow();
+        assertThat(carrier).contains("send_connected_line = no");
+    }
+
+    @Test
+    void theTonesTheDialplanPlaysAreShippedAndModulesThatWantStockFilesAreNotLoaded() throws IOException {
+        assertThat(read("extensions.conf")).contains("Busy(").contains("Congestion(");
+        assertThat(read("indications.conf")).contains("country = cn").containsPattern("(?m)^busy = ")
+                .containsPattern("(?m)^congestion = ");
+        assertThat(read("modules.conf")).contains("noload = app_voicemail.so", "noload = res_ari.so",
+                "noload = cdr_pgsql.so", "noload = res_calendar.so");
+        assertThat(read("README.md")).contains("confbridge show profile users")
+                .doesNotContain("confbridge profile show");
+    }
+
+    @Test
+    void theIvrIsAShortGreetingWithKeysThenTheQueueAtOnce() throws IOException {
+        String ivr = context(read("extensions.conf"), "hotline-ivr");
+        assertThat(ivr).contains("Background(hotline/welcome)").contains("WaitExten(${IVR_KEY_GRACE})")
+                .doesNotContain("WaitExten(5)").doesNotContain("hotline/welcome&hotline/menu");
+        assertThat(read("extensions.conf")).containsPattern("(?m)^IVR_KEY_GRACE = 1$");
+    }
+
+    @Test
+    void recordingsAreAnnouncedForCallbacksAndWrittenToTheQueueLog() throws IOException {
+        String dialplan = read("extensions.conf");
+        assertThat(context(dialplan, "hotline-enqueue"))
+                .contains("QueueLog(${HOTLINE_QUEUE},${UNIQUEID},NONE,RECORDING,${HOTLINE_RECORDING})");
+        assertThat(context(dialplan, "hotline-dial-trunk"))
+                .contains("UserEvent(HotlineRecording,Recording: ${HOTLINE_RECORDING})");
+        assertThat(read("extconfig.conf")).contains("queue_log => pgsql,hotline,asterisk_queue_log");
+        assertThat(read("logger.conf")).contains("queue_adaptive_realtime = yes")
+                .contains("queue_log_realtime_use_gmt = yes");
+    }
+
+    @Test
     void everyPromptTheOrderStatusReadbackNamesIsListed() throws IOException {
         String prompts = read("sounds/prompts.md");
         for (WorkOrderStatus status : WorkOrderStatus.values()) {

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class AgiCall {
 
-    public static final String ASTERISK_VERSION = "20.10.0";
+    public static final String ASTERISK_VERSION = "22.10.1";
 
     /** The commands answered here, with the fewest words (command included) res_agi accepts for each. */
     private static final Map<String, Integer> COMMANDS = Map.of("get full variable", 4, "get variable", 3,

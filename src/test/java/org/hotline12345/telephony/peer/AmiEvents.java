@@ -5,7 +5,7 @@ import java.util.List;
 import org.hotline12345.telephony.peer.FakeAsterisk.Packet;
 
 /**
- * Event packets as Asterisk 20 writes them for calls through a queue: the same event names, header names and order,
+ * Event packets as Asterisk 22 writes them for calls through a queue: the same event names, header names and order,
  * and value formats (channel snapshots, Dest-prefixed snapshots of the agent's channel, queue member blobs), so that
  * Asterisk-Java builds the same event objects from them as from a real Asterisk.
  * <p>
@@ -16,6 +16,8 @@ public final class AmiEvents {
     /** Device states of a queue member's {@code Status}. */
     public static final int NOT_INUSE = 1;
     public static final int INUSE = 2;
+    /** What a ringing phone reports with pjsip.conf's {@code device_state_busy_at = 1}. */
+    public static final int BUSY = 3;
     public static final int UNAVAILABLE = 5;
     public static final int RINGING = 6;
 
@@ -143,13 +145,38 @@ public final class AmiEvents {
         return memberEvent("QueueMemberRemoved", member, NOT_INUSE, false, "", false);
     }
 
-    /** Carries the reason twice, as PausedReason and as the deprecated Reason. */
+    /** The reason only as PausedReason: the Reason header went in Asterisk 18. */
     public static Packet queueMemberPause(Member member, boolean paused, String reason) {
-        return memberEvent("QueueMemberPause", member, NOT_INUSE, paused, reason, false).with("Reason", reason);
+        return memberEvent("QueueMemberPause", member, NOT_INUSE, paused, reason, false);
     }
 
     public static Packet queueMemberStatus(Member member, int status, boolean paused, boolean inCall) {
-        return memberEvent("QueueMemberStatus", member, status, paused, "", inCall);
+        return queueMemberStatus(member, status, paused, "", inCall);
+    }
+
+    /** A paused member's status repeats its pause reason. */
+    public static Packet queueMemberStatus(Member member, int status, boolean paused, String pausedReason,
+            boolean inCall) {
+        return memberEvent("QueueMemberStatus", member, status, paused, pausedReason, inCall);
+    }
+
+    /** Sent at login once Asterisk is booted, or to every session when it finishes booting. */
+    public static Packet fullyBooted(long uptimeSeconds) {
+        String uptime = String.valueOf(uptimeSeconds);
+        return event("FullyBooted", "system,all").with("Uptime", uptime, "LastReload", uptime, "Status",
+                "Fully Booted");
+    }
+
+    /** Dial() on {@code caller} starts ringing {@code callee}. */
+    public static Packet dialBegin(Channel caller, Channel callee, String dialString) {
+        return event("DialBegin", "call,all").with(caller.snapshot("")).with(callee.snapshot("Dest"))
+                .with("DialString", dialString);
+    }
+
+    /** Dial() on {@code caller} ends: ANSWER, BUSY, NOANSWER, CONGESTION, CHANUNAVAIL, CANCEL. */
+    public static Packet dialEnd(Channel caller, Channel callee, String dialStatus) {
+        return event("DialEnd", "call,all").with(caller.snapshot("")).with(callee.snapshot("Dest"))
+                .with("DialStatus", dialStatus);
     }
 
     /**

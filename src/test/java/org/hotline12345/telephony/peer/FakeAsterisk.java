@@ -38,8 +38,8 @@ import java.util.function.Function;
  */
 public final class FakeAsterisk implements AutoCloseable {
 
-    public static final String BANNER = "Asterisk Call Manager/9.0.0";
-    public static final String ASTERISK_VERSION = "20.10.0";
+    public static final String BANNER = "Asterisk Call Manager/11.0.0";
+    public static final String ASTERISK_VERSION = "22.10.1";
 
     /** Below the output buffer's size, so that only replay's own flushes put its bytes on the wire. */
     private static final int REPLAY_FLUSH_BYTES = 16 * 1024;
@@ -59,6 +59,7 @@ public final class FakeAsterisk implements AutoCloseable {
     private volatile ServerSocket listener;
     private volatile boolean closed;
     private int logins;
+    private volatile boolean booting;
 
     private FakeAsterisk(String username, String secret) throws IOException {
         this.username = username;
@@ -102,6 +103,7 @@ public final class FakeAsterisk implements AutoCloseable {
 
     /** Back to the built-in answers, without follow-ups and with an empty QueueStatus; for a peer tests share. */
     public void reset() {
+        booting = false;
         answers.clear();
         followUps.clear();
         queueStatus = List.of();
@@ -131,6 +133,17 @@ public final class FakeAsterisk implements AutoCloseable {
                 waitUntil(deadline, "an action " + name + " within " + timeout);
             }
             return found.get(0);
+        }
+    }
+
+    /**
+     * While booting (as after {@code core restart now}), a login gets no FullyBooted: Asterisk sends it to every
+     * session once it has finished loading, the queue members among the last. {@code false} sends it to all now.
+     */
+    public void setBooting(boolean value) {
+        booting = value;
+        if (!value) {
+            event(AmiEvents.fullyBooted(System.currentTimeMillis() / 1000 - startedSeconds));
         }
     }
 
@@ -439,9 +452,9 @@ public final class FakeAsterisk implements AutoCloseable {
             reply(actionId, success("Authentication accepted"));
             loggedIn = true;
             long now = System.currentTimeMillis() / 1000;
-            String uptime = String.valueOf(now - startedSeconds);
-            send(Packet.of("Event", "FullyBooted", "Privilege", "system,all", "Uptime", uptime, "LastReload", uptime,
-                    "Status", "Fully Booted").text().getBytes(UTF_8));
+            if (!booting) {
+                send(AmiEvents.fullyBooted(now - startedSeconds).text().getBytes(UTF_8));
+            }
             countLogin();
         }
 
@@ -470,6 +483,10 @@ public final class FakeAsterisk implements AutoCloseable {
                     .with("EventList", "Complete", "ListItems", String.valueOf(listed.size())));
         }
 
+        /**
+         * An async Originate: the phone answers; into hotline-outbound the dialplan then dials the number through the
+         * trunk, which answers, or is busy for numbers ending in 486 (and the channel hangs up).
+         */
         private void originate(Packet action, String actionId) {
             reply(actionId, success("Originate successfully queued"));
             if (isTrue(action.get("Async"))) {
@@ -477,6 +494,21 @@ public final class FakeAsterisk implements AutoCloseable {
                         ? action.get("ChannelId")
                         : startedSeconds + "." + uniqueIds.incrementAndGet();
                 event(AmiEvents.originateResponse(action, "Success", 4, uniqueId));
+                String number = action.get("Exten");
+                if ("hotline-outbound".equals(action.get("Context")) && number != null) {
+                    AmiEvents.Channel agent = new AmiEvents.Channel(action.get("Channel") + "-" + uniqueId, 6,
+                            "12345", "12345", number, "<unknown>", "zh", "", "hotline-outbound", number, 1, uniqueId,
+                            uniqueId);
+                    AmiEvents.Channel citizen = new AmiEvents.Channel("PJSIP/carrier-" + uniqueIds.incrementAndGet(),
+                            0, number, "<unknown>", "12345", "12345", "zh", "", "from-trunk", "s", 1,
+                            startedSeconds + "." + uniqueIds.incrementAndGet(), uniqueId);
+                    event(AmiEvents.dialBegin(agent, citizen, number + "@carrier"));
+                    boolean busy = number.endsWith("486");
+                    event(AmiEvents.dialEnd(agent, citizen.withState(busy ? 0 : 6), busy ? "BUSY" : "ANSWER"));
+                    if (busy) {
+                        event(AmiEvents.hangup(agent, 16, "Normal Clearing"));
+                    }
+                }
             }
         }
 

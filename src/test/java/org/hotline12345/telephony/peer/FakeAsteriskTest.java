@@ -102,7 +102,7 @@ class FakeAsteriskTest {
 
         assertThat(await(FullyBootedEvent.class, e -> true).getStatus()).isEqualTo("Fully Booted");
         assertThat(await(ConnectEvent.class, e -> true).getProtocolIdentifier()).isEqualTo(FakeAsterisk.BANNER);
-        assertThat(connection.getVersion()).isEqualTo(AsteriskVersion.ASTERISK_20);
+        assertThat(connection.getVersion()).isEqualTo(AsteriskVersion.ASTERISK_22);
         assertThat(asterisk.actions("Challenge")).singleElement()
                 .satisfies(challenge -> assertThat(challenge.get("AuthType")).isEqualTo("MD5"));
         Packet loginAction = asterisk.awaitAction("Login", WAIT);
@@ -284,7 +284,7 @@ class FakeAsteriskTest {
                 .isEqualTo("Channel Hungup");
         assertThat(((PingResponse) connection.sendAction(new PingAction())).getPing()).isEqualTo("Pong");
         assertThat(((CommandResponse) connection.sendAction(new CommandAction("core show version"))).getResult())
-                .singleElement().asString().startsWith("Asterisk 20.");
+                .singleElement().asString().startsWith("Asterisk 22.");
         ManagerResponse unknown = connection.sendAction(new CoreStatusAction());
         assertThat(unknown).isInstanceOf(ManagerError.class);
         assertThat(unknown.getMessage()).startsWith("Invalid/unknown command: CoreStatus.");

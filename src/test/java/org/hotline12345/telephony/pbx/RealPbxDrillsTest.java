@@ -1,0 +1,332 @@
+package org.hotline12345.telephony.pbx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hotline12345.support.Api.as;
+import static org.hotline12345.support.Eventually.until;
+import static org.hotline12345.support.Eventually.value;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.websocket.Session;
+
+import org.hotline12345.support.Api;
+import org.hotline12345.support.DatabaseTest;
+import org.hotline12345.support.Sockets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The issue's drills on the real Asterisk 22 with the shipped configuration, SIPp phones, callers and carrier: the IVR
+ * asks the service over FastAGI; key 1 and key 2 during the greeting, abandon, ringing, transfer to 110, callbacks
+ * answered and busy, consultation,
+ * listening, pause with a reason and Asterisk's restart, and a call with no key that is queued, popped, answered,
+ * recorded and surveyed. (The service down: RealPbxOutageIT; two servers: RealPbxTwoServersTest.)
+ */
+@QuarkusTest
+@TestProfile(RealAsteriskProfile.class)
+@EnabledIf("org.hotline12345.telephony.pbx.AsteriskBundle#runnable")
+class RealPbxDrillsTest extends DatabaseTest {
+
+    @TestHTTPResource("/ws/telephony")
+    URI agentSocket;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Sipp> parties = new ArrayList<>();
+    private final List<String> signedIn = new ArrayList<>();
+
+    @AfterEach
+    void hangUpEveryone() {
+        signedIn.forEach(user -> as(user).post("/api/telephony/agents/me/logout"));
+        parties.forEach(Sipp::close);
+    }
+
+    @Test
+    void aCallWithNoKeyQueuesPopsIsAnsweredRecordedAndSurveyed() throws Exception {
+        RealAsterisk pbx = RealAsteriskResource.asterisk();
+        phone(pbx, "1001", Duration.ofMillis(500), Duration.ofSeconds(2));
+        signIn("agent", "1001");
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
+            Sipp call = call(pbx, Sipp.Call.from("13900000001").survey("1", Duration.ofSeconds(6)));
+            JsonNode pop = message(pushed, "screen-pop");
+            assertThat(pop.get("callerNumber").asText()).isEqualTo("13900000001");
+            assertThat(pop.get("queue").asText()).isEqualTo("hotline");
+            String callId = pop.get("callId").asText();
+
+            assertThat(call.awaitExit(Duration.ofSeconds(40))).as(call.errors()).isZero();
+            JsonPath record = record(callId,
+                    r -> r.getString("surveyResult") != null && r.getString("endedAt") != null);
+            assertThat(record.getString("queue")).isEqualTo("hotline");
+            assertThat(record.getString("ivrChoice")).isEqualTo("NONE");
+            assertThat(record.getString("agentUsername")).isEqualTo("agent");
+            assertThat(record.getString("endedBy")).isEqualTo("agent");
+            assertThat(record.getInt("talkSeconds")).isBetween(1, 4);
+            assertThat(record.getBoolean("abandoned")).isFalse();
+            assertThat(record.getBoolean("recorded")).isTrue();
+            assertThat(record.getString("surveyResult")).isEqualTo("SATISFIED");
+            byte[] recording = as("supervisor").accept("audio/wav, application/problem+json")
+                    .get("/api/telephony/calls/" + callId + "/recording").then().statusCode(200).extract()
+                    .asByteArray();
+            assertThat(recording.length).as("a recording with audio, not a bare WAV header").isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    void keyOneDuringTheGreetingReachesTheEnterpriseDesk() throws Exception {
+        RealAsterisk pbx = RealAsteriskResource.asterisk();
+        phone(pbx, "1002", Duration.ofMillis(300), Duration.ofSeconds(1));
+        signIn("desk", "1002");
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "desk", pushed)) {
+            Sipp call = call(pbx,
+                    Sipp.Call.from(number()).keys("1", Duration.ofMillis(500)).stay(Duration.ofSeconds(8)));
+            JsonNode pop = message(pushed, "screen-pop");
+            assertThat(pop.get("queue").asText()).isEqualTo("business-desk");
+            assertThat(pop.get("ivrChoice").asText()).isEqualTo("ENTERPRISE");
+            assertThat(pop.get("enterprise").asBoolean()).isTrue();
+            call.awaitExit(Duration.ofSeconds(20));
+            JsonPath record = record(pop.get("callId").asText(), r -> r.getString("endedAt") != null);
+            assertThat(record.getString("ivrChoice")).isEqualTo("ENTERPRISE");
+            assertThat(record.getString("agentUsername")).isEqualTo("desk");
+        }
+    }
+
+    @Test
+    void keyTwoReadsAWorkOrderBackThenTheCallerIsQueued() throws Exception {
+        RealAsterisk pbx = RealAsteriskResource.asterisk();
+        String caller = number();
+        String workOrder = registerFor(caller);
+        phone(pbx, "1003", Duration.ofMillis(300), Duration.ofSeconds(1));
+        signIn("agent", "1003");
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
+            call(pbx, Sipp.Call.from(caller).keys("2", Duration.ofMillis(500))
+                    .thenKeys(workOrder.replace("-", "") + "#", Duration.ofSeconds(1)).stay(Duration.ofSeconds(20)));
+            JsonNode pop = message(pushed, "screen-pop");
+            assertThat(pop.get("ivrChoice").asText()).isEqualTo("PROGRESS");
+            assertThat(Files.readString(pbx.messagesLog())).as("the status read back from the service's prompts")
+                    .contains("hotline/order-status-is");
+        }
+    }
+
+    @Test
+    void aRingingAgentIsRingingAndACallerWhoGivesUpIsAbandonedWithoutARecording() throws Exception {
+        RealAsterisk pbx = RealAsteriskResource.asterisk();
+        phone(pbx, "1004", Duration.ofMinutes(1), null);
+        signIn("agent", "1004");
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
+            Sipp call = call(pbx, Sipp.Call.from(number()).stay(Duration.ofSeconds(9)));
+            String callId = message(pushed, "screen-pop").get("callId").asText();
+            until("ringing", () -> "RINGING".equals(state("agent")));
+            Thread.sleep(1500);
+            assertThat(state("agent")).as("device_state_busy_at = 1 reports BUSY: still ringing").isEqualTo("RINGING");
+            call.awaitExit(Duration.ofSeconds(20));
+            JsonPath record = record(callId, r -> r.getBoolean("abandoned"));
+            assertThat(record.getBoolean("recorded")).isFalse();
+            as("supervisor").accept("audio/wav, application/problem+json")
+                    .get("/api/telephony/calls/" + callId + "/recording").then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aTransferTo110EndsTheTalkThereAndTheCarrierNeverSeesTheAgent() throws Exception {
+        RealAsterisk pbx = RealAsteriskResource.asterisk();
+        phone(pbx, "1005", Duration.ofMillis(300), null);
+        signIn("agent", "1005");
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
+            Sipp call = call(pbx, Sipp.Call.from(number()).stay(Duration.ofSeconds(14)));
+            String callId = message(pushed, "screen-pop").get("callId").asText();
+            until("on the call", () -> "ON_CALL".equals(state("agent")));
+            Thread.sleep(2000);
+            as("agent").body(Map.of("target", "110")).post("/api/telephony/calls/" + callId + "/transfer").then()
+                    .statusCode(202);
+            until("110 rung through the trunk", () -> pbx.carrier().messages().contains("INVITE sip:110@"));
+            call.awaitExit(Duration.ofSeconds(30));
+            JsonPath record = record(callId, r -> r.getString("endedAt") != null);
+            assertThat(record.getString("transferredTo")).isEqualTo("110");
+            assertThat(record.getString("endedBy")).isEqualTo("transfer");
+            assertThat(record.getInt("talkSeconds")).as("the talk with the agent only").isBetween(1, 5);
+            assertThat(pbx.carrier().messages()).doesNotContain("座席").doesNotContain("sip:1005@");
+            assertThat(call.messages()).as("the caller's leg: no connected-line update naming the agent")
+                    .doesNotContain("座席").doesNotContain("sip:1005@");
+        }
+    }
+
+    @Test
+    void callbacksAreConnectedWhenTheCitizenAnswersAndRecordedThenButNotWhenBusy() throws Exception {
+        RealAsterisk pbx = RealAsteriskResource.asterisk();
+        phone(pbx, "1006", Duration.ofMillis(300), Duration.ofSeconds(3));
+        signIn("agent", "1006");
+        String answering = registerFor("1390000" + ThreadLocalRandom.current().nextInt(1000, 9999));
+        String busy = registerFor("1390000" + ThreadLocalRandom.current().nextInt(1, 9) + RealAsterisk.BUSY_SUFFIX);
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
+            String connected = as("agent").post("/api/telephony/work-orders/" + answering + "/callback-call").then()
+                    .statusCode(202).extract().path("callId");
+            JsonNode outcome = message(pushed, "callback");
+            assertThat(outcome.get("connected").asBoolean()).isTrue();
+            JsonPath record = record(connected, r -> r.getString("endedAt") != null);
+            assertThat(record.getString("dialStatus")).isEqualTo("ANSWER");
+            assertThat(record.getBoolean("recorded")).isTrue();
+            assertThat(as("supervisor").accept("audio/wav, application/problem+json")
+                    .get("/api/telephony/calls/" + connected + "/recording").then().statusCode(200)
+                    .extract().asByteArray().length).isGreaterThan(1000);
+            assertThat(pbx.carrier().messages()).contains("From: \"12345\"").doesNotContain("座席");
+
+            String notConnected = as("agent").post("/api/telephony/work-orders/" + busy + "/callback-call").then()
+                    .statusCode(202).extract().path("callId");
+            JsonNode busyOutcome = message(pushed, "callback");
+            assertThat(busyOutcome.get("connected").asBoolean()).isFalse();
+            assertThat(busyOutcome.get("reason").asText()).isEqualTo("对方忙");
+            JsonPath busyRecord = record(notConnected, r -> r.getString("endedAt") != null);
+            assertThat(busyRecord.getString("dialStatus")).isEqualTo("BUSY");
+            assertThat(busyRecord.getBoolean("recorded")).isFalse();
+        }
+    }
+
+    @Test
+    void anExpertIsBroughtIntoAConsultationAndASupervisorListensIn() throws Exception {
+        RealAsterisk pbx = RealAsteriskResource.asterisk();
+        phone(pbx, "1007", Duration.ofMillis(300), null);
+        Sipp supervisorPhone = phone(pbx, "2001", Duration.ofMillis(300), Duration.ofSeconds(3));
+        signIn("agent", "1007");
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
+            Sipp call = call(pbx, Sipp.Call.from(number()).stay(Duration.ofSeconds(16)));
+            String callId = message(pushed, "screen-pop").get("callId").asText();
+            until("on the call", () -> "ON_CALL".equals(state("agent")));
+
+            as("supervisor").body(Map.of("extension", "2001")).post("/api/telephony/calls/" + callId + "/listen")
+                    .then().statusCode(202);
+            until("the supervisor's phone rung with ChanSpy", () -> supervisorPhone.messages().contains("INVITE sip:"));
+
+            as("agent").body(Map.of("number", "88001234")).post("/api/telephony/calls/" + callId + "/consult").then()
+                    .statusCode(202);
+            until("the expert called through the trunk",
+                    () -> pbx.carrier().messages().contains("INVITE sip:88001234@"));
+            assertThat(pbx.cli("confbridge list")).contains(callId.replaceAll("\\D", ""));
+            call.awaitExit(Duration.ofSeconds(30));
+            as("supervisor").get("/api/telephony/calls/" + callId).then().statusCode(200)
+                    .body("consultedNumber", equalTo("88001234"));
+        }
+    }
+
+    @Test
+    void aPauseReasonReachesTheServiceAndSurvivesAsterisksRestart() throws Exception {
+        RealAsterisk pbx = RealAsteriskResource.asterisk();
+        phone(pbx, "1008", Duration.ofMillis(300), Duration.ofSeconds(1));
+        signIn("agent", "1008");
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
+            as("agent").body(Map.of("reason", "培训")).post("/api/telephony/agents/me/pause").then().statusCode(200);
+            JsonPath paused = value("paused with the reason", () -> me("agent"),
+                    agent -> "PAUSED".equals(agent.getString("state")) && "培训".equals(agent.getString("pauseReason")));
+            assertThat(paused.getString("pauseReason")).isEqualTo("培训");
+            assertThat(pbx.cli("queue show hotline")).contains("PJSIP/1008").contains("培训");
+
+            int reconnects = as("supervisor").get("/api/telephony/status").then().extract().path("reconnects");
+            pbx.restartNow();
+            until("reconnected after the restart", () -> {
+                JsonPath status = as("supervisor").get("/api/telephony/status").then().extract().jsonPath();
+                return status.getInt("reconnects") > reconnects && status.getBoolean("connected");
+            });
+            Thread.sleep(3000);
+            JsonPath after = me("agent");
+            assertThat(after.getString("state")).isEqualTo("PAUSED");
+            assertThat(after.getString("pauseReason")).isEqualTo("培训");
+            assertThat(pushed.stream().map(this::stateIn)).as("never signed out while Asterisk kept the member")
+                    .doesNotContain("LOGGED_OUT");
+        }
+    }
+
+    private Sipp phone(RealAsterisk pbx, String extension, Duration ring, Duration talk) {
+        Sipp phone = Sipp.phone(pbx, extension, ring, talk);
+        parties.add(phone);
+        until("phone " + extension + " registered", () -> pbx.cli("pjsip show contacts").contains(extension + "/"));
+        return phone;
+    }
+
+    private Sipp call(RealAsterisk pbx, Sipp.Call call) {
+        Sipp caller = Sipp.call(pbx, call);
+        parties.add(caller);
+        return caller;
+    }
+
+    private void signIn(String username, String extension) {
+        as(username).body(Map.of("extension", extension)).post("/api/telephony/agents/me/login").then()
+                .statusCode(200);
+        signedIn.add(username);
+        until(username + " ready", () -> "READY".equals(state(username)));
+    }
+
+    private static JsonPath me(String username) {
+        return as(username).get("/api/telephony/agents/me").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String state(String username) {
+        return me(username).getString("state");
+    }
+
+    private static JsonPath record(String callId, java.util.function.Predicate<JsonPath> complete) {
+        return value("the record of " + callId, () -> {
+            var response = as("supervisor").get("/api/telephony/calls/" + callId);
+            return response.statusCode() == 200 ? response.jsonPath() : null;
+        }, record -> record != null && complete.test(record));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String registerFor(String phone) {
+        Map<String, Object> body = Api.registration();
+        ((Map<String, Object>) body.get("citizen")).put("phone", phone);
+        body.put("dispatch", Api.dispatchTo("HOUSING"));
+        return Api.register(body);
+    }
+
+    private static String number() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    private String stateIn(String message) {
+        try {
+            JsonNode node = json.readTree(message);
+            return "agent-state".equals(node.path("type").asText()) ? node.path("state").asText() : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private JsonNode message(BlockingQueue<String> pushed, String type) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = pushed.poll(200, TimeUnit.MILLISECONDS);
+            if (text != null) {
+                JsonNode message = json.readTree(text);
+                if (type.equals(message.get("type").asText())) {
+                    return message;
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " message within 30 s");
+    }
+}
