@@ -34,6 +34,9 @@ public class KnowledgeIndexer {
     @Inject
     IndexedArticles indexed;
 
+    @Inject
+    ArticleVectors vectors;
+
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) KnowledgeChanged changed) {
         try {
             drain();
@@ -60,7 +63,7 @@ public class KnowledgeIndexer {
             return 0;
         }
         List<KnowledgeArticle> changed = articles.withIds(ids);
-        backend.upsert(changed.stream().map(indexed::of).toList());
+        backend.upsert(vectors.withVectors(indexed.of(changed)));
         queue.remove(ids);
         return ids.size();
     }

@@ -28,7 +28,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class KnowledgeReindexer {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeReindexer.class);
-    private static final int PAGE = 1000;
+    /** Articles read (and, where their vectors are not stored yet, encoded) at a time. */
+    private static final int PAGE = 200;
 
     public enum State {
         IDLE, RUNNING, DONE, FAILED
@@ -47,6 +48,9 @@ public class KnowledgeReindexer {
 
     @Inject
     IndexedArticles indexed;
+
+    @Inject
+    ArticleVectors vectors;
 
     @Inject
     KnowledgeIndexQueue queue;
@@ -136,8 +140,8 @@ public class KnowledgeReindexer {
         @Override
         public boolean hasNext() {
             if (!page.hasNext() && !exhausted) {
-                List<IndexedArticle> next = QuarkusTransaction.requiringNew().call(() -> articles
-                        .pageAfter(lastId, PAGE).stream().map(indexed::of).toList());
+                List<IndexedArticle> next = vectors.withVectors(QuarkusTransaction.requiringNew()
+                        .call(() -> indexed.of(articles.pageAfter(lastId, PAGE))));
                 exhausted = next.size() < PAGE;
                 if (!next.isEmpty()) {
                     lastId = next.get(next.size() - 1).id();

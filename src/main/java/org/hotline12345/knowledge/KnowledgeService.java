@@ -82,7 +82,7 @@ public class KnowledgeService {
 
     @Transactional
     public ArticleView create(ArticleRequest request, Actor actor) {
-        ArticleContent content = check(request);
+        ArticleContent content = check(request, null);
         if (request.slug() != null && articles.findBySlug(request.slug()).isPresent()) {
             throw new ConflictException("An article with slug " + request.slug() + " already exists");
         }
@@ -98,12 +98,12 @@ public class KnowledgeService {
             throw InvalidFieldException.malformed("version", "NotNull",
                     "the version the changes were made to is required");
         }
-        ArticleContent content = check(request);
         if (request.slug() != null && !request.slug().equals(slug)) {
             throw InvalidFieldException.unacceptable("slug", "unchanged", "the slug of an article cannot change");
         }
         KnowledgeArticle article = articles.findBySlugForUpdate(slug)
                 .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+        ArticleContent content = check(request, article.getReviewOn());
         if (article.getVersion() != request.version()) {
             throw new ConflictException("Article " + slug + " was saved as version " + article.getVersion() + " by "
                     + article.getUpdatedBy() + " after version " + request.version()
@@ -120,10 +120,7 @@ public class KnowledgeService {
                 .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
         ArticleContent current = contentOf(article);
         if (current.status() != ArticleStatus.ARCHIVED) {
-            save(article, new ArticleContent(current.title(), current.questions(), current.answer(),
-                    current.categoryCode(), current.departmentCode(), current.sourceName(), current.sourceNumber(),
-                    current.effectiveFrom(), current.expiresOn(), current.tags(), ArticleStatus.ARCHIVED),
-                    actor.username(), actor.role().name(), "已下线");
+            save(article, current.withStatus(ArticleStatus.ARCHIVED), actor.username(), actor.role().name(), "已下线");
         }
         return view(article, actor);
     }
@@ -136,6 +133,20 @@ public class KnowledgeService {
             articles.countView(article.getId());
         }
         return view(article, actor);
+    }
+
+    /** A public article for citizens and partners; any other article does not exist for them. */
+    @Transactional
+    public PublicAnswers.Article readPublic(String slug) {
+        KnowledgeArticle article = articles.findBySlug(slug)
+                .filter(found -> found.isPublicAnswer() && contentOf(found).visibleOn(today()))
+                .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+        return new PublicAnswers.Article(article.getSlug(), article.getTitle(), article.getQuestions(),
+                article.getAnswer(), categoryRef(categories.byId(article.getCategoryId()).orElseThrow()),
+                departmentRef(departments.byId(article.getDepartmentId()).orElseThrow()),
+                new KnowledgeViews.Source(article.getSourceName(), article.getSourceNumber()),
+                article.getEffectiveFrom(), article.getExpiresOn(),
+                LocalDate.ofInstant(article.getUpdatedAt(), calendar.zone()));
     }
 
     /** The answers of articles a search found, by slug: what the agent's desktop offers to read out. */
@@ -203,8 +214,8 @@ public class KnowledgeService {
     @Transactional
     public ImportOutcome importArticle(String slug, ArticleRequest request, String hash, String username,
             String role) {
-        ArticleContent content = check(request);
         KnowledgeArticle article = articles.findBySlugForUpdate(slug).orElse(null);
+        ArticleContent content = check(request, article == null ? null : article.getReviewOn());
         if (article == null) {
             insert(slug, content, username, role, "从 knowledge-base/ 导入").markImported(hash);
             return ImportOutcome.CREATED;
@@ -280,8 +291,13 @@ public class KnowledgeService {
         }
     }
 
-    /** The request's content, with codes and dates checked as 422s naming the field. */
-    public ArticleContent check(ArticleRequest request) {
+    /**
+     * The request's content, with codes and dates checked as 422s naming the field.
+     *
+     * @param currentReviewOn the article's review date, kept when the request names none; {@code null} for a new
+     *        article, which is reviewed a year from today unless the request says otherwise
+     */
+    public ArticleContent check(ArticleRequest request, LocalDate currentReviewOn) {
         CategoryView category = categories.requireActive(request.categoryCode().strip(), "categoryCode");
         departments.requireActive(request.departmentCode().strip(), "departmentCode");
         if (request.expiresOn() != null && !request.expiresOn().isAfter(request.effectiveFrom())) {
@@ -291,7 +307,7 @@ public class KnowledgeService {
             throw InvalidFieldException.unacceptable("categoryCode", "level",
                     "choose a second- or third-level category, not the top-level " + category.name());
         }
-        return request.content();
+        return request.content(currentReviewOn != null ? currentReviewOn : today().plusYears(1));
     }
 
     private KnowledgeArticle existing(String slug) {
@@ -312,7 +328,7 @@ public class KnowledgeService {
                 categories.byId(article.getCategoryId()).orElseThrow().code(),
                 departments.byId(article.getDepartmentId()).orElseThrow().code(), article.getSourceName(),
                 article.getSourceNumber(), article.getEffectiveFrom(), article.getExpiresOn(), article.getTags(),
-                article.getStatus());
+                article.getStatus(), article.isPublicAnswer(), article.getInternalNote(), article.getReviewOn());
     }
 
     private ArticleView view(KnowledgeArticle article, Actor actor) {
@@ -322,6 +338,7 @@ public class KnowledgeService {
                 article.getQuestions(), article.getAnswer(), categoryRef(category), departmentRef(department),
                 new KnowledgeViews.Source(article.getSourceName(), article.getSourceNumber()),
                 article.getEffectiveFrom(), article.getExpiresOn(), article.getTags(), article.getStatus(),
+                article.isPublicAnswer(), article.getInternalNote(), article.getReviewOn(),
                 contentOf(article).visibleOn(today()), articles.viewCount(article.getId()),
                 counts(article.getId(), actor), article.getCreatedAt(), article.getCreatedBy(),
                 article.getUpdatedAt(), article.getUpdatedBy());

@@ -42,9 +42,9 @@ public final class RelevanceEvaluation {
             questions.add(new Question(columns[2].strip(), id));
         }
         List<IndexedArticle> articles = new ArrayList<>();
-        articleOfAnswer.forEach((answer, id) -> articles.add(new IndexedArticle(id, "qa-" + id, "", List.of(),
-                answer, List.of(), List.of("13", "1304", "130401"), "HEALTH", "PUBLISHED", LocalDate.of(2020, 1, 1),
-                null, Instant.EPOCH)));
+        articleOfAnswer.forEach((answer, id) -> articles.add(new IndexedArticle(id, "qa-" + id, 1, "", List.of(),
+                answer, List.of(), List.of("13", "1304", "130401"), "HEALTH", "PUBLISHED", false,
+                LocalDate.of(2020, 1, 1), null, Instant.EPOCH, List.of())));
         System.out.printf(Locale.ROOT, "covid-policy-qa: %,d questions over %,d distinct answers%n%n",
                 questions.size(), articles.size());
         System.out.println("| backend | Recall@1 | Recall@3 | MRR@10 |");

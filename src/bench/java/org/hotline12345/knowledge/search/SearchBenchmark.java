@@ -198,11 +198,11 @@ public final class SearchBenchmark {
                     boolean published = random.nextInt(10) > 0;
                     LocalDate effective = TODAY.minusDays(random.nextInt(2000) - 30);
                     LocalDate expires = random.nextInt(10) == 0 ? effective.plusDays(1 + random.nextInt(1500)) : null;
-                    return new IndexedArticle(made, "bench-" + made, pick(random, titles),
+                    return new IndexedArticle(made, "bench-" + made, 1, pick(random, titles),
                             List.of(pick(random, titles), pick(random, titles)), answer.toString(),
                             List.of(pick(random, titles).substring(0, 2)), List.of(category),
                             departments.get(random.nextInt(departments.size())), published ? "PUBLISHED" : "DRAFT",
-                            effective, expires, Instant.ofEpochSecond(1_700_000_000L + made));
+                            false, effective, expires, Instant.ofEpochSecond(1_700_000_000L + made), List.of());
                 }
             };
         }

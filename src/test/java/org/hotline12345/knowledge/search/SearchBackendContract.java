@@ -24,7 +24,7 @@ abstract class SearchBackendContract {
     static final ChineseAnalysis ANALYSIS = ChineseAnalysis.load(Path.of("knowledge-base/dictionary"));
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final ArticleFilter AGENTS = ArticleFilter.agentVisible(TODAY);
-    static final ArticleFilter EVERYTHING = new ArticleFilter(Set.of(), null, null, null, null);
+    static final ArticleFilter EVERYTHING = new ArticleFilter(Set.of(), null, null, null, null, false);
 
     SearchBackend backend;
 
@@ -45,9 +45,9 @@ abstract class SearchBackendContract {
 
     static IndexedArticle article(long id, String title, List<String> questions, String answer, String category,
             String department) {
-        return new IndexedArticle(id, "article-" + id, title, questions, answer, List.of("标签" + id),
-                categoryPath(category), department, "PUBLISHED", LocalDate.of(2024, 1, 1), null,
-                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(id));
+        return new IndexedArticle(id, "article-" + id, 1, title, questions, answer, List.of("标签" + id),
+                categoryPath(category), department, "PUBLISHED", false, LocalDate.of(2024, 1, 1), null,
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(id), List.of());
     }
 
     static List<String> categoryPath(String code) {
@@ -59,13 +59,15 @@ abstract class SearchBackendContract {
     }
 
     static IndexedArticle withStatus(IndexedArticle a, String status) {
-        return new IndexedArticle(a.id(), a.slug(), a.title(), a.questions(), a.answerText(), a.tags(),
-                a.categoryPath(), a.departmentCode(), status, a.effectiveFrom(), a.expiresOn(), a.updatedAt());
+        return new IndexedArticle(a.id(), a.slug(), a.version(), a.title(), a.questions(), a.answerText(), a.tags(),
+                a.categoryPath(), a.departmentCode(), status, a.publicAnswer(), a.effectiveFrom(), a.expiresOn(),
+                a.updatedAt(), a.vectors());
     }
 
     static IndexedArticle withDates(IndexedArticle a, LocalDate effective, LocalDate expires) {
-        return new IndexedArticle(a.id(), a.slug(), a.title(), a.questions(), a.answerText(), a.tags(),
-                a.categoryPath(), a.departmentCode(), a.status(), effective, expires, a.updatedAt());
+        return new IndexedArticle(a.id(), a.slug(), a.version(), a.title(), a.questions(), a.answerText(), a.tags(),
+                a.categoryPath(), a.departmentCode(), a.status(), a.publicAnswer(), effective, expires, a.updatedAt(),
+                a.vectors());
     }
 
     static final IndexedArticle PENSION = article(1, "灵活就业人员怎样参加职工养老保险？",
@@ -126,7 +128,7 @@ abstract class SearchBackendContract {
 
         assertThat(ids("出生医学证明", AGENTS)).containsExactly(14L);
         assertThat(ids("出生医学证明", EVERYTHING)).containsExactlyInAnyOrder(10L, 11L, 12L, 13L, 14L);
-        assertThat(ids("出生医学证明", new ArticleFilter(Set.of("DRAFT", "ARCHIVED"), null, null, null, null)))
+        assertThat(ids("出生医学证明", new ArticleFilter(Set.of("DRAFT", "ARCHIVED"), null, null, null, null, false)))
                 .containsExactlyInAnyOrder(10L, 11L);
         assertThat(backend.autocomplete("出生医学", AGENTS, 10)).extracting(Suggestion::id).containsExactly(14L);
         assertThat(backend.moreLikeThis("出生医学证明", "出生医学证明补办", AGENTS, null, 10)).extracting(SearchHit::id)
