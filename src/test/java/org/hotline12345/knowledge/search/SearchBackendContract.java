@@ -89,6 +89,72 @@ abstract class SearchBackendContract {
         return backend.search(new ArticleQuery(text, filter, 0, 10)).hits().stream().map(SearchHit::id).toList();
     }
 
+    /** The sentence encoder, loaded once for every backend's tests in this JVM. */
+    static SentenceEncoder encoder() {
+        return SharedEncoder.INSTANCE;
+    }
+
+    private static final class SharedEncoder {
+        static final SentenceEncoder INSTANCE = SentenceEncoder.bgeSmallZh(1);
+    }
+
+    static IndexedArticle encoded(IndexedArticle article) {
+        return article.withVectors(encoder().encodeAll(article.passages()));
+    }
+
+    List<Long> hybridIds(String text, ArticleFilter filter) {
+        return backend.search(new ArticleQuery(text, encoder().encode(text), filter, 0, 10)).hits().stream()
+                .map(SearchHit::id).toList();
+    }
+
+    @Test
+    void vectorsFindAnArticleThatSharesNoWordWithTheQuestion() {
+        IndexedArticle heating = article(20, "冬季供暖室温不达标怎么处理？", List.of(), "供热期间卧室、起居室温度应不低于18℃；不达标的可以向供热单位报修，"
+                + "供热单位未及时处理的，由城市管理部门督促整改并按规定退还部分采暖费。", "010203", "HPF");
+        indexAll(encoded(heating), encoded(PENSION), encoded(SOCIAL_CARD), encoded(RENT), encoded(TRAVEL),
+                encoded(HOTLINE));
+        String question = "家里暖气一点也不热冻得睡不着";
+        assertThat(ids(question, AGENTS)).as("by words alone").doesNotContain(20L);
+        assertThat(hybridIds(question, AGENTS)).first().isEqualTo(20L);
+        // words still decide where they match
+        assertThat(hybridIds("租房提取公积金", AGENTS)).first().isEqualTo(3L);
+        // a question like nothing in the knowledge base finds nothing
+        assertThat(hybridIds("ZQX-7781-PLM", AGENTS)).isEmpty();
+    }
+
+    @Test
+    void aRareWordInTheAnswerBeatsACommonWordInATitle() {
+        // 遇到 is in many answers and one title; 寒潮 only in one answer
+        List<IndexedArticle> articles = new ArrayList<>();
+        articles.add(article(30, "遇到拖欠工资怎么办？", List.of(), "可以向劳动保障监察机构投诉，或申请劳动仲裁。", "050201",
+                "HRSS"));
+        articles.add(article(31, "极端天气下供水供电保障", List.of(), "寒潮来临前，供水企业会对暴露管道做防冻处理，市民可关注停水通知。",
+                "010203", "HPF"));
+        for (int i = 0; i < 8; i++) {
+            articles.add(article(40 + i, "其他事项" + i, List.of(), "办事时遇到问题可以拨打12345咨询，遇到困难可申请帮办代办。",
+                    "130401", "APPROVAL"));
+        }
+        backend.upsert(articles);
+        assertThat(ids("遇到寒潮水管冻住了", AGENTS)).first().isEqualTo(31L);
+    }
+
+    @Test
+    void thePublicFindsOnlyArticlesMarkedPublic() {
+        IndexedArticle shown = withPublic(encoded(RENT));
+        indexAll(shown, encoded(withStatus(withPublic(PENSION), "DRAFT")), encoded(SOCIAL_CARD));
+        ArticleFilter citizens = ArticleFilter.publicAnswers(TODAY);
+        assertThat(hybridIds("公积金租房", citizens)).containsExactly(3L);
+        assertThat(hybridIds("养老保险", citizens)).isEmpty();
+        assertThat(hybridIds("社保卡丢了", citizens)).isEmpty();
+        assertThat(hybridIds("社保卡丢了", AGENTS)).first().isEqualTo(2L);
+    }
+
+    static IndexedArticle withPublic(IndexedArticle a) {
+        return new IndexedArticle(a.id(), a.slug(), a.version(), a.title(), a.questions(), a.answerText(), a.tags(),
+                a.categoryPath(), a.departmentCode(), a.status(), true, a.effectiveFrom(), a.expiresOn(),
+                a.updatedAt(), a.vectors());
+    }
+
     @Test
     void findsTheArticleByItsWordsAndRanksTitleMatchesFirst() {
         indexAll(PENSION, SOCIAL_CARD, RENT, TRAVEL, HOTLINE);
