@@ -38,6 +38,17 @@ public interface KnowledgeConfig {
     @WithDefault("30s")
     String syncEvery();
 
+    /**
+     * How often each instance's embedded index reads the articles changed on any instance (the change log); with
+     * Elasticsearch, which instances share, nothing is read.
+     */
+    @WithDefault("2s")
+    String followEvery();
+
+    /** How long the embedded index may go without catching up with the database before health reports it lagging. */
+    @WithDefault("PT1M")
+    Duration followLagLimit();
+
     /** Largest page of search results. */
     @WithDefault("100")
     int maxPageSize();

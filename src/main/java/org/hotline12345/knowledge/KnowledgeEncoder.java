@@ -19,12 +19,6 @@ public class KnowledgeEncoder {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeEncoder.class);
 
-    /**
-     * bge's instruction for short queries that look for passages; it helped on the shared questions' training split
-     * (docs/knowledge.md), so every query carries it.
-     */
-    static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
-
     @Inject
     KnowledgeConfig config;
 
@@ -38,9 +32,12 @@ public class KnowledgeEncoder {
         return SentenceEncoder.MODEL;
     }
 
-    /** The vector of a question, or {@code null} when semantic search is off. */
+    /**
+     * The vector of a question, or {@code null} when semantic search is off. The question carries bge's query
+     * instruction: cross-validation chose it (docs/knowledge.md).
+     */
     public float[] question(String text) {
-        return enabled() ? encoder().encode(QUERY_INSTRUCTION + text) : null;
+        return enabled() ? encoder().encode(SentenceEncoder.QUERY_INSTRUCTION + text) : null;
     }
 
     /** The vectors of an article's passages. */

@@ -59,6 +59,9 @@ public class KnowledgeReindexer {
     KnowledgeIndexer indexer;
 
     @Inject
+    KnowledgeChanges changes;
+
+    @Inject
     ManagedExecutor executor;
 
     @Inject
@@ -107,12 +110,17 @@ public class KnowledgeReindexer {
 
     private Progress run(Progress started, LongConsumer listener) {
         try {
+            // an embedded index follows the change log from before the first page was read
+            String position = QuarkusTransaction.requiringNew().call(changes::position);
             backend.rebuild(new DatabasePages(), n -> {
                 progress.set(new Progress(State.RUNNING, started.backend(), n, started.total(), started.startedAt(),
                         null, null));
                 listener.accept(n);
             });
             long indexedCount = progress.get().indexed();
+            if (backend.perInstance()) {
+                backend.follow(position, true);
+            }
             // editors' changes while the rebuild read older pages
             List<Long> changed = QuarkusTransaction.requiringNew().call(
                     () -> articles.idsUpdatedSince(started.startedAt()));

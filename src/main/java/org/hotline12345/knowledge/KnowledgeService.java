@@ -66,6 +66,9 @@ public class KnowledgeService {
     KnowledgeIndexQueue indexQueue;
 
     @Inject
+    KnowledgeChanges changes;
+
+    @Inject
     Event<KnowledgeChanged> changed;
 
     @Inject
@@ -284,6 +287,7 @@ public class KnowledgeService {
         versions.persist(new ArticleVersion(article.getId(), article.getVersion(), toJson(content), changedFields,
                 username, role, article.getUpdatedAt(), note == null || note.isBlank() ? null : note.strip()));
         indexQueue.enqueue(article.getId(), clock.instant());
+        changes.record(article.getId(), article.getVersion(), clock.instant());
         // once per transaction: the drain after the commit takes every article it queued
         if (transactions.getResource(KnowledgeChanged.class) == null) {
             transactions.putResource(KnowledgeChanged.class, Boolean.TRUE);

@@ -206,8 +206,13 @@ public final class ElasticsearchBackend implements SearchBackend {
 
     @Override
     public SearchResult search(ArticleQuery query) {
+        return search(query, tuning);
+    }
+
+    /** A search whose words and vectors are fused as {@code fusion} says: the evaluation compares tunings this way. */
+    SearchResult search(ArticleQuery query, SearchTuning fusion) {
         if (query.hybrid()) {
-            return hybrid(query);
+            return hybrid(query, fusion);
         }
         SearchRequest.Builder request = new SearchRequest.Builder().index(alias)
                 .from(query.page() * query.size()).size(query.size())
@@ -232,8 +237,8 @@ public final class ElasticsearchBackend implements SearchBackend {
      * As {@link LuceneBackend}: the best candidates by words and by vectors (kNN over the nested passages, an article
      * by its best one), fused by {@link HybridRanking} in the service, then the page fetched with its highlights.
      */
-    private SearchResult hybrid(ArticleQuery query) {
-        int candidates = Math.max(tuning.candidates(), (query.page() + 1) * query.size());
+    private SearchResult hybrid(ArticleQuery query, SearchTuning fusion) {
+        int candidates = Math.max(fusion.candidates(), (query.page() + 1) * query.size());
         Query filter = filter(query.filter());
         SearchResponse<Source> words = call(() -> client.search(s -> s.index(alias).size(candidates)
                 .trackTotalHits(t -> t.count(EXACT_TOTAL_UP_TO))
@@ -252,7 +257,7 @@ public final class ElasticsearchBackend implements SearchBackend {
         // dot_product scores (1 + cosine) / 2
         List<HybridRanking.Scored> byVectors = nearest.hits().hits().stream()
                 .map(h -> new HybridRanking.Scored(h.source().id(), 2 * score(h) - 1)).toList();
-        List<HybridRanking.Scored> fused = HybridRanking.fuse(byWords, byVectors, tuning);
+        List<HybridRanking.Scored> fused = HybridRanking.fuse(byWords, byVectors, fusion);
         List<HybridRanking.Scored> page = fused.stream().skip((long) query.page() * query.size())
                 .limit(query.size()).toList();
         var total = words.hits().total();

@@ -99,6 +99,7 @@ public final class LuceneBackend implements SearchBackend {
     static final int HNSW_BEAM = 100;
 
     private static final String FINGERPRINT_KEY = "fingerprint";
+    private static final String FOLLOWED_KEY = "followed";
     private static final String ID = "id";
     /** {@code article} or {@code passage}: each article is a block of its passages followed by itself. */
     private static final String KIND = "kind";
@@ -143,6 +144,8 @@ public final class LuceneBackend implements SearchBackend {
     private final Analyzer characters = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     private final Object writeLock = new Object();
     private final BitSetProducer articles = new QueryBitSetProducer(new TermQuery(new Term(KIND, ARTICLE)));
+    /** How far the index has followed the database's change log; committed with the index. */
+    private volatile String followed;
 
     public LuceneBackend(Path path, ChineseAnalysis analysis, SearchTuning tuning) {
         this.analysis = analysis;
@@ -180,12 +183,37 @@ public final class LuceneBackend implements SearchBackend {
         if (!DirectoryReader.indexExists(directory)) {
             writer.commit();
         }
+        followed = committed(FOLLOWED_KEY);
         searchers = new SearcherManager(writer, null);
     }
 
     @Override
     public String name() {
         return "lucene";
+    }
+
+    @Override
+    public boolean perInstance() {
+        return true;
+    }
+
+    @Override
+    public String followed() {
+        return followed;
+    }
+
+    @Override
+    public void follow(String position, boolean persist) {
+        synchronized (writeLock) {
+            followed = position;
+            if (persist) {
+                try {
+                    commit(false);
+                } catch (IOException e) {
+                    throw new SearchUnavailableException("cannot write to the knowledge index", e);
+                }
+            }
+        }
     }
 
     @Override
@@ -218,7 +246,9 @@ public final class LuceneBackend implements SearchBackend {
     public void rebuild(Iterator<IndexedArticle> articles, LongConsumer progress) {
         synchronized (writeLock) {
             try {
-                // searchers keep the last committed index until the commit below: they never see a partial one
+                // searchers keep the last committed index until the commit below: they never see a partial one; the
+                // caller says how far the new index follows the change log once it is built
+                followed = null;
                 writer.deleteAll();
                 long indexed = 0;
                 while (articles.hasNext()) {
@@ -256,12 +286,17 @@ public final class LuceneBackend implements SearchBackend {
 
     @Override
     public SearchResult search(ArticleQuery query) {
+        return search(query, tuning);
+    }
+
+    /** A search whose words and vectors are fused as {@code fusion} says: the evaluation compares tunings this way. */
+    SearchResult search(ArticleQuery query, SearchTuning fusion) {
         return withSearcher(searcher -> {
             int wanted = (query.page() + 1) * query.size();
             Query text;
             TopDocs top;
             if (query.hybrid()) {
-                return hybrid(searcher, query, wanted);
+                return hybrid(searcher, query, wanted, fusion);
             }
             if (query.hasText()) {
                 text = textQuery(searcher.getIndexReader(), query.text());
@@ -284,15 +319,16 @@ public final class LuceneBackend implements SearchBackend {
      * The best candidates by words and by vectors, fused ({@link HybridRanking}). A passage's similarity stands for its
      * article; the total is the candidates' count, or the word matches' where there are more.
      */
-    private SearchResult hybrid(IndexSearcher searcher, ArticleQuery query, int wanted) throws IOException {
-        int candidates = Math.max(tuning.candidates(), wanted);
+    private SearchResult hybrid(IndexSearcher searcher, ArticleQuery query, int wanted, SearchTuning fusion)
+            throws IOException {
+        int candidates = Math.max(fusion.candidates(), wanted);
         Query text = textQuery(searcher.getIndexReader(), query.text());
         TopDocs words = searcher.search(filtered(text, query.filter()),
                 new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO));
         List<HybridRanking.Scored> byWords = Arrays.stream(words.scoreDocs)
                 .map(d -> new HybridRanking.Scored(d.doc, d.score)).toList();
         List<HybridRanking.Scored> byVectors = similar(searcher, query.vector(), query.filter(), candidates);
-        List<HybridRanking.Scored> fused = HybridRanking.fuse(byWords, byVectors, tuning);
+        List<HybridRanking.Scored> fused = HybridRanking.fuse(byWords, byVectors, fusion);
         ScoreDoc[] page = fused.stream().skip((long) query.page() * query.size()).limit(query.size())
                 .map(s -> new ScoreDoc((int) s.key(), s.score())).toArray(ScoreDoc[]::new);
         long total = Math.max(fused.size(), words.totalHits.value);
@@ -640,17 +676,25 @@ public final class LuceneBackend implements SearchBackend {
         return new Term(ID, Long.toString(id));
     }
 
+    /**
+     * Commits the index with its fingerprint and followed position. An incremental write keeps the fingerprint the
+     * index was built with: it does not make a stale index current.
+     */
     private void commit(boolean rebuilt) throws IOException {
-        String committed = rebuilt ? fingerprint : currentFingerprint();
-        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, committed == null ? "" : committed).entrySet());
+        String built = rebuilt ? fingerprint : committed(FINGERPRINT_KEY);
+        Map<String, String> data = new HashMap<>();
+        data.put(FINGERPRINT_KEY, built == null ? "" : built);
+        if (followed != null) {
+            data.put(FOLLOWED_KEY, followed);
+        }
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
 
-    /** An incremental write keeps the fingerprint the index was built with: it does not make a stale index current. */
-    private String currentFingerprint() {
+    private String committed(String key) {
         try {
-            return SegmentInfos.readLatestCommit(directory).getUserData().get(FINGERPRINT_KEY);
+            return SegmentInfos.readLatestCommit(directory).getUserData().get(key);
         } catch (IOException e) {
             return null;
         }

@@ -30,4 +30,9 @@ public record SearchTuning(float headingBoost, float answerBoost, float fineWeig
     public SearchTuning withFusion(HybridRanking.Fusion method, float weight, int k) {
         return new SearchTuning(headingBoost, answerBoost, fineWeight, method, weight, k, minSimilarity, candidates);
     }
+
+    public SearchTuning withMinSimilarity(float similarity) {
+        return new SearchTuning(headingBoost, answerBoost, fineWeight, fusion, vectorWeight, rrfK, similarity,
+                candidates);
+    }
 }

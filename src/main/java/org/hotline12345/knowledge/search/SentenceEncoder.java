@@ -31,6 +31,11 @@ public final class SentenceEncoder implements AutoCloseable {
     /** Names the model in stored vectors and index fingerprints: vectors of another model are encoded again. */
     public static final String MODEL = "bge-small-zh-v1.5";
     public static final int DIMENSIONS = 512;
+    /**
+     * bge's instruction for short queries that look for passages, put before a question; whether it helps is decided
+     * by the evaluation (docs/knowledge.md).
+     */
+    public static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
     /** The model's positions, {@code [CLS]} and {@code [SEP]} included; a longer text is cut. */
     static final int MAX_TOKENS = 512;
     private static final String MODEL_RESOURCE = "bge-small-zh-v1.5.onnx";
