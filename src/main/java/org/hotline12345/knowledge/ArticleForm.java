@@ -116,6 +116,27 @@ public class ArticleForm {
         return form;
     }
 
+    /** A proposal's content, to change it. */
+    static ArticleForm of(KnowledgeProposals.Proposal proposal) {
+        ArticleContent content = proposal.content();
+        ArticleForm form = new ArticleForm();
+        form.title = content.title();
+        form.questions = String.join("\n", content.questions());
+        form.answer = content.answer();
+        form.categoryCode = content.categoryCode();
+        form.departmentCode = content.departmentCode();
+        form.sourceName = content.sourceName();
+        form.sourceNumber = content.sourceNumber();
+        form.effectiveFrom = content.effectiveFrom().toString();
+        form.expiresOn = content.expiresOn() == null ? null : content.expiresOn().toString();
+        form.tags = String.join("，", content.tags());
+        form.status = content.status().name();
+        form.internalNote = content.internalNote();
+        form.reviewOn = content.reviewOn() == null ? null : content.reviewOn().toString();
+        form.note = proposal.note();
+        return form;
+    }
+
     /**
      * The request this form amounts to; what cannot be read goes into {@code problems} (field to Chinese reason) and
      * is left out of the request, so that it is not reported twice.

@@ -49,6 +49,14 @@ public interface KnowledgeConfig {
     @WithDefault("PT1M")
     Duration followLagLimit();
 
+    /** How many days before an article's review date or expiry its owner department is reminded. */
+    @WithDefault("14")
+    int reviewNotice();
+
+    /** When the review reminders are sent (Quartz cron, in the service's zone). */
+    @WithDefault("0 0 8 * * ?")
+    String reviewReminderCron();
+
     /** Largest page of search results. */
     @WithDefault("100")
     int maxPageSize();

@@ -58,6 +58,9 @@ public class KnowledgeSearch {
     @Inject
     KnowledgeEncoder encoder;
 
+    @Inject
+    KnowledgeGaps gaps;
+
     @Timeout(2000)
     @Retry(maxRetries = 2, delay = 100, retryOn = {SearchUnavailableException.class, TimeoutException.class})
     public SearchPage search(Criteria criteria, Actor actor) {
@@ -77,6 +80,10 @@ public class KnowledgeSearch {
         }
         SearchResult result = backend.search(new ArticleQuery(criteria.text(), vector(criteria.text()), filter,
                 criteria.page(), criteria.size()));
+        if (criteria.text() != null && criteria.page() == 0 && !actor.role().editsKnowledge()) {
+            // what readers looked for, for the editors' 知识缺口
+            gaps.searched(actor, criteria.text(), result.hits().stream().map(SearchHit::id).toList());
+        }
         return new SearchPage(hits(result.hits()), criteria.page(), criteria.size(), result.total(),
                 result.totalExact());
     }

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.hotline12345.calendar.CalendarConfig;
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.category.CategoryView;
+import org.hotline12345.common.ActionForbiddenException;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.Page;
@@ -69,6 +70,9 @@ public class KnowledgeService {
     KnowledgeChanges changes;
 
     @Inject
+    KnowledgeGaps gaps;
+
+    @Inject
     Event<KnowledgeChanged> changed;
 
     @Inject
@@ -116,6 +120,28 @@ public class KnowledgeService {
         return view(article, actor);
     }
 
+    /**
+     * Publishes a department's proposal: a new article, or a new version of the article it revises, in the editor's
+     * name. Refused (409) when the article changed after the version the proposal was made from.
+     *
+     * @param slug the article revised, {@code null} for a new one
+     */
+    @Transactional
+    public ArticleView publishProposal(String slug, Integer baseVersion, ArticleContent content, String note,
+            Actor editor) {
+        if (slug == null) {
+            return view(insert(null, content, editor.username(), editor.role().name(), note), editor);
+        }
+        KnowledgeArticle article = articles.findBySlugForUpdate(slug)
+                .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+        if (article.getVersion() != baseVersion) {
+            throw new ConflictException("Article " + slug + " was saved as version " + article.getVersion()
+                    + " after version " + baseVersion + " that the proposal revises; send it back to be redone");
+        }
+        save(article, content, editor.username(), editor.role().name(), note);
+        return view(article, editor);
+    }
+
     /** Withdraws an article: archived as a new version, kept with its history, gone for agents. */
     @Transactional
     public ArticleView archive(String slug, Actor actor) {
@@ -134,6 +160,7 @@ public class KnowledgeService {
         KnowledgeArticle article = visible(slug, actor);
         if (!actor.role().editsKnowledge()) {
             articles.countView(article.getId());
+            gaps.opened(actor, article.getId());
         }
         return view(article, actor);
     }
@@ -162,6 +189,36 @@ public class KnowledgeService {
     @Transactional
     public ArticleView find(String slug, Actor actor) {
         return view(visible(slug, actor), actor);
+    }
+
+    /** An article of a department, as its staff see it to revise it (any status). */
+    public record DepartmentArticle(String slug, String title, ArticleStatus status, int version, LocalDate reviewOn,
+            LocalDate expiresOn, boolean publicAnswer) {
+    }
+
+    /** The articles the department of department staff owns, by title. */
+    @Transactional
+    public List<DepartmentArticle> ofDepartment(Actor actor) {
+        if (actor.departmentId() == null) {
+            return List.of();
+        }
+        return articles.list("departmentId = ?1 order by title", actor.departmentId()).stream()
+                .map(a -> new DepartmentArticle(a.getSlug(), a.getTitle(), a.getStatus(), a.getVersion(),
+                        a.getReviewOn(), a.getExpiresOn(), a.isPublicAnswer()))
+                .toList();
+    }
+
+    /**
+     * An article for its owner department's staff to revise, whatever its status; another department's is refused.
+     */
+    @Transactional
+    public ArticleView forRevision(String slug, Actor actor) {
+        KnowledgeArticle article = existing(slug);
+        if (!actor.role().editsKnowledge()
+                && (actor.departmentId() == null || article.getDepartmentId() != actor.departmentId())) {
+            throw new ActionForbiddenException("A department revises its own articles only");
+        }
+        return view(article, actor);
     }
 
     /** Every article whatever its status, most recently changed first, with its ratings: the editors' list. */
