@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * What an editor writes of an article: everything but its identity, counters and audit fields. Each saved version
  * keeps one of these in full.
@@ -51,6 +54,24 @@ public record ArticleContent(String title, List<String> questions, String answer
     public ArticleContent withStatus(ArticleStatus newStatus) {
         return new ArticleContent(title, questions, answer, categoryCode, departmentCode, sourceName, sourceNumber,
                 effectiveFrom, expiresOn, tags, newStatus, publicAnswer, internalNote, reviewOn);
+    }
+
+    /** The content as stored with a version or a proposal. */
+    String toJson(ObjectMapper json) {
+        try {
+            return json.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Content stored by {@link #toJson}. */
+    static ArticleContent fromJson(ObjectMapper json, String stored) {
+        try {
+            return json.readValue(stored, ArticleContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored article content is not readable", e);
+        }
     }
 
     /** Whether the article may be shown to agents on {@code day}. */

@@ -21,7 +21,6 @@ import org.hotline12345.notification.NotificationKind;
 import org.hotline12345.notification.NotificationService;
 import org.hotline12345.security.Actor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -89,7 +88,7 @@ public class KnowledgeProposals {
                 values (?1, ?2, ?3, ?4, ?5, 'SUBMITTED', ?6, ?7, ?8) returning id""")
                 .setParameter(1, article == null ? null : article.getId())
                 .setParameter(2, article == null ? null : article.getVersion())
-                .setParameter(3, department.id()).setParameter(4, toJson(content))
+                .setParameter(3, department.id()).setParameter(4, content.toJson(json))
                 .setParameter(5, request.note()).setParameter(6, actor.username())
                 .setParameter(7, actor.userId()).setParameter(8, clock.instant()).getSingleResult()).longValue();
         return find(id);
@@ -111,7 +110,7 @@ public class KnowledgeProposals {
         entityManager.createNativeQuery("""
                 update knowledge_proposal set content = ?1, note = ?2, status = 'SUBMITTED', proposed_by = ?3,
                     proposed_by_id = ?4, proposed_at = ?5 where id = ?6""")
-                .setParameter(1, toJson(content)).setParameter(2, request.note())
+                .setParameter(1, content.toJson(json)).setParameter(2, request.note())
                 .setParameter(3, actor.username()).setParameter(4, actor.userId())
                 .setParameter(5, clock.instant()).setParameter(6, id).executeUpdate();
         return find(id);
@@ -245,7 +244,8 @@ public class KnowledgeProposals {
                 """ + where).setParameter(1, parameter).getResultList();
         return rows.stream().map(r -> new Proposal(((Number) r[0]).longValue(), (String) r[1],
                 r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
-                fromJson((String) r[5]), (String) r[6], ProposalStatus.valueOf((String) r[7]), (String) r[8],
+                ArticleContent.fromJson(json, (String) r[5]), (String) r[6], ProposalStatus.valueOf((String) r[7]),
+                (String) r[8],
                 instant(r[9]), (String) r[10], r[11] == null ? null : instant(r[11]), (String) r[12],
                 (String) r[13])).toList();
     }
@@ -254,19 +254,4 @@ public class KnowledgeProposals {
         return value instanceof Instant i ? i : ((java.time.OffsetDateTime) value).toInstant();
     }
 
-    private String toJson(ArticleContent content) {
-        try {
-            return json.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ArticleContent fromJson(String content) {
-        try {
-            return json.readValue(content, ArticleContent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored proposal is not readable", e);
-        }
-    }
 }

@@ -33,7 +33,6 @@ import org.hotline12345.knowledge.KnowledgeViews.VersionSummary;
 import org.hotline12345.knowledge.KnowledgeViews.VersionView;
 import org.hotline12345.security.Actor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -251,7 +250,8 @@ public class KnowledgeService {
         ArticleVersion version = versions.find(article.getId(), number)
                 .orElseThrow(() -> new ResourceNotFoundException("Version of article " + slug, number));
         return new VersionView(version.getVersion(), version.getChangedFields(), version.getChangedBy(),
-                version.getChangedByRole(), version.getChangedAt(), version.getNote(), fromJson(version.getContent()));
+                version.getChangedByRole(), version.getChangedAt(), version.getNote(),
+                ArticleContent.fromJson(json, version.getContent()));
     }
 
     @Transactional
@@ -341,7 +341,7 @@ public class KnowledgeService {
 
     private void recordVersion(KnowledgeArticle article, ArticleContent content, List<String> changedFields,
             String username, String role, String note) {
-        versions.persist(new ArticleVersion(article.getId(), article.getVersion(), toJson(content), changedFields,
+        versions.persist(new ArticleVersion(article.getId(), article.getVersion(), content.toJson(json), changedFields,
                 username, role, article.getUpdatedAt(), note == null || note.isBlank() ? null : note.strip()));
         indexQueue.enqueue(article.getId(), clock.instant());
         changes.record(article.getId(), article.getVersion(), clock.instant());
@@ -418,19 +418,4 @@ public class KnowledgeService {
                 feedback.byUser(articleId, actor.userId()).map(ArticleFeedback::isHelpful).orElse(null));
     }
 
-    private String toJson(ArticleContent content) {
-        try {
-            return json.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ArticleContent fromJson(String content) {
-        try {
-            return json.readValue(content, ArticleContent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored article version is not readable", e);
-        }
-    }
 }
