@@ -33,11 +33,18 @@ public class KnowledgeEncoder {
     }
 
     /**
+     * Tokens of a question that are encoded (the instruction's included): a citizen's whole message is searched by
+     * all its words, and by the meaning of its start, where the gist is; a longer encoding costs more than the rest
+     * of the search.
+     */
+    static final int QUESTION_TOKENS = 128;
+
+    /**
      * The vector of a question, or {@code null} when semantic search is off. The question carries bge's query
-     * instruction: cross-validation chose it (docs/knowledge.md).
+     * instruction for retrieval.
      */
     public float[] question(String text) {
-        return enabled() ? encoder().encode(SentenceEncoder.QUERY_INSTRUCTION + text) : null;
+        return enabled() ? encoder().encode(SentenceEncoder.QUERY_INSTRUCTION + text, QUESTION_TOKENS) : null;
     }
 
     /** The vectors of an article's passages. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.hotline12345.knowledge.search.IndexedArticle;
 import org.hotline12345.knowledge.search.SearchBackend;
 import org.jboss.logging.Logger;
 
@@ -51,10 +52,23 @@ public class KnowledgeIndexer {
         int total = 0;
         int written;
         do {
+            encodeQueued();
             written = QuarkusTransaction.requiringNew().call(this::drainBatch);
             total += written;
         } while (written == BATCH);
         return total;
+    }
+
+    /**
+     * Encodes the vectors of the next batch outside the transaction that claims it: encoding takes seconds for many
+     * articles, the claim holds row locks and must stay short. The batch then finds its vectors stored.
+     */
+    private void encodeQueued() {
+        List<IndexedArticle> next = QuarkusTransaction.requiringNew().call(() -> {
+            List<Long> ids = queue.peek(BATCH);
+            return ids.isEmpty() ? List.<IndexedArticle> of() : indexed.of(articles.withIds(ids));
+        });
+        vectors.withVectors(next);
     }
 
     private int drainBatch() {

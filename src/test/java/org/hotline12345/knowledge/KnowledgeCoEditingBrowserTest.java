@@ -7,7 +7,6 @@ import static org.hotline12345.support.Api.as;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -94,9 +93,11 @@ class KnowledgeCoEditingBrowserTest extends DatabaseTest {
             browser.awaitText(By.id("done"), "已发布（第 2 版），已通知提交单位");
             assertThat(browser.text(By.id("article-version"))).isEqualTo("第 2 版");
         }
-        List<String> snippets = as("agent").queryParam("q", marker).get("/api/knowledge/articles").then()
-                .statusCode(200).extract().path("items.snippet");
-        assertThat(String.join("", snippets)).contains("订单详情页");
+        as("agent").queryParam("q", marker).get("/api/knowledge/articles").then().statusCode(200)
+                .body("items[0].slug", org.hamcrest.Matchers.equalTo(slug));
+        String answer = as("agent").get("/api/knowledge/articles/" + slug).then().statusCode(200).extract()
+                .path("answer");
+        assertThat(answer).contains("全国12315平台").contains("订单详情页");
     }
 
     @Test

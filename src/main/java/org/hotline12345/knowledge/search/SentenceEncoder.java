@@ -101,6 +101,14 @@ public final class SentenceEncoder implements AutoCloseable {
         return encodeAll(List.of(text)).get(0);
     }
 
+    /**
+     * The unit vector of the start of a text, at most {@code maxTokens} tokens: encoding costs grow with the length
+     * (512 tokens take about four times as long as 128), and a question's gist comes first.
+     */
+    public float[] encode(String text, int maxTokens) {
+        return run(List.of(tokenizer.encode(text, Math.min(maxTokens, MAX_TOKENS))))[0];
+    }
+
     /** The unit vectors of the texts, in their order; texts of similar length are run together in batches. */
     public List<float[]> encodeAll(List<String> texts) {
         int[][] tokens = new int[texts.size()][];
