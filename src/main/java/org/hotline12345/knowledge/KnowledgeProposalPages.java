@@ -56,6 +56,14 @@ public class KnowledgeProposalPages {
             String reviewComment) {
     }
 
+    /** A search nobody used, its last time in the city's time. */
+    public record GapSearch(String text, long times, long readers, long hits, OffsetDateTime lastAt) {
+    }
+
+    /** An answer given on the call without an article, in the city's time. */
+    public record GapAnswer(String number, String title, String answer, String answeredBy, OffsetDateTime at) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance department(String department, List<DepartmentArticle> articles,
@@ -70,7 +78,7 @@ public class KnowledgeProposalPages {
         static native TemplateInstance review(Proposal proposal, ArticleView current, String category,
                 String done, String error);
 
-        static native TemplateInstance gaps(KnowledgeGaps.Gaps gaps, int days);
+        static native TemplateInstance gaps(List<GapSearch> searches, List<GapAnswer> answers, int days);
     }
 
     @Inject
@@ -210,7 +218,12 @@ public class KnowledgeProposalPages {
     @RolesAllowed({Role.Names.KNOWLEDGE_EDITOR, Role.Names.ADMIN})
     public TemplateInstance gaps(@QueryParam("days") String days) {
         int within = QueryParameters.integer("days", days, 30, 1, 365);
-        return Templates.gaps(gaps.since(within, 100), within);
+        KnowledgeGaps.Gaps found = gaps.since(within, 100);
+        return Templates.gaps(found.searches().stream().map(g -> new GapSearch(g.text(), g.times(), g.readers(),
+                g.hits(), g.lastAt().atZone(calendar.zone()).toOffsetDateTime())).toList(),
+                found.answers().stream().map(a -> new GapAnswer(a.number(), a.title(), a.answer(), a.answeredBy(),
+                        a.answeredAt().atZone(calendar.zone()).toOffsetDateTime())).toList(),
+                within);
     }
 
     /** Checks the form, then submits it; the form comes back as typed with the reasons when refused. */
