@@ -31,24 +31,24 @@ public class KnowledgeChanges {
 
     /** Where the log stands now: a rebuild that starts here misses nothing committed after it. */
     public String position() {
-        return (String) entityManager.createNativeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text")
+        return (String) entityManager.createNativeQuery("select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)")
                 .getSingleResult();
     }
 
     /**
      * The articles changed by transactions from {@code position} on, read in one statement (one snapshot) with the
-     * snapshot's xmin, the next position: transactions still running now are read again next time.
+     * snapshot's xmin, the next position: transactions still running now are read again next time. One row per
+     * article, or one row without an article when none changed.
      */
+    @SuppressWarnings("unchecked")
     public Since since(String position) {
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
-                select pg_snapshot_xmin(pg_current_snapshot())::text,
-                       (select coalesce(array_agg(distinct article_id), '{}') from knowledge_change
-                        where tx >= cast(?1 as xid8))""")
-                .setParameter(1, position).getSingleResult();
-        Object ids = row[1];
-        List<Long> articleIds = ids instanceof Long[] longs
-                ? List.of(longs)
-                : java.util.Arrays.stream((Object[]) ids).map(id -> ((Number) id).longValue()).toList();
-        return new Since(articleIds, (String) row[0]);
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select cast(pg_snapshot_xmin(pg_current_snapshot()) as text), changed.article_id
+                from (select 1) as one left join lateral (
+                    select distinct article_id from knowledge_change where tx >= cast(?1 as xid8)) as changed on true""")
+                .setParameter(1, position).getResultList();
+        List<Long> articleIds = rows.stream().filter(row -> row[1] != null)
+                .map(row -> ((Number) row[1]).longValue()).toList();
+        return new Since(articleIds, (String) rows.get(0)[0]);
     }
 }
