@@ -42,10 +42,11 @@ public class KnowledgeChanges {
      */
     @SuppressWarnings("unchecked")
     public Since since(String position) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select cast(pg_snapshot_xmin(pg_current_snapshot()) as text), changed.article_id
-                from (select 1) as one left join lateral (
-                    select distinct article_id from knowledge_change where tx >= cast(?1 as xid8)) as changed on true""")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                """
+                        select cast(pg_snapshot_xmin(pg_current_snapshot()) as text), changed.article_id
+                        from (select 1) as one left join lateral (
+                            select distinct article_id from knowledge_change where tx >= cast(?1 as xid8)) as changed on true""")
                 .setParameter(1, position).getResultList();
         List<Long> articleIds = rows.stream().filter(row -> row[1] != null)
                 .map(row -> ((Number) row[1]).longValue()).toList();
