@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,8 +28,13 @@ public final class ArticleFile {
 
     /** The front matter as written. */
     @JsonIgnoreProperties(ignoreUnknown = false)
+    /**
+     * @param publicAnswer {@code public: true} lets citizens and partners find the article
+     * @param review when the owner department is to check it again
+     */
     record FrontMatter(String title, List<String> questions, String category, String department, Source source,
-            LocalDate effective, LocalDate expires, List<String> tags, String status) {
+            LocalDate effective, LocalDate expires, List<String> tags, String status,
+            @JsonProperty("public") Boolean publicAnswer, LocalDate review) {
     }
 
     record Source(String name, String number) {
@@ -88,8 +94,8 @@ public final class ArticleFile {
                         ? null
                         : new ArticleRequest.SourceRequest(front.source().name(),
                                 front.source().number()),
-                front.effective(), front.expires(), front.tags() == null ? List.of() : front.tags(), status, null,
-                null);
+                front.effective(), front.expires(), front.tags() == null ? List.of() : front.tags(), status,
+                front.publicAnswer(), null, front.review(), null, null);
     }
 
     /** Identifies a file's content, so that an unchanged file is not imported again. */

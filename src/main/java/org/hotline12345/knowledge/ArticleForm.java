@@ -35,7 +35,8 @@ public class ArticleForm {
             Map.entry("source.name", "依据名称"), Map.entry("sourceName", "依据名称"),
             Map.entry("source.number", "文号"), Map.entry("sourceNumber", "文号"),
             Map.entry("effectiveFrom", "生效日期"), Map.entry("expiresOn", "失效日期"), Map.entry("tags", "标签"),
-            Map.entry("status", "状态"), Map.entry("version", "版本"), Map.entry("note", "修改说明"));
+            Map.entry("status", "状态"), Map.entry("publicAnswer", "公开"), Map.entry("internalNote", "内部备注"),
+            Map.entry("reviewOn", "复审日期"), Map.entry("version", "版本"), Map.entry("note", "修改说明"));
 
     /** What the service's own checks say, by field and rule, in Chinese; see {@link KnowledgeService#check}. */
     private static final Map<String, String> SERVICE_RULES = Map.of("exists", "不存在，请重新选择", "active", "已停用，请另选",
@@ -43,8 +44,8 @@ public class ArticleForm {
 
     /** The inputs in the order the form shows them, which is the order their problems are told in. */
     private static final List<String> ORDER = List.of("slug", "title", "questions", "answer", "categoryCode",
-            "departmentCode", "sourceName", "sourceNumber", "effectiveFrom", "expiresOn", "tags", "status", "version",
-            "note");
+            "departmentCode", "sourceName", "sourceNumber", "effectiveFrom", "expiresOn", "tags", "status", "reviewOn",
+            "publicAnswer", "internalNote", "version", "note");
 
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[,，、;；\\s]+");
 
@@ -72,6 +73,13 @@ public class ArticleForm {
     public String tags;
     @FormParam("status")
     public String status;
+    /** {@code true} when the box is ticked; an unticked box is not posted. */
+    @FormParam("publicAnswer")
+    public String publicAnswer;
+    @FormParam("internalNote")
+    public String internalNote;
+    @FormParam("reviewOn")
+    public String reviewOn;
     /** The version the editor started from; a save over a newer one is refused. */
     @FormParam("version")
     public String version;
@@ -101,7 +109,31 @@ public class ArticleForm {
         form.expiresOn = article.expiresOn() == null ? null : article.expiresOn().toString();
         form.tags = String.join("，", article.tags());
         form.status = article.status().name();
+        form.publicAnswer = Boolean.toString(article.publicAnswer());
+        form.internalNote = article.internalNote();
+        form.reviewOn = article.reviewOn().toString();
         form.version = Integer.toString(article.version());
+        return form;
+    }
+
+    /** A proposal's content, to change it. */
+    static ArticleForm of(KnowledgeProposals.Proposal proposal) {
+        ArticleContent content = proposal.content();
+        ArticleForm form = new ArticleForm();
+        form.title = content.title();
+        form.questions = String.join("\n", content.questions());
+        form.answer = content.answer();
+        form.categoryCode = content.categoryCode();
+        form.departmentCode = content.departmentCode();
+        form.sourceName = content.sourceName();
+        form.sourceNumber = content.sourceNumber();
+        form.effectiveFrom = content.effectiveFrom().toString();
+        form.expiresOn = content.expiresOn() == null ? null : content.expiresOn().toString();
+        form.tags = String.join("，", content.tags());
+        form.status = content.status().name();
+        form.internalNote = content.internalNote();
+        form.reviewOn = content.reviewOn() == null ? null : content.reviewOn().toString();
+        form.note = proposal.note();
         return form;
     }
 
@@ -117,7 +149,8 @@ public class ArticleForm {
                 blankToNull(tags) == null
                         ? List.of()
                         : Arrays.stream(TAG_SEPARATORS.split(tags.strip())).filter(t -> !t.isEmpty()).toList(),
-                status(problems), creating ? null : version(problems), blankToNull(note));
+                status(problems), "true".equals(publicAnswer), blankToNull(internalNote),
+                date("reviewOn", reviewOn, problems), creating ? null : version(problems), blankToNull(note));
     }
 
     /** The Chinese name of a field, e.g. {@code questions[2].<list element>} is 常见问法. */

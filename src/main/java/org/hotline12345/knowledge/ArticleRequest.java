@@ -15,6 +15,10 @@ import jakarta.validation.constraints.Size;
  *
  * @param slug readable, stable identifier used in links; generated when left out on creation, fixed afterwards
  * @param version on update, the version the editor started from: saving over a newer version is refused
+ * @param publicAnswer whether citizens and partners may find it; only editors set it
+ * @param internalNote for the hotline's staff only (whom to transfer to, what to ask), never shown to the public
+ * @param reviewOn when the owner department is to check the article again; one year from today when left out on
+ *        creation, unchanged when left out on update
  * @param note what the editor changed and why, kept with the version
  */
 public record ArticleRequest(
@@ -29,6 +33,9 @@ public record ArticleRequest(
         LocalDate expiresOn,
         @Size(max = 20) List<@NotBlank @Size(max = 30) String> tags,
         @NotNull ArticleStatus status,
+        Boolean publicAnswer,
+        @Size(max = 2000) String internalNote,
+        LocalDate reviewOn,
         @Positive Integer version,
         @Size(max = 500) String note) {
 
@@ -36,13 +43,17 @@ public record ArticleRequest(
     public record SourceRequest(@NotBlank @Size(max = 200) String name, @Size(max = 100) String number) {
     }
 
-    ArticleContent content() {
+    /** The content to save; {@code defaultReviewOn} where the request names no review date. */
+    ArticleContent content(LocalDate defaultReviewOn) {
         return new ArticleContent(title.strip(), questions == null
                 ? List.of()
                 : questions.stream().map(String::strip)
                         .toList(),
                 answer.strip(), categoryCode.strip(), departmentCode.strip(), source.name().strip(),
                 source.number() == null || source.number().isBlank() ? null : source.number().strip(), effectiveFrom,
-                expiresOn, tags == null ? List.of() : tags.stream().map(String::strip).distinct().toList(), status);
+                expiresOn, tags == null ? List.of() : tags.stream().map(String::strip).distinct().toList(), status,
+                Boolean.TRUE.equals(publicAnswer),
+                internalNote == null || internalNote.isBlank() ? null : internalNote.strip(),
+                reviewOn == null ? defaultReviewOn : reviewOn);
     }
 }

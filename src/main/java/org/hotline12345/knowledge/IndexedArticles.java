@@ -12,7 +12,7 @@ import org.hotline12345.category.CategoryView;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.knowledge.search.IndexedArticle;
 
-/** Turns stored articles into what the search index holds. */
+/** Turns stored articles into what the search index holds, with their passages' vectors. */
 @ApplicationScoped
 public class IndexedArticles {
 
@@ -22,11 +22,17 @@ public class IndexedArticles {
     @Inject
     DepartmentDirectory departments;
 
-    public IndexedArticle of(KnowledgeArticle article) {
-        return new IndexedArticle(article.getId(), article.getSlug(), article.getTitle(), article.getQuestions(),
-                MarkdownText.plain(article.getAnswer()), article.getTags(), categoryPath(article.getCategoryId()),
-                departments.byId(article.getDepartmentId()).orElseThrow().code(), article.getStatus().name(),
-                article.getEffectiveFrom(), article.getExpiresOn(), article.getUpdatedAt());
+    /** The articles as the index holds them, without vectors yet (see {@link ArticleVectors#withVectors}). */
+    public List<IndexedArticle> of(List<KnowledgeArticle> articles) {
+        return articles.stream().map(this::of).toList();
+    }
+
+    private IndexedArticle of(KnowledgeArticle article) {
+        return new IndexedArticle(article.getId(), article.getSlug(), article.getVersion(), article.getTitle(),
+                article.getQuestions(), MarkdownText.plain(article.getAnswer()), article.getTags(),
+                categoryPath(article.getCategoryId()), departments.byId(article.getDepartmentId()).orElseThrow().code(),
+                article.getStatus().name(), article.isPublicAnswer(), article.getEffectiveFrom(),
+                article.getExpiresOn(), article.getUpdatedAt(), List.of());
     }
 
     private List<String> categoryPath(long categoryId) {

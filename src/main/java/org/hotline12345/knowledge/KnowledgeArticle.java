@@ -74,6 +74,15 @@ public class KnowledgeArticle {
     private ArticleStatus status;
 
     /** Raised by a bulk update, never through the entity, so that reading an article takes no lock. */
+    @Column(name = "public_answer", nullable = false)
+    private boolean publicAnswer;
+
+    @Column(name = "internal_note")
+    private String internalNote;
+
+    @Column(name = "review_on", nullable = false)
+    private LocalDate reviewOn;
+
     @Column(name = "view_count", nullable = false, insertable = false, updatable = false)
     private long viewCount;
 
@@ -115,6 +124,9 @@ public class KnowledgeArticle {
         this.expiresOn = content.expiresOn();
         this.tags = content.tags();
         this.status = content.status();
+        this.publicAnswer = content.publicAnswer();
+        this.internalNote = content.internalNote();
+        this.reviewOn = content.reviewOn();
         this.updatedAt = now;
         this.updatedBy = username;
     }
@@ -177,6 +189,18 @@ public class KnowledgeArticle {
 
     public ArticleStatus getStatus() {
         return status;
+    }
+
+    public boolean isPublicAnswer() {
+        return publicAnswer;
+    }
+
+    public String getInternalNote() {
+        return internalNote;
+    }
+
+    public LocalDate getReviewOn() {
+        return reviewOn;
     }
 
     public long getViewCount() {

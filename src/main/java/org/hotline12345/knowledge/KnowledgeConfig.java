@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotline12345.knowledge.search.ElasticsearchAnalysis;
+import org.hotline12345.knowledge.search.HybridRanking;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -37,6 +38,25 @@ public interface KnowledgeConfig {
     @WithDefault("30s")
     String syncEvery();
 
+    /**
+     * How often each instance's embedded index reads the articles changed on any instance (the change log); with
+     * Elasticsearch, which instances share, nothing is read.
+     */
+    @WithDefault("2s")
+    String followEvery();
+
+    /** How long the embedded index may go without catching up with the database before health reports it lagging. */
+    @WithDefault("PT1M")
+    Duration followLagLimit();
+
+    /** How many days before an article's review date or expiry its owner department is reminded. */
+    @WithDefault("14")
+    int reviewNotice();
+
+    /** When the review reminders are sent (Quartz cron, in the service's zone). */
+    @WithDefault("0 0 8 * * ?")
+    String reviewReminderCron();
+
     /** Largest page of search results. */
     @WithDefault("100")
     int maxPageSize();
@@ -50,6 +70,19 @@ public interface KnowledgeConfig {
     Elasticsearch elasticsearch();
 
     Search search();
+
+    Semantic semantic();
+
+    /** Semantic search: a sentence encoder's vectors of the articles' passages, beside word matching. */
+    interface Semantic {
+        /** Whether articles and questions are encoded and searched by meaning as well as by words. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Threads one encoding may use; 1 leaves the other cores to the searches and calls running meanwhile. */
+        @WithDefault("1")
+        int threads();
+    }
 
     interface Lucene {
         /** Directory of the embedded index; it is rebuilt from the database when missing or outdated. */
@@ -109,18 +142,40 @@ public interface KnowledgeConfig {
         Duration socketTimeout();
     }
 
-    /** Weights in a match; both backends use the same. */
+    /**
+     * Weights in a match; both backends use the same. The defaults were chosen by cross-validation (docs/knowledge.md).
+     */
     interface Search {
-        /** Weight of a match in the title, the alternative questions or the tags. */
-        @WithDefault("3")
+        /** How many times a word in the title, the alternative questions or the tags counts (at least 1). */
+        @WithDefault("2")
         float headingBoost();
 
-        /** Weight of a match in the answer. */
+        /** How many times a word in the answer counts (at least 1). */
         @WithDefault("1")
         float answerBoost();
 
         /** Weight of the fine-grained parts of compound words against whole words. */
         @WithDefault("0.3")
         float fineWeight();
+
+        /** How word matches and similar vectors are put together: {@code rrf} or {@code weighted}. */
+        @WithDefault("rrf")
+        HybridRanking.Fusion fusion();
+
+        /** The vectors' share of the fused score, from 0 (words only) to 1 (vectors only). */
+        @WithDefault("0.5")
+        float vectorWeight();
+
+        /** The constant k of reciprocal rank fusion. */
+        @WithDefault("60")
+        int rrfK();
+
+        /** Cosine similarity below which a passage does not make its article a candidate. */
+        @WithDefault("0.5")
+        float minSimilarity();
+
+        /** How many articles words and vectors each propose before they are fused. */
+        @WithDefault("50")
+        int candidates();
     }
 }

@@ -92,7 +92,7 @@ public class KnowledgeImporter {
                                     v.getMessage())));
                     continue;
                 }
-                service.check(request);
+                service.check(request, null);
                 valid.add(new ArticleFileContent(file, slug, request, ArticleFile.hash(text)));
             } catch (ArticleFile.FormatException e) {
                 problems.add(new FileProblem(file, e.field(), "format", e.getMessage()));

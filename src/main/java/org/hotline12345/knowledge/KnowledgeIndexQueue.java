@@ -37,6 +37,15 @@ public class KnowledgeIndexQueue {
         return ids.stream().map(Number::longValue).toList();
     }
 
+    /** The next {@code limit} queued articles, oldest first, without claiming them. */
+    @SuppressWarnings("unchecked")
+    public List<Long> peek(int limit) {
+        List<Number> ids = entityManager.createNativeQuery(
+                "select article_id from knowledge_index_queue order by queued_at limit ?1")
+                .setParameter(1, limit).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
     /** Removes claimed rows; an article changed meanwhile waits on the row lock and is queued again afterwards. */
     public void remove(List<Long> articleIds) {
         entityManager.createNativeQuery("delete from knowledge_index_queue where article_id in (?1)")

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.hotline12345.knowledge.search.IndexedArticle;
 import org.hotline12345.knowledge.search.SearchBackend;
 import org.jboss.logging.Logger;
 
@@ -34,6 +35,9 @@ public class KnowledgeIndexer {
     @Inject
     IndexedArticles indexed;
 
+    @Inject
+    ArticleVectors vectors;
+
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) KnowledgeChanged changed) {
         try {
             drain();
@@ -48,10 +52,23 @@ public class KnowledgeIndexer {
         int total = 0;
         int written;
         do {
+            encodeQueued();
             written = QuarkusTransaction.requiringNew().call(this::drainBatch);
             total += written;
         } while (written == BATCH);
         return total;
+    }
+
+    /**
+     * Encodes the vectors of the next batch outside the transaction that claims it: encoding takes seconds for many
+     * articles, the claim holds row locks and must stay short. The batch then finds its vectors stored.
+     */
+    private void encodeQueued() {
+        List<IndexedArticle> next = QuarkusTransaction.requiringNew().call(() -> {
+            List<Long> ids = queue.peek(BATCH);
+            return ids.isEmpty() ? List.<IndexedArticle> of() : indexed.of(articles.withIds(ids));
+        });
+        vectors.withVectors(next);
     }
 
     private int drainBatch() {
@@ -60,7 +77,7 @@ public class KnowledgeIndexer {
             return 0;
         }
         List<KnowledgeArticle> changed = articles.withIds(ids);
-        backend.upsert(changed.stream().map(indexed::of).toList());
+        backend.upsert(vectors.withVectors(indexed.of(changed)));
         queue.remove(ids);
         return ids.size();
     }

@@ -28,7 +28,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class KnowledgeReindexer {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeReindexer.class);
-    private static final int PAGE = 1000;
+    /** Articles read (and, where their vectors are not stored yet, encoded) at a time. */
+    private static final int PAGE = 200;
 
     public enum State {
         IDLE, RUNNING, DONE, FAILED
@@ -49,10 +50,16 @@ public class KnowledgeReindexer {
     IndexedArticles indexed;
 
     @Inject
+    ArticleVectors vectors;
+
+    @Inject
     KnowledgeIndexQueue queue;
 
     @Inject
     KnowledgeIndexer indexer;
+
+    @Inject
+    KnowledgeChanges changes;
 
     @Inject
     ManagedExecutor executor;
@@ -103,12 +110,17 @@ public class KnowledgeReindexer {
 
     private Progress run(Progress started, LongConsumer listener) {
         try {
+            // an embedded index follows the change log from before the first page was read
+            String position = QuarkusTransaction.requiringNew().call(changes::position);
             backend.rebuild(new DatabasePages(), n -> {
                 progress.set(new Progress(State.RUNNING, started.backend(), n, started.total(), started.startedAt(),
                         null, null));
                 listener.accept(n);
             });
             long indexedCount = progress.get().indexed();
+            if (backend.perInstance()) {
+                backend.follow(position, true);
+            }
             // editors' changes while the rebuild read older pages
             List<Long> changed = QuarkusTransaction.requiringNew().call(
                     () -> articles.idsUpdatedSince(started.startedAt()));
@@ -136,8 +148,8 @@ public class KnowledgeReindexer {
         @Override
         public boolean hasNext() {
             if (!page.hasNext() && !exhausted) {
-                List<IndexedArticle> next = QuarkusTransaction.requiringNew().call(() -> articles
-                        .pageAfter(lastId, PAGE).stream().map(indexed::of).toList());
+                List<IndexedArticle> next = vectors.withVectors(QuarkusTransaction.requiringNew()
+                        .call(() -> indexed.of(articles.pageAfter(lastId, PAGE))));
                 exhausted = next.size() < PAGE;
                 if (!next.isEmpty()) {
                     lastId = next.get(next.size() - 1).id();

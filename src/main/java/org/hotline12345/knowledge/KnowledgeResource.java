@@ -4,6 +4,7 @@ import static org.hotline12345.common.TextInput.blankToNull;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -74,6 +75,14 @@ public class KnowledgeResource {
                 valid == null || valid,
                 QueryParameters.integer("page", page, 0, 0, 1000),
                 QueryParameters.integer("size", size, 10, 1, config.maxPageSize())), actor.get());
+    }
+
+    @POST
+    @Path("/search")
+    @Operation(summary = "Search published articles in effect with a long text, such as a citizen's whole message (up to a work order's content); the same ranking as GET /articles")
+    public SearchPage searchLong(@NotNull @Valid KnowledgeRequests.Question question) {
+        return search.search(new KnowledgeSearch.Criteria(question.text().strip(), null, null, null, Set.of(), true,
+                question.pageOrFirst(), question.sizeOr(10, config.maxPageSize())), actor.get());
     }
 
     @GET

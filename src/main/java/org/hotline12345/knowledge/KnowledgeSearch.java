@@ -28,7 +28,9 @@ import org.hotline12345.security.Actor;
 
 /**
  * Searching the knowledge base on behalf of a user: agents and everyone who does not edit it see only published
- * articles in effect today. Calls to the backend are bounded in time and retried when the backend is unavailable.
+ * articles in effect today. A text is searched by its words and, with semantic search on, by its meaning (the
+ * sentence encoder's vector), the two fused; the same for a short query, a citizen's whole message and a work order.
+ * Calls to the backend are bounded in time and retried when the backend is unavailable.
  */
 @ApplicationScoped
 public class KnowledgeSearch {
@@ -53,6 +55,12 @@ public class KnowledgeSearch {
     @Inject
     KnowledgeService service;
 
+    @Inject
+    KnowledgeEncoder encoder;
+
+    @Inject
+    KnowledgeGaps gaps;
+
     @Timeout(2000)
     @Retry(maxRetries = 2, delay = 100, retryOn = {SearchUnavailableException.class, TimeoutException.class})
     public SearchPage search(Criteria criteria, Actor actor) {
@@ -70,8 +78,12 @@ public class KnowledgeSearch {
         if (criteria.tag() != null) {
             filter = filter.withTag(criteria.tag());
         }
-        SearchResult result = backend.search(new ArticleQuery(criteria.text(), filter, criteria.page(),
-                criteria.size()));
+        SearchResult result = backend.search(new ArticleQuery(criteria.text(), vector(criteria.text()), filter,
+                criteria.page(), criteria.size()));
+        if (criteria.text() != null && criteria.page() == 0 && !actor.role().editsKnowledge()) {
+            // what readers looked for, for the editors' 知识缺口
+            gaps.searched(actor, criteria.text(), result.hits().stream().map(SearchHit::id).toList());
+        }
         return new SearchPage(hits(result.hits()), criteria.page(), criteria.size(), result.total(),
                 result.totalExact());
     }
@@ -92,15 +104,40 @@ public class KnowledgeSearch {
                 size));
     }
 
-    /** The articles that best answer a request with this title and content, for the agent handling it. */
+    /**
+     * The articles that best answer a request with this title and content, for the agent handling it: the same search
+     * as a citizen's whole message, the title first.
+     */
     @Timeout(2000)
     @Retry(maxRetries = 2, delay = 100, retryOn = {SearchUnavailableException.class, TimeoutException.class})
     public List<ArticleHit> suggest(String title, String content, int size) {
-        String text = (title == null ? "" : title) + "\n" + (content == null ? "" : content);
-        if (text.isBlank()) {
+        String text = ((title == null ? "" : title) + "\n" + (content == null ? "" : content)).strip();
+        if (text.isEmpty()) {
             return List.of();
         }
-        return hits(backend.moreLikeThis(title, text, ArticleFilter.agentVisible(today()), null, size));
+        return hits(backend.search(new ArticleQuery(text, vector(text), ArticleFilter.agentVisible(today()), 0, size))
+                .hits());
+    }
+
+    /**
+     * What citizens and partners may find: public articles, published and in effect, ranked as agents' searches are.
+     * The hits carry nothing internal (no status, score or note).
+     */
+    @Timeout(2000)
+    @Retry(maxRetries = 2, delay = 100, retryOn = {SearchUnavailableException.class, TimeoutException.class})
+    public PublicAnswers.Page searchPublic(String text, int page, int size) {
+        SearchResult result = backend.search(new ArticleQuery(text, vector(text), ArticleFilter.publicAnswers(today()),
+                page, size));
+        return new PublicAnswers.Page(result.hits().stream().map(hit -> new PublicAnswers.Hit(hit.slug(),
+                hit.title(), hit.titleHighlight(), hit.snippet(),
+                categories.byCode(hit.categoryCode()).map(KnowledgeService::categoryRef).orElse(null),
+                departments.byCode(hit.departmentCode()).map(KnowledgeService::departmentRef).orElse(null)))
+                .toList(), page, size, result.total(), result.totalExact());
+    }
+
+    /** The text's vector when semantic search is on and there is a text. */
+    private float[] vector(String text) {
+        return text == null || text.isBlank() ? null : encoder.question(text);
     }
 
     private ArticleFilter filterFor(Actor actor, Set<ArticleStatus> statuses, boolean validOnly) {
@@ -112,7 +149,7 @@ public class KnowledgeSearch {
             return ArticleFilter.agentVisible(today());
         }
         return new ArticleFilter(statuses.stream().map(Enum::name).collect(Collectors.toSet()),
-                validOnly ? today() : null, null, null, null);
+                validOnly ? today() : null, null, null, null, false);
     }
 
     private List<ArticleHit> hits(List<SearchHit> hits) {

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.hotline12345.calendar.CalendarConfig;
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.category.CategoryView;
+import org.hotline12345.common.ActionForbiddenException;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.Page;
@@ -32,7 +33,6 @@ import org.hotline12345.knowledge.KnowledgeViews.VersionSummary;
 import org.hotline12345.knowledge.KnowledgeViews.VersionView;
 import org.hotline12345.security.Actor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -66,6 +66,12 @@ public class KnowledgeService {
     KnowledgeIndexQueue indexQueue;
 
     @Inject
+    KnowledgeChanges changes;
+
+    @Inject
+    KnowledgeGaps gaps;
+
+    @Inject
     Event<KnowledgeChanged> changed;
 
     @Inject
@@ -82,7 +88,7 @@ public class KnowledgeService {
 
     @Transactional
     public ArticleView create(ArticleRequest request, Actor actor) {
-        ArticleContent content = check(request);
+        ArticleContent content = check(request, null);
         if (request.slug() != null && articles.findBySlug(request.slug()).isPresent()) {
             throw new ConflictException("An article with slug " + request.slug() + " already exists");
         }
@@ -98,12 +104,12 @@ public class KnowledgeService {
             throw InvalidFieldException.malformed("version", "NotNull",
                     "the version the changes were made to is required");
         }
-        ArticleContent content = check(request);
         if (request.slug() != null && !request.slug().equals(slug)) {
             throw InvalidFieldException.unacceptable("slug", "unchanged", "the slug of an article cannot change");
         }
         KnowledgeArticle article = articles.findBySlugForUpdate(slug)
                 .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+        ArticleContent content = check(request, article.getReviewOn());
         if (article.getVersion() != request.version()) {
             throw new ConflictException("Article " + slug + " was saved as version " + article.getVersion() + " by "
                     + article.getUpdatedBy() + " after version " + request.version()
@@ -113,6 +119,28 @@ public class KnowledgeService {
         return view(article, actor);
     }
 
+    /**
+     * Publishes a department's proposal: a new article, or a new version of the article it revises, in the editor's
+     * name. Refused (409) when the article changed after the version the proposal was made from.
+     *
+     * @param slug the article revised, {@code null} for a new one
+     */
+    @Transactional
+    public ArticleView publishProposal(String slug, Integer baseVersion, ArticleContent content, String note,
+            Actor editor) {
+        if (slug == null) {
+            return view(insert(null, content, editor.username(), editor.role().name(), note), editor);
+        }
+        KnowledgeArticle article = articles.findBySlugForUpdate(slug)
+                .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+        if (article.getVersion() != baseVersion) {
+            throw new ConflictException("Article " + slug + " was saved as version " + article.getVersion()
+                    + " after version " + baseVersion + " that the proposal revises; send it back to be redone");
+        }
+        save(article, content, editor.username(), editor.role().name(), note);
+        return view(article, editor);
+    }
+
     /** Withdraws an article: archived as a new version, kept with its history, gone for agents. */
     @Transactional
     public ArticleView archive(String slug, Actor actor) {
@@ -120,10 +148,7 @@ public class KnowledgeService {
                 .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
         ArticleContent current = contentOf(article);
         if (current.status() != ArticleStatus.ARCHIVED) {
-            save(article, new ArticleContent(current.title(), current.questions(), current.answer(),
-                    current.categoryCode(), current.departmentCode(), current.sourceName(), current.sourceNumber(),
-                    current.effectiveFrom(), current.expiresOn(), current.tags(), ArticleStatus.ARCHIVED),
-                    actor.username(), actor.role().name(), "已下线");
+            save(article, current.withStatus(ArticleStatus.ARCHIVED), actor.username(), actor.role().name(), "已下线");
         }
         return view(article, actor);
     }
@@ -134,8 +159,23 @@ public class KnowledgeService {
         KnowledgeArticle article = visible(slug, actor);
         if (!actor.role().editsKnowledge()) {
             articles.countView(article.getId());
+            gaps.opened(actor, article.getId());
         }
         return view(article, actor);
+    }
+
+    /** A public article for citizens and partners; any other article does not exist for them. */
+    @Transactional
+    public PublicAnswers.Article readPublic(String slug) {
+        KnowledgeArticle article = articles.findBySlug(slug)
+                .filter(found -> found.isPublicAnswer() && contentOf(found).visibleOn(today()))
+                .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+        return new PublicAnswers.Article(article.getSlug(), article.getTitle(), article.getQuestions(),
+                article.getAnswer(), categoryRef(categories.byId(article.getCategoryId()).orElseThrow()),
+                departmentRef(departments.byId(article.getDepartmentId()).orElseThrow()),
+                new KnowledgeViews.Source(article.getSourceName(), article.getSourceNumber()),
+                article.getEffectiveFrom(), article.getExpiresOn(),
+                LocalDate.ofInstant(article.getUpdatedAt(), calendar.zone()));
     }
 
     /** The answers of articles a search found, by slug: what the agent's desktop offers to read out. */
@@ -148,6 +188,36 @@ public class KnowledgeService {
     @Transactional
     public ArticleView find(String slug, Actor actor) {
         return view(visible(slug, actor), actor);
+    }
+
+    /** An article of a department, as its staff see it to revise it (any status). */
+    public record DepartmentArticle(String slug, String title, ArticleStatus status, int version, LocalDate reviewOn,
+            LocalDate expiresOn, boolean publicAnswer) {
+    }
+
+    /** The articles the department of department staff owns, by title. */
+    @Transactional
+    public List<DepartmentArticle> ofDepartment(Actor actor) {
+        if (actor.departmentId() == null) {
+            return List.of();
+        }
+        return articles.list("departmentId = ?1 order by title", actor.departmentId()).stream()
+                .map(a -> new DepartmentArticle(a.getSlug(), a.getTitle(), a.getStatus(), a.getVersion(),
+                        a.getReviewOn(), a.getExpiresOn(), a.isPublicAnswer()))
+                .toList();
+    }
+
+    /**
+     * An article for its owner department's staff to revise, whatever its status; another department's is refused.
+     */
+    @Transactional
+    public ArticleView forRevision(String slug, Actor actor) {
+        KnowledgeArticle article = existing(slug);
+        if (!actor.role().editsKnowledge()
+                && (actor.departmentId() == null || article.getDepartmentId() != actor.departmentId())) {
+            throw new ActionForbiddenException("A department revises its own articles only");
+        }
+        return view(article, actor);
     }
 
     /** Every article whatever its status, most recently changed first, with its ratings: the editors' list. */
@@ -180,7 +250,8 @@ public class KnowledgeService {
         ArticleVersion version = versions.find(article.getId(), number)
                 .orElseThrow(() -> new ResourceNotFoundException("Version of article " + slug, number));
         return new VersionView(version.getVersion(), version.getChangedFields(), version.getChangedBy(),
-                version.getChangedByRole(), version.getChangedAt(), version.getNote(), fromJson(version.getContent()));
+                version.getChangedByRole(), version.getChangedAt(), version.getNote(),
+                ArticleContent.fromJson(json, version.getContent()));
     }
 
     @Transactional
@@ -203,8 +274,8 @@ public class KnowledgeService {
     @Transactional
     public ImportOutcome importArticle(String slug, ArticleRequest request, String hash, String username,
             String role) {
-        ArticleContent content = check(request);
         KnowledgeArticle article = articles.findBySlugForUpdate(slug).orElse(null);
+        ArticleContent content = check(request, article == null ? null : article.getReviewOn());
         if (article == null) {
             insert(slug, content, username, role, "从 knowledge-base/ 导入").markImported(hash);
             return ImportOutcome.CREATED;
@@ -270,9 +341,10 @@ public class KnowledgeService {
 
     private void recordVersion(KnowledgeArticle article, ArticleContent content, List<String> changedFields,
             String username, String role, String note) {
-        versions.persist(new ArticleVersion(article.getId(), article.getVersion(), toJson(content), changedFields,
+        versions.persist(new ArticleVersion(article.getId(), article.getVersion(), content.toJson(json), changedFields,
                 username, role, article.getUpdatedAt(), note == null || note.isBlank() ? null : note.strip()));
         indexQueue.enqueue(article.getId(), clock.instant());
+        changes.record(article.getId(), article.getVersion(), clock.instant());
         // once per transaction: the drain after the commit takes every article it queued
         if (transactions.getResource(KnowledgeChanged.class) == null) {
             transactions.putResource(KnowledgeChanged.class, Boolean.TRUE);
@@ -280,8 +352,13 @@ public class KnowledgeService {
         }
     }
 
-    /** The request's content, with codes and dates checked as 422s naming the field. */
-    public ArticleContent check(ArticleRequest request) {
+    /**
+     * The request's content, with codes and dates checked as 422s naming the field.
+     *
+     * @param currentReviewOn the article's review date, kept when the request names none; {@code null} for a new
+     *        article, which is reviewed a year from today unless the request says otherwise
+     */
+    public ArticleContent check(ArticleRequest request, LocalDate currentReviewOn) {
         CategoryView category = categories.requireActive(request.categoryCode().strip(), "categoryCode");
         departments.requireActive(request.departmentCode().strip(), "departmentCode");
         if (request.expiresOn() != null && !request.expiresOn().isAfter(request.effectiveFrom())) {
@@ -291,7 +368,7 @@ public class KnowledgeService {
             throw InvalidFieldException.unacceptable("categoryCode", "level",
                     "choose a second- or third-level category, not the top-level " + category.name());
         }
-        return request.content();
+        return request.content(currentReviewOn != null ? currentReviewOn : today().plusYears(1));
     }
 
     private KnowledgeArticle existing(String slug) {
@@ -312,7 +389,7 @@ public class KnowledgeService {
                 categories.byId(article.getCategoryId()).orElseThrow().code(),
                 departments.byId(article.getDepartmentId()).orElseThrow().code(), article.getSourceName(),
                 article.getSourceNumber(), article.getEffectiveFrom(), article.getExpiresOn(), article.getTags(),
-                article.getStatus());
+                article.getStatus(), article.isPublicAnswer(), article.getInternalNote(), article.getReviewOn());
     }
 
     private ArticleView view(KnowledgeArticle article, Actor actor) {
@@ -322,6 +399,7 @@ public class KnowledgeService {
                 article.getQuestions(), article.getAnswer(), categoryRef(category), departmentRef(department),
                 new KnowledgeViews.Source(article.getSourceName(), article.getSourceNumber()),
                 article.getEffectiveFrom(), article.getExpiresOn(), article.getTags(), article.getStatus(),
+                article.isPublicAnswer(), article.getInternalNote(), article.getReviewOn(),
                 contentOf(article).visibleOn(today()), articles.viewCount(article.getId()),
                 counts(article.getId(), actor), article.getCreatedAt(), article.getCreatedBy(),
                 article.getUpdatedAt(), article.getUpdatedBy());
@@ -340,19 +418,4 @@ public class KnowledgeService {
                 feedback.byUser(articleId, actor.userId()).map(ArticleFeedback::isHelpful).orElse(null));
     }
 
-    private String toJson(ArticleContent content) {
-        try {
-            return json.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ArticleContent fromJson(String content) {
-        try {
-            return json.readValue(content, ArticleContent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored article version is not readable", e);
-        }
-    }
 }

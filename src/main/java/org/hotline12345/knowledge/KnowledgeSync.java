@@ -67,7 +67,9 @@ public class KnowledgeSync {
         try {
             if (!indexChecked) {
                 long stored = QuarkusTransaction.requiringNew().call(articles::count);
-                if (backend.needsRebuild() || backend.count() != stored) {
+                // an embedded index that does not know how far it followed the change log cannot catch up from it
+                if (backend.needsRebuild() || backend.count() != stored
+                        || backend.perInstance() && backend.followed() == null) {
                     LOG.infof("Rebuilding the %s knowledge index from the database (%d articles)", backend.name(),
                             stored);
                     reindexer.rebuild(n -> {

@@ -30,11 +30,16 @@ public final class KnowledgeViews {
     /**
      * An article in full.
      *
+     * @param department the owner department
+     * @param publicAnswer whether citizens and partners may find it
+     * @param internalNote for the hotline's staff only
+     * @param reviewOn when the owner department is to check it again
      * @param currentlyValid whether it is published and in effect today, i.e. whether agents see it
      */
     public record ArticleView(long id, String slug, int version, String title, List<String> questions, String answer,
             CategoryRef category, DepartmentRef department, Source source, LocalDate effectiveFrom,
-            LocalDate expiresOn, List<String> tags, ArticleStatus status, boolean currentlyValid, long viewCount,
+            LocalDate expiresOn, List<String> tags, ArticleStatus status, boolean publicAnswer, String internalNote,
+            LocalDate reviewOn, boolean currentlyValid, long viewCount,
             FeedbackCounts feedback, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
     }
 

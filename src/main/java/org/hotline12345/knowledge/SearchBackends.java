@@ -36,7 +36,8 @@ public class SearchBackends {
     @ApplicationScoped
     SearchBackend backend(KnowledgeConfig config, ChineseAnalysis analysis, Clock clock) {
         KnowledgeConfig.Search search = config.search();
-        SearchTuning tuning = new SearchTuning(search.headingBoost(), search.answerBoost(), search.fineWeight());
+        SearchTuning tuning = new SearchTuning(search.headingBoost(), search.answerBoost(), search.fineWeight(),
+                search.fusion(), search.vectorWeight(), search.rrfK(), search.minSimilarity(), search.candidates());
         return switch (config.backend()) {
             case LUCENE -> new LuceneBackend(config.lucene().directory(), analysis, tuning);
             case ELASTICSEARCH -> {

@@ -9,5 +9,7 @@ public enum NotificationKind {
     /** 督办: formal supervision, raised by the deadline supervision or by a supervisor */
     SUPERVISE,
     /** the daily list of what is yellow or red */
-    DIGEST
+    DIGEST,
+    /** 知识库: an article of the department is due for review or expires, or a proposal was published or sent back */
+    KNOWLEDGE
 }

@@ -82,8 +82,13 @@ public class PageUser {
             links.add(new Link("台账周报", "/desk/reports/weekly"));
         }
         links.add(new Link("知识库", "/knowledge"));
+        if (role.proposesKnowledge()) {
+            links.add(new Link("单位知识", "/knowledge/department"));
+        }
         if (role.editsKnowledge()) {
             links.add(new Link("知识编辑", "/knowledge/editor"));
+            links.add(new Link("知识审核", "/knowledge/reviews"));
+            links.add(new Link("知识缺口", "/knowledge/gaps"));
         }
         if (role == Role.ADMIN) {
             links.add(new Link("系统管理", "/admin"));

@@ -37,6 +37,14 @@ public enum Role {
         return this == ADMIN || this == KNOWLEDGE_EDITOR;
     }
 
+    /**
+     * Whether the role drafts and revises its own department's articles for an editor to publish (共建共享); it never
+     * publishes.
+     */
+    public boolean proposesKnowledge() {
+        return this == DEPARTMENT_STAFF;
+    }
+
     /** Role names as compile-time constants for {@code @RolesAllowed}; they equal the enum names. */
     public static final class Names {
         public static final String AGENT = "AGENT";

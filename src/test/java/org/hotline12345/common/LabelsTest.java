@@ -48,6 +48,7 @@ class LabelsTest {
             RequestType.class, Urgency.class, Occupation.class, Satisfaction.class, Closure.class,
             AssignmentRole.class, ExtensionStatus.class, EventType.class, CardLevel.class, NotificationKind.class,
             Role.class, HolidaySource.class, DepartmentKind.class, HandlingLevel.class, ArticleStatus.class,
+            org.hotline12345.knowledge.ProposalStatus.class,
             LedgerStatus.class,
             NoteKind.class, ReferralStatus.class, VerificationMethod.class, EnterpriseSize.class, AgentState.class,
             IvrChoice.class, ServiceRating.class,

@@ -24,8 +24,8 @@ import org.hotline12345.knowledge.ArticleRequest;
 import org.hotline12345.support.Latencies;
 
 /**
- * Search speed on a large knowledge base, both backends on the same articles and queries. Not a test: run it with the
- * command in docs/performance.md.
+ * Search speed on a large knowledge base, both backends on the same articles and queries, word matching and vectors
+ * together as the service searches. Not a test: run it with the command in docs/performance.md.
  * <p>
  * Builds {@code bench.articles} (default 100,000) articles from the shipped knowledge base and, where
  * {@code ../shared/datasets} is present, real citizen messages and policy answers: titles, alternative questions and
@@ -33,7 +33,13 @@ import org.hotline12345.support.Latencies;
  * taxonomy. The query mix is fixed: the regression set's agent queries, citizen message titles and policy questions
  * ({@code bench.queries}, default 1,000). Each backend gets a warm-up pass, then a pass of single queries one after
  * another (latency), then {@code bench.threads} threads at once (throughput). Every query is what the search API runs:
- * agent-visible filters, ten hits, highlighted.
+ * agent-visible filters, ten hits, highlighted, and (with {@code bench.vectors}, default true) the query encoded by the
+ * sentence encoder in the timed part, as the service does.
+ * <p>
+ * Encoding the passages of 100,000 articles would take hours on two cores, so the passages of the first
+ * {@code bench.vectorSample} articles (default 2,000) are encoded and the others reuse their vectors in turn: the index
+ * holds as many vectors as real articles would, with a realistic spread, though an article's vectors describe another
+ * article's text. Also prints the memory the encoder takes (heap and resident) and the vectors' size on disk.
  */
 public final class SearchBenchmark {
 
@@ -43,18 +49,38 @@ public final class SearchBenchmark {
         int size = Integer.getInteger("bench.articles", 100_000);
         int queryCount = Integer.getInteger("bench.queries", 1_000);
         int threads = Integer.getInteger("bench.threads", 4);
+        boolean withVectors = Boolean.parseBoolean(System.getProperty("bench.vectors", "true"));
         Texts texts = Texts.load();
         List<String> queries = texts.queries(queryCount);
         System.out.printf(Locale.ROOT, "%,d articles from %,d sentences and %,d titles; %,d queries; %d threads%n",
                 size, texts.sentences.size(), texts.titles.size(), queries.size(), threads);
 
+        SentenceEncoder encoder = null;
+        if (withVectors) {
+            System.gc();
+            long heapBefore = usedHeap();
+            long residentBefore = resident();
+            long start = System.nanoTime();
+            encoder = SentenceEncoder.bgeSmallZh(1);
+            encoder.encode("预热");
+            System.gc();
+            System.out.printf(Locale.ROOT, "encoder loaded in %.1f s: heap +%.0f MB, resident +%.0f MB%n",
+                    (System.nanoTime() - start) / 1e9, (usedHeap() - heapBefore) / 1e6,
+                    (resident() - residentBefore) / 1e6);
+            texts.encodeSample(encoder, Integer.getInteger("bench.vectorSample", 2_000));
+        }
         List<String[]> rows = new ArrayList<>();
-        try (SearchBackend lucene = SearchBackends.lucene()) {
-            rows.add(measure("embedded Lucene (IK)", lucene, texts, size, queries, threads));
+        try (LuceneBackend lucene = SearchBackends.lucene()) {
+            rows.add(measure("embedded Lucene (IK)", lucene, texts, size, queries, threads, encoder));
+            System.out.printf(Locale.ROOT, "  vectors on disk (float and int8 copies, graph): %.0f MB%n",
+                    SearchBackends.vectorBytes(lucene) / 1e6);
         }
         try (SearchBackend elasticsearch = SearchBackends.elasticsearch("search-bench")) {
             rows.add(measure("Elasticsearch 8.19, one node (the service segments)", elasticsearch, texts, size, queries,
-                    threads));
+                    threads, encoder));
+        }
+        if (encoder != null) {
+            encoder.close();
         }
         System.out.println();
         System.out.println("| backend | build | p50 | p99 | max | queries/s (" + threads + " threads) |");
@@ -62,8 +88,27 @@ public final class SearchBenchmark {
         rows.forEach(row -> System.out.println("| " + String.join(" | ", row) + " |"));
     }
 
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /** The process's resident memory, from /proc (Linux); 0 elsewhere. */
+    private static long resident() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return 0;
+    }
+
     private static String[] measure(String name, SearchBackend backend, Texts texts, int size, List<String> queries,
-            int threads) throws Exception {
+            int threads, SentenceEncoder encoder) throws Exception {
         long buildStart = System.nanoTime();
         backend.rebuild(texts.articles(size), n -> {
             if (n % 20_000 == 0) {
@@ -73,12 +118,12 @@ public final class SearchBenchmark {
         double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
         ArticleFilter agents = ArticleFilter.agentVisible(TODAY);
         for (String query : queries) {
-            backend.search(new ArticleQuery(query, agents, 0, 10));
+            search(backend, encoder, query, agents);
         }
         long[] nanos = new long[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             long start = System.nanoTime();
-            backend.search(new ArticleQuery(queries.get(i), agents, 0, 10));
+            search(backend, encoder, queries.get(i), agents);
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
@@ -90,7 +135,7 @@ public final class SearchBenchmark {
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                    backend.search(new ArticleQuery(queries.get(i % queries.size()), agents, 0, 10));
+                    search(backend, encoder, queries.get(i % queries.size()), agents);
                 }
             }));
         }
@@ -106,6 +151,13 @@ public final class SearchBenchmark {
         return row;
     }
 
+    /** A search as the service runs it: the query encoded (when vectors are on), then words and vectors fused. */
+    private static SearchResult search(SearchBackend backend, SentenceEncoder encoder, String query,
+            ArticleFilter filter) {
+        float[] vector = encoder == null ? null : encoder.encode(SentenceEncoder.QUERY_INSTRUCTION + query);
+        return backend.search(new ArticleQuery(query, vector, filter, 0, 10));
+    }
+
     private static String millis(double millis) {
         return String.format(Locale.ROOT, "%.2f ms", millis);
     }
@@ -118,6 +170,22 @@ public final class SearchBenchmark {
         final List<String> policyQuestions = new ArrayList<>();
         final List<String[]> categories = new ArrayList<>();
         final List<String> departments = new ArrayList<>();
+        /** The encoded articles' vectors, which the others reuse in turn; empty without vectors. */
+        final List<List<float[]>> sampleVectors = new ArrayList<>();
+
+        /** Encodes the passages of the first {@code count} articles the generator makes. */
+        void encodeSample(SentenceEncoder encoder, int count) {
+            long start = System.nanoTime();
+            Iterator<IndexedArticle> sample = articles(count);
+            int passages = 0;
+            while (sample.hasNext()) {
+                List<String> texts = sample.next().passages();
+                sampleVectors.add(encoder.encodeAll(texts));
+                passages += texts.size();
+            }
+            System.out.printf(Locale.ROOT, "encoded %,d passages of %,d articles in %.0f s%n", passages, count,
+                    (System.nanoTime() - start) / 1e9);
+        }
 
         static Texts load() throws IOException {
             Texts texts = new Texts();
@@ -198,11 +266,12 @@ public final class SearchBenchmark {
                     boolean published = random.nextInt(10) > 0;
                     LocalDate effective = TODAY.minusDays(random.nextInt(2000) - 30);
                     LocalDate expires = random.nextInt(10) == 0 ? effective.plusDays(1 + random.nextInt(1500)) : null;
-                    return new IndexedArticle(made, "bench-" + made, pick(random, titles),
+                    return new IndexedArticle(made, "bench-" + made, 1, pick(random, titles),
                             List.of(pick(random, titles), pick(random, titles)), answer.toString(),
                             List.of(pick(random, titles).substring(0, 2)), List.of(category),
                             departments.get(random.nextInt(departments.size())), published ? "PUBLISHED" : "DRAFT",
-                            effective, expires, Instant.ofEpochSecond(1_700_000_000L + made));
+                            false, effective, expires, Instant.ofEpochSecond(1_700_000_000L + made),
+                            sampleVectors.isEmpty() ? List.of() : sampleVectors.get((made - 1) % sampleVectors.size()));
                 }
             };
         }

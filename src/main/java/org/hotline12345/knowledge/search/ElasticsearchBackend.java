@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -33,7 +34,6 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
@@ -59,7 +59,8 @@ public final class ElasticsearchBackend implements SearchBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Fields a hit does not show, left out of the response. */
     private static final List<String> UNSHOWN = List.of("answer", "questions", "tags", "tag", "category", "heading",
-            "body");
+            "body", "passages");
+    private static final String VECTOR = "passages.vector";
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -205,6 +206,14 @@ public final class ElasticsearchBackend implements SearchBackend {
 
     @Override
     public SearchResult search(ArticleQuery query) {
+        return search(query, tuning);
+    }
+
+    /** A search whose words and vectors are fused as {@code fusion} says: the evaluation compares tunings this way. */
+    SearchResult search(ArticleQuery query, SearchTuning fusion) {
+        if (query.hybrid()) {
+            return hybrid(query, fusion);
+        }
         SearchRequest.Builder request = new SearchRequest.Builder().index(alias)
                 .from(query.page() * query.size()).size(query.size())
                 .trackTotalHits(t -> t.count(EXACT_TOTAL_UP_TO))
@@ -222,6 +231,59 @@ public final class ElasticsearchBackend implements SearchBackend {
         return new SearchResult(hits(response),
                 total == null ? response.hits().hits().size() : total.value(),
                 total == null || total.relation() == TotalHitsRelation.Eq);
+    }
+
+    /**
+     * As {@link LuceneBackend}: the best candidates by words and by vectors (kNN over the nested passages, an article
+     * by its best one), fused by {@link HybridRanking} in the service, then the page fetched with its highlights.
+     */
+    private SearchResult hybrid(ArticleQuery query, SearchTuning fusion) {
+        int candidates = Math.max(fusion.candidates(), (query.page() + 1) * query.size());
+        Query filter = filter(query.filter());
+        SearchResponse<Source> words = call(() -> client.search(s -> s.index(alias).size(candidates)
+                .trackTotalHits(t -> t.count(EXACT_TOTAL_UP_TO))
+                .query(q -> q.bool(b -> b.must(textQuery(query.text())).filter(filter)))
+                .source(src -> src.filter(f -> f.includes("id"))), Source.class));
+        List<Float> vector = new ArrayList<>(query.vector().length);
+        for (float v : query.vector()) {
+            vector.add(v);
+        }
+        SearchResponse<Source> nearest = call(() -> client.search(s -> s.index(alias).size(candidates)
+                .knn(k -> k.field(VECTOR).queryVector(vector).k(candidates)
+                        .numCandidates(Math.max(candidates, LuceneBackend.KNN_CANDIDATES)).filter(filter))
+                .source(src -> src.filter(f -> f.includes("id"))), Source.class));
+        List<HybridRanking.Scored> byWords = words.hits().hits().stream()
+                .map(h -> new HybridRanking.Scored(h.source().id(), score(h))).toList();
+        // dot_product scores (1 + cosine) / 2
+        List<HybridRanking.Scored> byVectors = nearest.hits().hits().stream()
+                .map(h -> new HybridRanking.Scored(h.source().id(), 2 * score(h) - 1)).toList();
+        List<HybridRanking.Scored> fused = HybridRanking.fuse(byWords, byVectors, fusion);
+        List<HybridRanking.Scored> page = fused.stream().skip((long) query.page() * query.size())
+                .limit(query.size()).toList();
+        var total = words.hits().total();
+        long wordMatches = total == null ? byWords.size() : total.value();
+        boolean exact = total != null && total.relation() == TotalHitsRelation.Eq && wordMatches < candidates;
+        if (page.isEmpty()) {
+            return new SearchResult(List.of(), Math.max(fused.size(), wordMatches), exact);
+        }
+        SearchRequest.Builder fetch = new SearchRequest.Builder().index(alias).size(page.size())
+                .query(q -> q.ids(i -> i.values(page.stream().map(p -> Long.toString(p.key())).toList())))
+                .source(s -> s.filter(f -> f.excludes(UNSHOWN)));
+        highlight(fetch, query.text());
+        Map<Long, SearchHit> fetched = new HashMap<>();
+        hits(call(() -> client.search(fetch.build(), Source.class))).forEach(hit -> fetched.put(hit.id(), hit));
+        List<SearchHit> hits = page.stream().filter(p -> fetched.containsKey(p.key()))
+                .map(p -> withScore(fetched.get(p.key()), p.score())).toList();
+        return new SearchResult(hits, Math.max(fused.size(), wordMatches), exact);
+    }
+
+    private static float score(Hit<Source> hit) {
+        return hit.score() == null ? 0f : hit.score().floatValue();
+    }
+
+    private static SearchHit withScore(SearchHit hit, float score) {
+        return new SearchHit(hit.id(), hit.slug(), hit.title(), hit.titleHighlight(), hit.snippet(),
+                hit.categoryCode(), hit.departmentCode(), hit.status(), hit.effectiveFrom(), hit.expiresOn(), score);
     }
 
     @Override
@@ -282,10 +344,10 @@ public final class ElasticsearchBackend implements SearchBackend {
 
     /**
      * Mirrors {@link LuceneBackend#textQuery}: the words the service's own analysis finds in the text (stop words
-     * gone), across heading and body with the heading weighing more and the scores added up, a word with synonyms as
-     * the best of its forms, and (with IK, on the server or in the service) the fine-grained words at a lower weight.
-     * Unlike the embedded index it keeps every word of a long text: the document frequencies that pick the most
-     * specific ones are not at hand here.
+     * gone), heading and body scored as one field ({@code combined_fields}, BM25F) with a heading word counting more,
+     * a word with synonyms as the best of its forms, and (with IK, on the server or in the service) the fine-grained
+     * words at a lower weight. Unlike the embedded index it keeps every word of a long text: the document frequencies
+     * that pick the most specific ones are not at hand here.
      */
     private Query textQuery(String text) {
         List<ChineseAnalysis.QueryWord> words = analysis.queryWords(text);
@@ -296,39 +358,34 @@ public final class ElasticsearchBackend implements SearchBackend {
         List<String> plain = words.stream().filter(w -> w.alternatives().isEmpty())
                 .map(ChineseAnalysis.QueryWord::word).toList();
         if (!plain.isEmpty()) {
-            query.should(acrossFields(plain, null, 1f));
+            query.should(acrossFields(plain, 1f));
         }
         for (ChineseAnalysis.QueryWord word : words) {
             if (!word.alternatives().isEmpty()) {
                 List<Query> forms = new ArrayList<>();
-                forms.add(acrossFields(List.of(word.word()), null, 1f));
-                word.alternatives().forEach(alternative -> forms.add(acrossFields(List.of(alternative), null, 1f)));
+                forms.add(acrossFields(List.of(word.word()), 1f));
+                word.alternatives().forEach(alternative -> forms.add(acrossFields(List.of(alternative), 1f)));
                 query.should(s -> s.disMax(d -> d.queries(forms).tieBreaker(0.0)));
             }
         }
         List<String> parts = analysis.fineTerms(text).stream().filter(w -> words.stream()
                 .noneMatch(q -> q.word().equals(w))).toList();
         if (!parts.isEmpty() && kind() != ElasticsearchAnalysis.Kind.ANALYZER) {
-            query.should(acrossFields(parts, kind() == ElasticsearchAnalysis.Kind.IK ? "kb_index" : null,
-                    tuning.fineWeight()));
+            query.should(acrossFields(parts, tuning.fineWeight()));
         }
         return Query.of(q -> q.bool(query.build()));
     }
 
-    /** The words against heading and body; with the service's analysis each word goes as its encoded token. */
-    private Query acrossFields(List<String> words, String analyzer, float boost) {
+    /**
+     * The words against heading and body as one field; with the service's analysis each word goes as its encoded
+     * token.
+     */
+    private Query acrossFields(List<String> words, float boost) {
         boolean service = kind() == ElasticsearchAnalysis.Kind.SERVICE;
         String text = String.join(" ", service ? words.stream().map(ElasticsearchBackend::encode).toList() : words);
-        return Query.of(q -> q.multiMatch(m -> {
-            m.query(text)
-                    .fields("heading^" + tuning.headingBoost(), "body^" + tuning.answerBoost())
-                    .type(TextQueryType.MostFields)
-                    .boost(boost);
-            if (analyzer != null) {
-                m.analyzer(analyzer);
-            }
-            return m;
-        }));
+        return Query.of(q -> q.combinedFields(m -> m.query(text)
+                .fields("heading^" + tuning.headingBoost(), "body^" + tuning.answerBoost())
+                .boost(boost)));
     }
 
     /**
@@ -364,6 +421,9 @@ public final class ElasticsearchBackend implements SearchBackend {
         }
         if (filter.tag() != null) {
             all.filter(f -> f.term(t -> t.field("tag").value(filter.tag().toLowerCase(Locale.ROOT))));
+        }
+        if (filter.publicOnly()) {
+            all.filter(f -> f.term(t -> t.field("public").value(true)));
         }
         return Query.of(q -> q.bool(all.build()));
     }
@@ -488,10 +548,19 @@ public final class ElasticsearchBackend implements SearchBackend {
 
         ObjectNode mappings = root.putObject("mappings");
         mappings.put("dynamic", "strict");
+        // the vectors are searched, never shown, and rebuilt from the database: not kept in the source
+        mappings.putObject("_source").putArray("excludes").add("passages");
         mappings.putObject("_meta").put("fingerprint", fingerprint());
         ObjectNode properties = mappings.putObject("properties");
         properties.putObject("id").put("type", "long");
         properties.putObject("slug").put("type", "keyword");
+        properties.putObject("version").put("type", "integer");
+        properties.putObject("public").put("type", "boolean");
+        ObjectNode passages = properties.putObject("passages").put("type", "nested").putObject("properties");
+        ObjectNode vector = passages.putObject("vector").put("type", "dense_vector")
+                .put("dims", SentenceEncoder.DIMENSIONS).put("index", true).put("similarity", "dot_product");
+        vector.putObject("index_options").put("type", "int8_hnsw").put("m", LuceneBackend.HNSW_M)
+                .put("ef_construction", LuceneBackend.HNSW_BEAM);
         // searched: the heading (title, alternative questions, tags) and the body (the answer)
         boolean service = used == ElasticsearchAnalysis.Kind.SERVICE;
         for (String searched : List.of("heading", "body")) {
@@ -564,20 +633,26 @@ public final class ElasticsearchBackend implements SearchBackend {
     /** The indexed document. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Source(long id, String slug, String title, List<String> questions, String answer, List<String> tags,
-            List<String> tag, List<String> category, @JsonProperty("category_code") String categoryCode,
-            String department, String status, String effective, String expires, Long updated, String heading,
-            String body) {
+    record Source(long id, String slug, Integer version, String title, List<String> questions, String answer,
+            List<String> tags, List<String> tag, List<String> category,
+            @JsonProperty("category_code") String categoryCode, String department, String status,
+            @JsonProperty("public") Boolean publicAnswer, String effective, String expires, Long updated,
+            String heading, String body, List<Passage> passages) {
 
         /** @param heading, body the encoded words, when the service segments; otherwise {@code null} */
         static Source of(IndexedArticle article, String heading, String body) {
-            return new Source(article.id(), article.slug(), article.title(), article.questions(),
+            return new Source(article.id(), article.slug(), article.version(), article.title(), article.questions(),
                     article.answerText(), article.tags(),
                     article.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(), article.categoryPath(),
-                    article.categoryCode(), article.departmentCode(), article.status(),
+                    article.categoryCode(), article.departmentCode(), article.status(), article.publicAnswer(),
                     article.effectiveFrom().toString(),
                     article.expiresOn() == null ? null : article.expiresOn().toString(),
-                    article.updatedAt().toEpochMilli(), heading, body);
+                    article.updatedAt().toEpochMilli(), heading, body,
+                    article.vectors().isEmpty() ? null : article.vectors().stream().map(Passage::new).toList());
         }
+    }
+
+    /** A passage's vector, a nested document: kNN finds the article by its best passage. */
+    record Passage(float[] vector) {
     }
 }

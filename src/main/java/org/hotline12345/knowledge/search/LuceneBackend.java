@@ -25,9 +25,13 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -39,12 +43,15 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -59,12 +66,14 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.join.BitSetProducer;
+import org.apache.lucene.search.join.DiversifyingChildrenFloatKnnVectorQuery;
+import org.apache.lucene.search.join.QueryBitSetProducer;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -75,15 +84,30 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The embedded backend: a Lucene index in a directory on disk. Writes are committed before they return, and searches
  * see a write once it is committed, so a restart loses nothing. One service instance owns the directory (Lucene's
- * write lock); several instances need Elasticsearch.
+ * write lock); each instance has its own and follows the database.
+ * <p>
+ * An article is a block of documents: one per passage vector, then the article itself (Lucene's block join), so that
+ * a vector search finds an article by its best passage and an update replaces the whole block at once. The vectors
+ * are in HNSW graphs, quantized to bytes for search (the float vectors stay on disk for merges).
  */
 public final class LuceneBackend implements SearchBackend {
 
     /** Raised when the fields or their analysis change, so that indexes built before are rebuilt. */
-    static final String SCHEMA = "knowledge-5";
+    static final String SCHEMA = "knowledge-6/" + SentenceEncoder.MODEL;
+    /** HNSW graph: neighbours per node and candidates while building, the same as the Elasticsearch mapping's. */
+    static final int HNSW_M = 16;
+    static final int HNSW_BEAM = 100;
 
     private static final String FINGERPRINT_KEY = "fingerprint";
+    private static final String FOLLOWED_KEY = "followed";
     private static final String ID = "id";
+    /** {@code article} or {@code passage}: each article is a block of its passages followed by itself. */
+    private static final String KIND = "kind";
+    private static final String ARTICLE = "article";
+    private static final String PASSAGE = "passage";
+    private static final String VECTOR = "vector";
+    private static final String VERSION = "version";
+    private static final String PUBLIC = "public";
     private static final String SLUG = "slug";
     private static final String TITLE = "title";
     private static final String TITLE_CHARS = "title_chars";
@@ -104,6 +128,8 @@ public final class LuceneBackend implements SearchBackend {
     /** Words of a query that count; beyond this the most specific are kept. */
     private static final int MAX_QUERY_WORDS = 8;
     private static final int MAX_QUERY_PARTS = 4;
+    /** Candidates the HNSW search keeps while it walks the graph, as Elasticsearch's {@code num_candidates}. */
+    static final int KNN_CANDIDATES = 100;
     /** Stored text with offsets in the postings, so that highlighting reads offsets instead of analysing again. */
     private static final FieldType HIGHLIGHTED = highlighted();
 
@@ -117,6 +143,9 @@ public final class LuceneBackend implements SearchBackend {
     /** Per-character analysis for autocomplete: a phrase of characters matches anywhere inside a title. */
     private final Analyzer characters = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     private final Object writeLock = new Object();
+    private final BitSetProducer articles = new QueryBitSetProducer(new TermQuery(new Term(KIND, ARTICLE)));
+    /** How far the index has followed the database's change log; committed with the index. */
+    private volatile String followed;
 
     public LuceneBackend(Path path, ChineseAnalysis analysis, SearchTuning tuning) {
         this.analysis = analysis;
@@ -143,11 +172,18 @@ public final class LuceneBackend implements SearchBackend {
     private void openWriter() throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(indexing)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(64)
+                .setCodec(new Lucene912Codec() {
+                    @Override
+                    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                        return new Lucene99HnswScalarQuantizedVectorsFormat(HNSW_M, HNSW_BEAM);
+                    }
+                });
         writer = new IndexWriter(directory, config);
         if (!DirectoryReader.indexExists(directory)) {
             writer.commit();
         }
+        followed = committed(FOLLOWED_KEY);
         searchers = new SearcherManager(writer, null);
     }
 
@@ -157,11 +193,35 @@ public final class LuceneBackend implements SearchBackend {
     }
 
     @Override
+    public boolean perInstance() {
+        return true;
+    }
+
+    @Override
+    public String followed() {
+        return followed;
+    }
+
+    @Override
+    public void follow(String position, boolean persist) {
+        synchronized (writeLock) {
+            followed = position;
+            if (persist) {
+                try {
+                    commit(false);
+                } catch (IOException e) {
+                    throw new SearchUnavailableException("cannot write to the knowledge index", e);
+                }
+            }
+        }
+    }
+
+    @Override
     public void upsert(List<IndexedArticle> articles) {
         synchronized (writeLock) {
             try {
                 for (IndexedArticle article : articles) {
-                    writer.updateDocument(idTerm(article.id()), document(article));
+                    writer.updateDocuments(idTerm(article.id()), block(article));
                 }
                 commit(false);
             } catch (IOException e) {
@@ -186,12 +246,14 @@ public final class LuceneBackend implements SearchBackend {
     public void rebuild(Iterator<IndexedArticle> articles, LongConsumer progress) {
         synchronized (writeLock) {
             try {
-                // searchers keep the last committed index until the commit below: they never see a partial one
+                // searchers keep the last committed index until the commit below: they never see a partial one; the
+                // caller says how far the new index follows the change log once it is built
+                followed = null;
                 writer.deleteAll();
                 long indexed = 0;
                 while (articles.hasNext()) {
                     IndexedArticle article = articles.next();
-                    writer.addDocument(document(article));
+                    writer.addDocuments(block(article));
                     if (++indexed % 1000 == 0) {
                         progress.accept(indexed);
                     }
@@ -219,15 +281,23 @@ public final class LuceneBackend implements SearchBackend {
 
     @Override
     public long count() {
-        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+        return withSearcher(searcher -> (long) searcher.count(new TermQuery(new Term(KIND, ARTICLE))));
     }
 
     @Override
     public SearchResult search(ArticleQuery query) {
+        return search(query, tuning);
+    }
+
+    /** A search whose words and vectors are fused as {@code fusion} says: the evaluation compares tunings this way. */
+    SearchResult search(ArticleQuery query, SearchTuning fusion) {
         return withSearcher(searcher -> {
             int wanted = (query.page() + 1) * query.size();
             Query text;
             TopDocs top;
+            if (query.hybrid()) {
+                return hybrid(searcher, query, wanted, fusion);
+            }
             if (query.hasText()) {
                 text = textQuery(searcher.getIndexReader(), query.text());
                 top = searcher.search(filtered(text, query.filter()),
@@ -243,6 +313,48 @@ public final class LuceneBackend implements SearchBackend {
             return new SearchResult(hits(searcher, text, page),
                     top.totalHits.value, top.totalHits.relation == TotalHits.Relation.EQUAL_TO);
         });
+    }
+
+    /**
+     * The best candidates by words and by vectors, fused ({@link HybridRanking}). A passage's similarity stands for its
+     * article; the total is the candidates' count, or the word matches' where there are more.
+     */
+    private SearchResult hybrid(IndexSearcher searcher, ArticleQuery query, int wanted, SearchTuning fusion)
+            throws IOException {
+        int candidates = Math.max(fusion.candidates(), wanted);
+        Query text = textQuery(searcher.getIndexReader(), query.text());
+        TopDocs words = searcher.search(filtered(text, query.filter()),
+                new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO));
+        List<HybridRanking.Scored> byWords = Arrays.stream(words.scoreDocs)
+                .map(d -> new HybridRanking.Scored(d.doc, d.score)).toList();
+        List<HybridRanking.Scored> byVectors = similar(searcher, query.vector(), query.filter(), candidates);
+        List<HybridRanking.Scored> fused = HybridRanking.fuse(byWords, byVectors, fusion);
+        ScoreDoc[] page = fused.stream().skip((long) query.page() * query.size()).limit(query.size())
+                .map(s -> new ScoreDoc((int) s.key(), s.score())).toArray(ScoreDoc[]::new);
+        long total = Math.max(fused.size(), words.totalHits.value);
+        boolean exact = words.totalHits.relation == TotalHits.Relation.EQUAL_TO && words.totalHits.value < candidates;
+        return new SearchResult(hits(searcher, text, page), total, exact);
+    }
+
+    /**
+     * The articles whose passages are nearest the vector, each by its best passage, as (article document, cosine):
+     * HNSW over the passages that pass the filter, at most one per article.
+     */
+    private List<HybridRanking.Scored> similar(IndexSearcher searcher, float[] vector, ArticleFilter filter, int size)
+            throws IOException {
+        Query passages = new BooleanQuery.Builder().add(new TermQuery(new Term(KIND, PASSAGE)), Occur.FILTER)
+                .add(filter(filter), Occur.FILTER).build();
+        TopDocs nearest = searcher.search(new DiversifyingChildrenFloatKnnVectorQuery(VECTOR, vector, passages,
+                Math.max(size, KNN_CANDIDATES), articles), size);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<HybridRanking.Scored> found = new ArrayList<>();
+        for (ScoreDoc passage : nearest.scoreDocs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(passage.doc, leaves));
+            int article = articles.getBitSet(leaf).nextSetBit(passage.doc - leaf.docBase) + leaf.docBase;
+            // DOT_PRODUCT scores (1 + cosine) / 2
+            found.add(new HybridRanking.Scored(article, 2 * passage.score - 1));
+        }
+        return found;
     }
 
     @Override
@@ -286,7 +398,8 @@ public final class LuceneBackend implements SearchBackend {
             BooleanQuery likeQuery = like.build();
             BooleanQuery.Builder query = new BooleanQuery.Builder()
                     .add(likeQuery, Occur.MUST)
-                    .add(filter(filter), Occur.FILTER);
+                    .add(filter(filter), Occur.FILTER)
+                    .add(new TermQuery(new Term(KIND, ARTICLE)), Occur.FILTER);
             if (excludeId != null) {
                 query.add(new TermQuery(idTerm(excludeId)), Occur.MUST_NOT);
             }
@@ -306,12 +419,13 @@ public final class LuceneBackend implements SearchBackend {
     }
 
     /**
-     * The agent's words against the heading (title, alternative questions, tags) and the answer, the heading weighing
-     * more, the two scores added up. A word with synonyms counts as one word in all its forms (a synonym query), so an
-     * article using both 公积金 and 住房公积金 is not counted twice. The fine-grained parts of compound words count a
-     * little, for articles that use the parts only. One flat disjunction of term queries, so that Lucene can skip the
-     * articles that cannot reach the top; of a long text (a caller's whole sentence) only the most specific words are
-     * kept, since each word costs time and the common ones decide nothing.
+     * The agent's words against the heading (title, alternative questions, tags) and the answer scored as one text
+     * (BM25F, {@link CombinedFieldQuery}): a word in the heading counts as several occurrences, and its weight (inverse
+     * document frequency) is over both fields, so that a word common in answers, such as 遇到, does not become strong by
+     * being rare in titles. A word with synonyms counts as one word in all its forms, so an article using both 公积金 and
+     * 住房公积金 is not counted twice. The fine-grained parts of compound words count a little, for articles that use
+     * the parts only. Of a long text (a caller's whole message) only the most specific words are kept, since each word
+     * costs time and the common ones decide nothing.
      */
     Query textQuery(IndexReader reader, String text) throws IOException {
         List<ChineseAnalysis.QueryWord> words = mostSpecific(reader, analysis.queryWords(text),
@@ -323,15 +437,23 @@ public final class LuceneBackend implements SearchBackend {
                 .filter(part -> words.stream().noneMatch(word -> word.word().equals(part))).toList(),
                 part -> part, MAX_QUERY_PARTS);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (Map.Entry<String, Float> field : weightedFields().entrySet()) {
-            for (ChineseAnalysis.QueryWord word : words) {
-                query.add(new BoostQuery(wordQuery(field.getKey(), word), field.getValue()), Occur.SHOULD);
-            }
-            for (String part : parts) {
-                query.add(new BoostQuery(new TermQuery(new Term(field.getKey(), part)),
-                        field.getValue() * tuning.fineWeight()), Occur.SHOULD);
-            }
+        for (ChineseAnalysis.QueryWord word : words) {
+            List<String> forms = new ArrayList<>(List.of(word.word()));
+            forms.addAll(word.alternatives());
+            query.add(combined(forms), Occur.SHOULD);
         }
+        for (String part : parts) {
+            query.add(new BoostQuery(combined(List.of(part)), tuning.fineWeight()), Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    /** The forms of one word in heading and answer, scored as one field. */
+    private Query combined(List<String> forms) {
+        CombinedFieldQuery.Builder query = new CombinedFieldQuery.Builder()
+                .addField(HEADING, tuning.headingBoost())
+                .addField(ANSWER, tuning.answerBoost());
+        forms.forEach(form -> query.addTerm(new BytesRef(form)));
         return query.build();
     }
 
@@ -351,19 +473,6 @@ public final class LuceneBackend implements SearchBackend {
         return items.stream().filter(kept::contains).toList();
     }
 
-    private Map<String, Float> weightedFields() {
-        return Map.of(HEADING, tuning.headingBoost(), ANSWER, tuning.answerBoost());
-    }
-
-    private static Query wordQuery(String field, ChineseAnalysis.QueryWord word) {
-        if (word.alternatives().isEmpty()) {
-            return new TermQuery(new Term(field, word.word()));
-        }
-        SynonymQuery.Builder forms = new SynonymQuery.Builder(field).addTerm(new Term(field, word.word()));
-        word.alternatives().forEach(alternative -> forms.addTerm(new Term(field, alternative)));
-        return forms.build();
-    }
-
     private Query moreLikeThisQuery(IndexReader reader, String text) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(reader);
         mlt.setAnalyzer(analysis.queryAnalyzer());
@@ -380,13 +489,15 @@ public final class LuceneBackend implements SearchBackend {
         return mlt.like(fields);
     }
 
+    /** The query over articles (not their passages) that pass the filter. */
     private static Query filtered(Query query, ArticleFilter filter) {
-        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter(filter), Occur.FILTER).build();
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter(filter), Occur.FILTER)
+                .add(new TermQuery(new Term(KIND, ARTICLE)), Occur.FILTER).build();
     }
 
     /**
      * The filter as cheap conjunctions: the date ranges check doc values on the documents the words matched, rather
-     * than collecting every document in range.
+     * than collecting every document in range. Articles and their passages carry the same filtered fields.
      */
     private static Query filter(ArticleFilter filter) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
@@ -408,6 +519,9 @@ public final class LuceneBackend implements SearchBackend {
         }
         if (filter.tag() != null) {
             all.add(new TermQuery(new Term(TAG, filter.tag().toLowerCase(Locale.ROOT))), Occur.FILTER);
+        }
+        if (filter.publicOnly()) {
+            all.add(new TermQuery(new Term(PUBLIC, "true")), Occur.FILTER);
         }
         BooleanQuery built = all.build();
         return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built;
@@ -491,9 +605,47 @@ public final class LuceneBackend implements SearchBackend {
                 .build();
     }
 
+    /** The article's passages, then the article: the block that a vector search joins from passage to article. */
+    private List<Document> block(IndexedArticle article) {
+        List<Document> block = new ArrayList<>(article.vectors().size() + 1);
+        for (float[] vector : article.vectors()) {
+            Document passage = new Document();
+            passage.add(new StringField(ID, Long.toString(article.id()), Field.Store.NO));
+            passage.add(new StringField(KIND, PASSAGE, Field.Store.NO));
+            passage.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+            filtered(passage, article);
+            block.add(passage);
+        }
+        block.add(document(article));
+        return block;
+    }
+
+    /** The fields an {@link ArticleFilter} reads, on an article and on each of its passages. */
+    private static void filtered(Document doc, IndexedArticle article) {
+        for (String tag : article.tags()) {
+            doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.NO));
+        }
+        for (String code : article.categoryPath()) {
+            doc.add(new StringField(CATEGORY, code, Field.Store.NO));
+        }
+        doc.add(new StringField(DEPARTMENT, article.departmentCode(), Field.Store.YES));
+        doc.add(new StringField(STATUS, article.status(), Field.Store.YES));
+        doc.add(new StringField(PUBLIC, Boolean.toString(article.publicAnswer()), Field.Store.NO));
+        long effective = article.effectiveFrom().toEpochDay();
+        doc.add(new LongPoint(EFFECTIVE, effective));
+        doc.add(new NumericDocValuesField(EFFECTIVE, effective));
+        doc.add(new StoredField(EFFECTIVE, effective));
+        long expires = article.expiresOn() == null ? NO_EXPIRY : article.expiresOn().toEpochDay();
+        doc.add(new LongPoint(EXPIRES, expires));
+        doc.add(new NumericDocValuesField(EXPIRES, expires));
+        doc.add(new StoredField(EXPIRES, expires));
+    }
+
     private Document document(IndexedArticle article) {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
+        doc.add(new StringField(KIND, ARTICLE, Field.Store.NO));
+        doc.add(new StoredField(VERSION, article.version()));
         doc.add(new StoredField(SLUG, article.slug()));
         doc.add(new Field(TITLE, article.title(), HIGHLIGHTED));
         doc.add(new TextField(HEADING, article.title(), Field.Store.NO));
@@ -506,22 +658,9 @@ public final class LuceneBackend implements SearchBackend {
         doc.add(new Field(ANSWER, article.answerText(), HIGHLIGHTED));
         for (String tag : article.tags()) {
             doc.add(new TextField(HEADING, tag, Field.Store.NO));
-            doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.NO));
         }
-        for (String code : article.categoryPath()) {
-            doc.add(new StringField(CATEGORY, code, Field.Store.NO));
-        }
+        filtered(doc, article);
         doc.add(new StoredField(CATEGORY_CODE, article.categoryCode()));
-        doc.add(new StringField(DEPARTMENT, article.departmentCode(), Field.Store.YES));
-        doc.add(new StringField(STATUS, article.status(), Field.Store.YES));
-        long effective = article.effectiveFrom().toEpochDay();
-        doc.add(new LongPoint(EFFECTIVE, effective));
-        doc.add(new NumericDocValuesField(EFFECTIVE, effective));
-        doc.add(new StoredField(EFFECTIVE, effective));
-        long expires = article.expiresOn() == null ? NO_EXPIRY : article.expiresOn().toEpochDay();
-        doc.add(new LongPoint(EXPIRES, expires));
-        doc.add(new NumericDocValuesField(EXPIRES, expires));
-        doc.add(new StoredField(EXPIRES, expires));
         doc.add(new NumericDocValuesField(UPDATED, article.updatedAt().toEpochMilli()));
         return doc;
     }
@@ -537,17 +676,25 @@ public final class LuceneBackend implements SearchBackend {
         return new Term(ID, Long.toString(id));
     }
 
+    /**
+     * Commits the index with its fingerprint and followed position. An incremental write keeps the fingerprint the
+     * index was built with: it does not make a stale index current.
+     */
     private void commit(boolean rebuilt) throws IOException {
-        String committed = rebuilt ? fingerprint : currentFingerprint();
-        writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, committed == null ? "" : committed).entrySet());
+        String built = rebuilt ? fingerprint : committed(FINGERPRINT_KEY);
+        Map<String, String> data = new HashMap<>();
+        data.put(FINGERPRINT_KEY, built == null ? "" : built);
+        if (followed != null) {
+            data.put(FOLLOWED_KEY, followed);
+        }
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
 
-    /** An incremental write keeps the fingerprint the index was built with: it does not make a stale index current. */
-    private String currentFingerprint() {
+    private String committed(String key) {
         try {
-            return SegmentInfos.readLatestCommit(directory).getUserData().get(FINGERPRINT_KEY);
+            return SegmentInfos.readLatestCommit(directory).getUserData().get(key);
         } catch (IOException e) {
             return null;
         }

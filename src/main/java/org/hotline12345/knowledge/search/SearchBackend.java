@@ -38,6 +38,27 @@ public interface SearchBackend extends AutoCloseable {
 
     long count();
 
+    /**
+     * Whether this index belongs to one service instance (the embedded one), so that each instance follows the
+     * database's change log into its own index, rather than one instance writing a change for all.
+     */
+    default boolean perInstance() {
+        return false;
+    }
+
+    /** How far this index has followed the database's change log (an opaque position); {@code null} if unknown. */
+    default String followed() {
+        return null;
+    }
+
+    /**
+     * Records how far this index has followed the change log, kept with the index at its next commit, or now when
+     * {@code persist}.
+     */
+    default void follow(String position, boolean persist) {
+        throw new UnsupportedOperationException(name() + " is shared by every instance and follows no change log");
+    }
+
     SearchResult search(ArticleQuery query);
 
     /** Titles and alternative questions containing {@code typed}, best first: titles, then starts before contains. */

@@ -24,7 +24,7 @@ abstract class SearchBackendContract {
     static final ChineseAnalysis ANALYSIS = ChineseAnalysis.load(Path.of("knowledge-base/dictionary"));
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final ArticleFilter AGENTS = ArticleFilter.agentVisible(TODAY);
-    static final ArticleFilter EVERYTHING = new ArticleFilter(Set.of(), null, null, null, null);
+    static final ArticleFilter EVERYTHING = new ArticleFilter(Set.of(), null, null, null, null, false);
 
     SearchBackend backend;
 
@@ -45,9 +45,9 @@ abstract class SearchBackendContract {
 
     static IndexedArticle article(long id, String title, List<String> questions, String answer, String category,
             String department) {
-        return new IndexedArticle(id, "article-" + id, title, questions, answer, List.of("标签" + id),
-                categoryPath(category), department, "PUBLISHED", LocalDate.of(2024, 1, 1), null,
-                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(id));
+        return new IndexedArticle(id, "article-" + id, 1, title, questions, answer, List.of("标签" + id),
+                categoryPath(category), department, "PUBLISHED", false, LocalDate.of(2024, 1, 1), null,
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(id), List.of());
     }
 
     static List<String> categoryPath(String code) {
@@ -59,13 +59,15 @@ abstract class SearchBackendContract {
     }
 
     static IndexedArticle withStatus(IndexedArticle a, String status) {
-        return new IndexedArticle(a.id(), a.slug(), a.title(), a.questions(), a.answerText(), a.tags(),
-                a.categoryPath(), a.departmentCode(), status, a.effectiveFrom(), a.expiresOn(), a.updatedAt());
+        return new IndexedArticle(a.id(), a.slug(), a.version(), a.title(), a.questions(), a.answerText(), a.tags(),
+                a.categoryPath(), a.departmentCode(), status, a.publicAnswer(), a.effectiveFrom(), a.expiresOn(),
+                a.updatedAt(), a.vectors());
     }
 
     static IndexedArticle withDates(IndexedArticle a, LocalDate effective, LocalDate expires) {
-        return new IndexedArticle(a.id(), a.slug(), a.title(), a.questions(), a.answerText(), a.tags(),
-                a.categoryPath(), a.departmentCode(), a.status(), effective, expires, a.updatedAt());
+        return new IndexedArticle(a.id(), a.slug(), a.version(), a.title(), a.questions(), a.answerText(), a.tags(),
+                a.categoryPath(), a.departmentCode(), a.status(), a.publicAnswer(), effective, expires, a.updatedAt(),
+                a.vectors());
     }
 
     static final IndexedArticle PENSION = article(1, "灵活就业人员怎样参加职工养老保险？",
@@ -85,6 +87,72 @@ abstract class SearchBackendContract {
 
     List<Long> ids(String text, ArticleFilter filter) {
         return backend.search(new ArticleQuery(text, filter, 0, 10)).hits().stream().map(SearchHit::id).toList();
+    }
+
+    /** The sentence encoder, loaded once for every backend's tests in this JVM. */
+    static SentenceEncoder encoder() {
+        return SharedEncoder.INSTANCE;
+    }
+
+    private static final class SharedEncoder {
+        static final SentenceEncoder INSTANCE = SentenceEncoder.bgeSmallZh(1);
+    }
+
+    static IndexedArticle encoded(IndexedArticle article) {
+        return article.withVectors(encoder().encodeAll(article.passages()));
+    }
+
+    List<Long> hybridIds(String text, ArticleFilter filter) {
+        return backend.search(new ArticleQuery(text, encoder().encode(text), filter, 0, 10)).hits().stream()
+                .map(SearchHit::id).toList();
+    }
+
+    @Test
+    void vectorsFindAnArticleThatSharesNoWordWithTheQuestion() {
+        IndexedArticle heating = article(20, "冬季供暖室温不达标怎么处理？", List.of(), "供热期间卧室、起居室温度应不低于18℃；不达标的可以向供热单位报修，"
+                + "供热单位未及时处理的，由城市管理部门督促整改并按规定退还部分采暖费。", "010203", "HPF");
+        indexAll(encoded(heating), encoded(PENSION), encoded(SOCIAL_CARD), encoded(RENT), encoded(TRAVEL),
+                encoded(HOTLINE));
+        String question = "家里暖气一点也不热冻得睡不着";
+        assertThat(ids(question, AGENTS)).as("by words alone").doesNotContain(20L);
+        assertThat(hybridIds(question, AGENTS)).first().isEqualTo(20L);
+        // words still decide where they match
+        assertThat(hybridIds("租房提取公积金", AGENTS)).first().isEqualTo(3L);
+        // a question like nothing in the knowledge base finds nothing
+        assertThat(hybridIds("ZQX-7781-PLM", AGENTS)).isEmpty();
+    }
+
+    @Test
+    void aRareWordInTheAnswerBeatsACommonWordInATitle() {
+        // 遇到 is in many answers and one title; 寒潮 only in one answer
+        List<IndexedArticle> articles = new ArrayList<>();
+        articles.add(article(30, "遇到拖欠工资怎么办？", List.of(), "可以向劳动保障监察机构投诉，或申请劳动仲裁。", "050201",
+                "HRSS"));
+        articles.add(article(31, "极端天气下供水供电保障", List.of(), "寒潮来临前，供水企业会对暴露管道做防冻处理，市民可关注停水通知。",
+                "010203", "HPF"));
+        for (int i = 0; i < 8; i++) {
+            articles.add(article(40 + i, "其他事项" + i, List.of(), "办事时遇到问题可以拨打12345咨询，遇到困难可申请帮办代办。",
+                    "130401", "APPROVAL"));
+        }
+        backend.upsert(articles);
+        assertThat(ids("遇到寒潮水管冻住了", AGENTS)).first().isEqualTo(31L);
+    }
+
+    @Test
+    void thePublicFindsOnlyArticlesMarkedPublic() {
+        IndexedArticle shown = withPublic(encoded(RENT));
+        indexAll(shown, encoded(withStatus(withPublic(PENSION), "DRAFT")), encoded(SOCIAL_CARD));
+        ArticleFilter citizens = ArticleFilter.publicAnswers(TODAY);
+        assertThat(hybridIds("公积金租房", citizens)).containsExactly(3L);
+        assertThat(hybridIds("养老保险", citizens)).isEmpty();
+        assertThat(hybridIds("社保卡丢了", citizens)).isEmpty();
+        assertThat(hybridIds("社保卡丢了", AGENTS)).first().isEqualTo(2L);
+    }
+
+    static IndexedArticle withPublic(IndexedArticle a) {
+        return new IndexedArticle(a.id(), a.slug(), a.version(), a.title(), a.questions(), a.answerText(), a.tags(),
+                a.categoryPath(), a.departmentCode(), a.status(), true, a.effectiveFrom(), a.expiresOn(),
+                a.updatedAt(), a.vectors());
     }
 
     @Test
@@ -126,7 +194,7 @@ abstract class SearchBackendContract {
 
         assertThat(ids("出生医学证明", AGENTS)).containsExactly(14L);
         assertThat(ids("出生医学证明", EVERYTHING)).containsExactlyInAnyOrder(10L, 11L, 12L, 13L, 14L);
-        assertThat(ids("出生医学证明", new ArticleFilter(Set.of("DRAFT", "ARCHIVED"), null, null, null, null)))
+        assertThat(ids("出生医学证明", new ArticleFilter(Set.of("DRAFT", "ARCHIVED"), null, null, null, null, false)))
                 .containsExactlyInAnyOrder(10L, 11L);
         assertThat(backend.autocomplete("出生医学", AGENTS, 10)).extracting(Suggestion::id).containsExactly(14L);
         assertThat(backend.moreLikeThis("出生医学证明", "出生医学证明补办", AGENTS, null, 10)).extracting(SearchHit::id)

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -22,9 +25,32 @@ final class SearchBackends {
     private SearchBackends() {
     }
 
+    private static final Map<LuceneBackend, Path> DIRECTORIES = new ConcurrentHashMap<>();
+
     static LuceneBackend lucene() {
         try {
-            return new LuceneBackend(Files.createTempDirectory("hotline-kb-bench"), ANALYSIS, SearchTuning.defaults());
+            Path directory = Files.createTempDirectory("hotline-kb-bench");
+            LuceneBackend backend = new LuceneBackend(directory, ANALYSIS, SearchTuning.defaults());
+            DIRECTORIES.put(backend, directory);
+            return backend;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The bytes of the index's vector files: the float vectors, their int8 copies and the HNSW graphs (Lucene's
+     * {@code .ve*} files).
+     */
+    static long vectorBytes(LuceneBackend backend) {
+        try (Stream<Path> files = Files.list(DIRECTORIES.get(backend))) {
+            return files.filter(f -> f.getFileName().toString().matches(".*\\.ve[a-z]*")).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
