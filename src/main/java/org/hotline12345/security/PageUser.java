@@ -70,6 +70,7 @@ public class PageUser {
         if (role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("超期看板", "/supervisor/overdue"));
             links.add(new Link("统计分析", "/supervisor/stats"));
+            links.add(new Link("查阅记录", "/supervisor/access-record"));
         }
         if (role.isDesk() || role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("涉企台账", "/desk"));

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.hotline12345.access.AccessChannel;
 import org.hotline12345.calendar.HolidaySource;
 import org.hotline12345.deadline.CardLevel;
 import org.hotline12345.department.DepartmentKind;
@@ -43,7 +44,7 @@ class LabelsTest {
             Role.class, HolidaySource.class, DepartmentKind.class, HandlingLevel.class, ArticleStatus.class,
             LedgerStatus.class,
             NoteKind.class, ReferralStatus.class, VerificationMethod.class, EnterpriseSize.class, AgentState.class,
-            IvrChoice.class, ServiceRating.class);
+            IvrChoice.class, ServiceRating.class, AccessChannel.class);
 
     @Test
     void everyConstantThePagesShowHasItsChineseTerm() {
