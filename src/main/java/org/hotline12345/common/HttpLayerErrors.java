@@ -79,10 +79,11 @@ public class HttpLayerErrors {
         if (declared == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING) && isApi(context)) {
             // a body of unknown length is cut off at the limit with an empty 413 while it is read; the API asks for
             // the length first, so that an oversized body is refused here, with a problem document
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
             context.fail(411);
             return;
         }
-        if (declared != null && Long.parseLong(declared) > maxBodySize.asLongValue()) {
+        if (declared != null && declaredLength(declared) > maxBodySize.asLongValue()) {
             // the body is not read, so the connection cannot carry another request after the answer
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
             context.fail(413);
@@ -95,6 +96,15 @@ public class HttpLayerErrors {
             return;
         }
         context.next();
+    }
+
+    /** The declared length; one that is no number (the HTTP decoder lets few through) counts as too long. */
+    private static long declaredLength(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static boolean isMediaType(String value) {
