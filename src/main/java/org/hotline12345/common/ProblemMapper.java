@@ -253,9 +253,9 @@ public class ProblemMapper {
             case 404 -> "没有这个资源";
             case 405 -> "此地址不支持该请求方法";
             case 406 -> "无法以所要求的格式作答";
+            case 411 -> "请求体须注明长度（Content-Length），不接受分块传输";
             case 413 -> "请求体超过了允许的大小";
             case 414 -> "请求地址过长；长文本请放在请求体中提交";
-            case 411 -> "请求体须注明长度（Content-Length），不接受分块传输";
             case 415 -> "不支持此请求体格式";
             default -> status < 500 ? "请求未被接受" : "服务器内部错误";
         };
