@@ -149,27 +149,62 @@ public class AccessRecorder {
         }
     }
 
+    /**
+     * Writes the batch in one transaction. Should the database refuse one of its reads as data (which the checks on
+     * the way in should make impossible), the reads are written one by one and only the refused ones are left out,
+     * logged in full, so that one bad read cannot block the record.
+     */
     private void write(List<PersonalDataRead> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (PersonalDataRead read : batch) {
-                    insert.setTimestamp(1, Timestamp.from(read.at()));
-                    insert.setString(2, read.username());
-                    insert.setString(3, read.role());
-                    insert.setString(4, read.workOrderNumber());
-                    insert.setBoolean(5, read.masked());
-                    insert.setString(6, read.channel().name());
-                    insert.setString(7, read.endpoint());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                connection.commit();
+            try {
+                insert(connection, batch);
             } catch (SQLException e) {
                 connection.rollback();
-                throw e;
+                if (!isRefusedData(e)) {
+                    throw e;
+                }
+                for (PersonalDataRead read : batch) {
+                    try {
+                        insert(connection, List.of(read));
+                    } catch (SQLException refused) {
+                        connection.rollback();
+                        if (!isRefusedData(refused)) {
+                            throw refused;
+                        }
+                        LOG.errorf(refused, "The access record refused a read, which is left out: %s", read);
+                    }
+                }
             }
         }
+    }
+
+    private static void insert(Connection connection, List<PersonalDataRead> reads) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (PersonalDataRead read : reads) {
+                insert.setTimestamp(1, Timestamp.from(read.at()));
+                insert.setString(2, read.username());
+                insert.setString(3, read.role());
+                insert.setString(4, read.workOrderNumber());
+                insert.setBoolean(5, read.masked());
+                insert.setString(6, read.channel().name());
+                insert.setString(7, read.endpoint());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+    }
+
+    /** PostgreSQL's classes 22 (data exception) and 23 (integrity constraint violation): the read, not the database. */
+    private static boolean isRefusedData(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sleeps; an interruption (the shutdown waking the writer) only ends the pause. */

@@ -42,6 +42,11 @@ public class PersonalDataReads {
      */
     public record Purpose(AccessChannel channel, String endpoint) {
 
+        /** The endpoint is cut to the {@value #MAX_ENDPOINT} characters the record keeps. */
+        public Purpose {
+            endpoint = endpoint.length() > MAX_ENDPOINT ? endpoint.substring(0, MAX_ENDPOINT) : endpoint;
+        }
+
         public static Purpose screenPop(String callId) {
             return new Purpose(AccessChannel.SCREEN_POP, "call " + callId);
         }
@@ -60,15 +65,31 @@ public class PersonalDataReads {
     @Inject
     Clock clock;
 
-    /** Records a showing during an HTTP request: the request's page or endpoint is the purpose. */
+    /** Records a showing during an HTTP request, whose page or endpoint is the purpose. */
     public void shown(Reader reader, Collection<Shown> workOrders) {
         shown(reader, purposeOfRequest(), workOrders);
     }
 
+    /**
+     * Records a showing for an explicit purpose (a push outside any request, such as a screen pop).
+     *
+     * @throws IllegalArgumentException for a reader or work order the record cannot hold (a username longer than 40
+     *         characters, a role longer than 30, a number longer than 20): a mistake of the caller
+     */
     public void shown(Reader reader, Purpose purpose, Collection<Shown> workOrders) {
+        requireLength("username", reader.username(), 40);
+        requireLength("role", reader.role(), 30);
+        workOrders.forEach(shown -> requireLength("work order number", shown.workOrderNumber(), 20));
         for (Shown shown : workOrders) {
             recorder.add(new PersonalDataRead(clock.instant(), reader.username(), reader.role(),
                     shown.workOrderNumber(), shown.masked(), purpose.channel(), purpose.endpoint()));
+        }
+    }
+
+    private static void requireLength(String what, String value, int max) {
+        if (value == null || value.isEmpty() || value.length() > max) {
+            throw new IllegalArgumentException("The access record takes a " + what + " of 1 to " + max
+                    + " characters, not " + value);
         }
     }
 
@@ -86,7 +107,6 @@ public class PersonalDataReads {
         }
         String path = context.normalizedPath();
         String endpoint = context.request().method().name() + " " + path;
-        return new Purpose(path.startsWith("/api/") ? AccessChannel.API : AccessChannel.PAGE,
-                endpoint.length() > MAX_ENDPOINT ? endpoint.substring(0, MAX_ENDPOINT) : endpoint);
+        return new Purpose(path.startsWith("/api/") ? AccessChannel.API : AccessChannel.PAGE, endpoint);
     }
 }

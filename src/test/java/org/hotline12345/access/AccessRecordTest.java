@@ -149,6 +149,24 @@ class AccessRecordTest extends DatabaseTest {
                 .isEqualTo(2_000);
     }
 
+    @Test
+    void aReadTheDatabaseRefusesDoesNotBlockTheOthers() throws SQLException {
+        AccessRecorder recorder = new AccessRecorder();
+        recorder.dataSource = dataSource;
+        recorder.config = config;
+        recorder.start(null);
+        String reader = "refused-" + System.nanoTime() % 1_000_000;
+        recorder.add(new PersonalDataRead(Instant.now(), reader, "AGENT", "20261207-000001", false,
+                AccessChannel.API, "GET /api/work-orders/20261207-000001"));
+        recorder.add(new PersonalDataRead(Instant.now(), reader, "AGENT", "x".repeat(21), false, AccessChannel.API,
+                "GET /api/work-orders"));
+        recorder.add(new PersonalDataRead(Instant.now(), reader, "AGENT", "20261207-000002", false,
+                AccessChannel.API, "GET /api/work-orders/20261207-000002"));
+        recorder.stop(null);
+        assertThat(count("select count(*) from personal_data_read where username = '" + reader + "'"))
+                .isEqualTo(2);
+    }
+
     private String registerConfidential(String phone) {
         Map<String, Object> body = Api.registration();
         Map<String, Object> citizen = new HashMap<>();

@@ -59,7 +59,7 @@ public final class ServiceProcess {
     /** Waits until {@code service} answers ready; fails at once if it exits first. */
     public static void awaitReady(Process service, String base, String log) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 throw new IllegalStateException(
