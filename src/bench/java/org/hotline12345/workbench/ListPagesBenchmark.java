@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.hotline12345.database.EmbeddedDatabase;
 import org.hotline12345.support.Api;
@@ -25,7 +28,8 @@ import org.hotline12345.workorder.RegisterDispatchBenchmark;
 /**
  * How quickly the pages answer when a list holds many work orders: loads {@code bench.workOrders} (default 10,000)
  * work orders into one department's inbox through the API, then times each page as its user opens it, one request
- * after another, and prints p50, p95 and the largest time with the page's size. Not a test: run it with
+ * after another, and prints p50, p95 and the largest time with the page's size; a work order's page and the API's
+ * list and work order, which name the citizen and so write the access record, too. Not a test: run it with
  * {@code ./mvnw -B -Pbenchmark -DskipTests verify -Dbenchmark=org.hotline12345.workbench.ListPagesBenchmark}.
  */
 public final class ListPagesBenchmark {
@@ -57,6 +61,7 @@ public final class ListPagesBenchmark {
                     sessions.put(user, signIn(http, base, user));
                 }
                 String search = URLEncoder.encode("物业费 " + (workOrders - 1), StandardCharsets.UTF_8);
+                String newest = newestNumber(http, base);
                 List<Visit> visits = List.of(new Visit("housing", "/department"),
                         new Visit("housing", "/department?page=" + (workOrders / 50 - 1)),
                         new Visit("housing", "/department?q=" + search),
@@ -67,12 +72,19 @@ public final class ListPagesBenchmark {
                         new Visit("agent", "/hotline/search?q=" + search),
                         new Visit("supervisor", "/supervisor/overdue"), new Visit("supervisor", "/supervisor/stats"),
                         new Visit("admin", "/admin/users"), new Visit("admin", "/admin/rules"),
-                        new Visit("housing", "/department/export"));
+                        new Visit("housing", "/department/export"),
+                        // a work order in full, and the API's list, name the citizen: each showing is recorded
+                        new Visit("housing", "/department/work-orders/" + newest),
+                        new Visit("housing", "/api/work-orders/" + newest),
+                        new Visit("housing", "/api/work-orders?size=50"));
                 System.out.printf(Locale.ROOT, "%-34s %-11s %9s %9s %9s %10s%n", "page", "user", "p50 ms", "p95 ms",
                         "max ms", "bytes");
                 for (Visit visit : visits) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + visit.path()))
-                            .header("Cookie", sessions.get(visit.user())).build();
+                    HttpRequest request = visit.path().startsWith("/api/")
+                            ? HttpRequest.newBuilder(URI.create(base + visit.path()))
+                                    .header("Authorization", basic(visit.user())).build()
+                            : HttpRequest.newBuilder(URI.create(base + visit.path()))
+                                    .header("Cookie", sessions.get(visit.user())).build();
                     long[] times = new long[rounds];
                     long bytes = 0;
                     for (int i = -WARMUP; i < rounds; i++) {
@@ -99,6 +111,22 @@ public final class ListPagesBenchmark {
                 service.waitFor();
             }
         }
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + Api.PASSWORD).getBytes(
+                StandardCharsets.UTF_8));
+    }
+
+    /** The number of the newest work order in the department's list. */
+    private static String newestNumber(HttpClient http, String base) throws Exception {
+        String list = http.send(HttpRequest.newBuilder(URI.create(base + "/api/work-orders?size=1"))
+                .header("Authorization", basic("housing")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher number = Pattern.compile("\"number\":\"([^\"]+)\"").matcher(list);
+        if (!number.find()) {
+            throw new IllegalStateException("no work order in " + list);
+        }
+        return number.group(1);
     }
 
     /** Signs in through the login form, as a browser does, and returns the session cookie. */

@@ -15,12 +15,21 @@ public final class TimeLimit {
 
     private static final Pattern WORKING_DAYS = Pattern.compile("(\\d{1,3})\\s*wd", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * The longest limit, elapsed or in working days: a year. Anything longer is a typing error, and an unbounded one
+     * (PT99999999999H) would put deadlines millions of years ahead.
+     */
+    public static final int MAX_DAYS = 366;
+
     private final Duration amount;
     private final boolean workingTime;
 
     private TimeLimit(Duration amount, boolean workingTime) {
         if (amount.isNegative() || amount.isZero()) {
             throw new IllegalArgumentException("a time limit must be positive: " + amount);
+        }
+        if (amount.compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
+            throw new IllegalArgumentException("时限不能超过 " + MAX_DAYS + " 天或 " + MAX_DAYS + " 个工作日");
         }
         this.amount = amount;
         this.workingTime = workingTime;
@@ -47,7 +56,7 @@ public final class TimeLimit {
         }
         try {
             return elapsed(Duration.parse(value));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException(
                     "'" + value
                             + "' is not a time limit: use working days such as 5wd or an ISO-8601 duration such as PT24H");

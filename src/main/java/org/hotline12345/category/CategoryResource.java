@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.hotline12345.common.ResourceNotFoundException;
+import org.hotline12345.common.TextInput;
 import org.hotline12345.security.Role;
 
 import io.quarkus.security.Authenticated;
@@ -91,7 +92,7 @@ public class CategoryResource {
     @Path("/import")
     @Consumes({"text/csv", "text/plain"})
     @RolesAllowed(Role.Names.ADMIN)
-    public CategoryService.ImportReport importNames(String csv) {
-        return service.importNames(csv == null ? "" : csv);
+    public CategoryService.ImportReport importNames(byte[] csv) {
+        return service.importNames(csv == null ? "" : TextInput.utf8(csv, "body"));
     }
 }

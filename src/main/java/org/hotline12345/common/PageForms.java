@@ -30,7 +30,39 @@ public final class PageForms {
         } catch (HotlineException e) {
             query = "error=" + encode(e.getMessage());
         }
-        return Response.seeOther(URI.create(page + (page.contains("?") ? "&" : "?") + query)).build();
+        return seeOther(page + (page.contains("?") ? "&" : "?") + query);
+    }
+
+    /** Sends the browser to a page of this site (303: it GETs the page, whatever the form's method was). */
+    public static Response seeOther(String location) {
+        return Response.seeOther(URI.create(uriSafe(location))).build();
+    }
+
+    /**
+     * The location with every character that may not stand in a URI percent-encoded as UTF-8, as browsers do: a page's
+     * address holds ids from the request path, which may be any text ({@code <x>}, a space, a stray {@code %}).
+     */
+    static String uriSafe(String location) {
+        StringBuilder safe = new StringBuilder(location.length());
+        for (int i = 0; i < location.length(); i = location.offsetByCodePoints(i, 1)) {
+            int c = location.codePointAt(i);
+            if (c == '%' && i + 2 < location.length() && isHex(location.charAt(i + 1))
+                    && isHex(location.charAt(i + 2))) {
+                safe.append('%');
+            } else if (c < 0x80 && c != '%'
+                    && (Character.isLetterOrDigit(c) || "-._~:/?#@!$&'()*+,;=".indexOf(c) >= 0)) {
+                safe.append((char) c);
+            } else {
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                    safe.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+        }
+        return safe.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     /** The value, stripped; a blank one is a 400 naming the field. */

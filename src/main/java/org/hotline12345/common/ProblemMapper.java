@@ -1,5 +1,6 @@
 package org.hotline12345.common;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
@@ -14,14 +15,19 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -30,7 +36,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The one place where errors become HTTP responses: every error is an {@code application/problem+json} document that
@@ -77,7 +89,7 @@ public class ProblemMapper {
             message = "must be one of " + List.of(invalid.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
             rule = TextInput.RULE;
-            message = TextInput.MESSAGE;
+            message = e.getOriginalMessage();
         } else if (e instanceof UnrecognizedPropertyException) {
             rule = "unknown";
             message = "is not a known field";
@@ -103,6 +115,41 @@ public class ProblemMapper {
                 "A service this request depends on did not answer in time; try again shortly", path(uri)));
     }
 
+    /**
+     * A resource that needs a signed-in user was called without one: for the API a 401 that asks for HTTP Basic
+     * credentials; elsewhere the sign-in mechanism's own answer (the pages' login form redirects).
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Uni<Response> unauthorized(RoutingContext context, UriInfo uri) {
+        if (context.normalizedPath().startsWith("/api/")) {
+            return Uni.createFrom().item(Response.status(401).type(Problem.MEDIA_TYPE).entity(bare(401, path(uri)))
+                    .header("WWW-Authenticate", "Basic realm=\"" + ConfigProvider.getConfig()
+                            .getOptionalValue("quarkus.http.auth.realm", String.class).orElse("Quarkus") + "\"")
+                    .build());
+        }
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        Uni<ChallengeData> challenge = authenticator == null
+                ? Uni.createFrom().nullItem()
+                : authenticator.getChallenge(context);
+        return challenge.onFailure().recoverWithNull().map(data -> {
+            Response.ResponseBuilder response = data == null || data.status == 401
+                    ? Response.status(401).type(Problem.MEDIA_TYPE).entity(bare(401, path(uri)))
+                    : Response.status(data.status);
+            if (data != null) {
+                data.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+            }
+            return response.build();
+        });
+    }
+
+    /** The body could not be read as sent, such as a multipart body cut off before its closing boundary. */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, UriInfo uri) {
+        LOG.debugf(e, "Unreadable request body");
+        return respond(new Problem("invalid-request", titleOf(400), 400, "请求体无法按其内容类型读取：" + e.getMessage(),
+                path(uri)));
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(new Problem("forbidden", titleOf(403), 403, "Your role may not do this", path(uri)));
@@ -116,6 +163,22 @@ public class ProblemMapper {
         }
         return respond(new Problem(status == 404 ? "not-found" : "http-" + status, titleOf(status), status,
                 e.getMessage(), path(uri)));
+    }
+
+    /**
+     * RESTEasy throws {@link IllegalArgumentException} for parts of the request it cannot decode: a form body or an
+     * address with a {@code %} that starts no escape, a header value of the wrong form. Those are the client's; any
+     * other is the service's own and unexpected.
+     */
+    @ServerExceptionMapper
+    public Response undecodable(IllegalArgumentException e, UriInfo uri) {
+        StackTraceElement[] origin = e.getStackTrace();
+        if (origin.length > 0 && origin[0].getClassName().startsWith("org.jboss.resteasy.reactive.")) {
+            LOG.debugf(e, "Undecodable request");
+            return respond(new Problem("invalid-request", titleOf(400), 400, "请求无法解码：" + e.getMessage(),
+                    path(uri)));
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
@@ -133,10 +196,15 @@ public class ProblemMapper {
                             + ")",
                     path(uri)));
         }
+        return respond(incident(e, path(uri)));
+    }
+
+    /** A failure nobody foresaw: logged in full under a new incident number, which the answer quotes. */
+    static Problem incident(Throwable e, String path) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
-        return respond(new Problem("internal", titleOf(500), 500,
-                "An unexpected error occurred; quote incident " + incident + " when reporting it", path(uri)));
+        return new Problem("internal", titleOf(500), 500,
+                "An unexpected error occurred; quote incident " + incident + " when reporting it", path);
     }
 
     private static SQLException dataException(Throwable e) {
@@ -146,6 +214,51 @@ public class ProblemMapper {
             }
         }
         return null;
+    }
+
+    /**
+     * A response that some layer ended as an error without saying why, such as the CSRF filter's 400 or the security
+     * layer's 401 challenge, gets the problem document of its status; the headers it set (the challenge) stay.
+     */
+    @ServerResponseFilter
+    public void explainBareErrors(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() >= 400 && !response.hasEntity()) {
+            int status = response.getStatus();
+            Problem problem = bare(status, path(request.getUriInfo()));
+            response.setEntity(problem, null, MediaType.valueOf(Problem.MEDIA_TYPE));
+        }
+    }
+
+    /** The problem document of an error known only by its status, for {@code path}. */
+    static Problem bare(int status, String path) {
+        return new Problem(kindOf(status), titleOf(status), status, detailOf(status), path);
+    }
+
+    private static String kindOf(int status) {
+        return switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 413 -> "too-large";
+            case 414 -> "uri-too-long";
+            default -> status < 500 ? "http-" + status : "internal";
+        };
+    }
+
+    private static String detailOf(int status) {
+        return switch (status) {
+            case 400 -> "请求不完整或格式不正确（表单提交须带有效的 CSRF 令牌）";
+            case 401 -> "请先登录：API 使用 HTTP Basic 认证";
+            case 403 -> "您的角色无权执行此操作";
+            case 404 -> "没有这个资源";
+            case 405 -> "此地址不支持该请求方法";
+            case 406 -> "无法以所要求的格式作答";
+            case 411 -> "请求体须注明长度（Content-Length），不接受分块传输";
+            case 413 -> "请求体超过了允许的大小";
+            case 414 -> "请求地址过长；长文本请放在请求体中提交";
+            case 415 -> "不支持此请求体格式";
+            default -> status < 500 ? "请求未被接受" : "服务器内部错误";
+        };
     }
 
     private static Response respond(Problem problem) {
@@ -198,11 +311,18 @@ public class ProblemMapper {
         return field.isEmpty() ? "body" : field.toString();
     }
 
+    /**
+     * The path, or none where it cannot be decoded: the very input being refused may be the path (a lone {@code %}).
+     */
     private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getPath();
+        try {
+            return uri == null ? null : uri.getPath();
+        } catch (IllegalArgumentException undecodable) {
+            return null;
+        }
     }
 
-    private static String titleOf(int status) {
+    static String titleOf(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
     }

@@ -5,7 +5,6 @@ import static org.hotline12345.common.TextInput.blankToNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -33,9 +32,11 @@ import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.category.CategoryView;
 import org.hotline12345.common.FormException;
 import org.hotline12345.common.HotlineException;
+import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.Page;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.common.QueryParameters;
+import org.hotline12345.common.TextInput;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
 import org.hotline12345.dispatch.ResponsibilityList.TestResult;
@@ -217,9 +218,12 @@ public class RulePages {
         }
         String text;
         try {
-            text = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+            text = TextInput.utf8(Files.readAllBytes(file.uploadedFile()), "file");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InvalidFieldException e) {
+            return Response.status(400).entity(listPage(EVERYTHING, EVERYTHING, 0, null, null, new Form(), null,
+                    e.violation().message())).build();
         }
         RuleImport.Report report = importer.importCsv(text, actor.get());
         return Response.ok(listPage(EVERYTHING, EVERYTHING, 0, null, report, new Form(), null, null)).build();

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.QueryParameters;
+import org.hotline12345.common.TextInput;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.security.Role;
 
@@ -116,8 +117,8 @@ public class RuleResource {
     @Consumes({"text/csv", "text/plain"})
     @RolesAllowed(Role.Names.ADMIN)
     @Operation(summary = "Import rules from CSV (columns as in the export); bad rows are reported, good rows kept")
-    public RuleImport.Report importCsv(String csv) {
-        return importer.importCsv(csv == null ? "" : csv, actor.get());
+    public RuleImport.Report importCsv(byte[] csv) {
+        return importer.importCsv(csv == null ? "" : TextInput.utf8(csv, "body"), actor.get());
     }
 
     @GET

@@ -75,6 +75,7 @@ public class PageUser {
             // the portal's figures: receipts against the 3-minute rule (intake), 好差评 and 差评核实 (rating)
             links.add(new Link("网络诉求时效", "/supervisor/intake"));
             links.add(new Link("好差评", "/hotline/ratings"));
+            links.add(new Link("查阅记录", "/supervisor/access-record"));
         }
         if (role.isDesk() || role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("涉企台账", "/desk"));

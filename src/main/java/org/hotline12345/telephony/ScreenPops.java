@@ -3,13 +3,16 @@ package org.hotline12345.telephony;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hotline12345.access.PersonalDataReads;
 import org.hotline12345.knowledge.KnowledgeSearch;
 import org.hotline12345.knowledge.KnowledgeViews.ArticleHit;
+import org.hotline12345.security.UserService;
 import org.hotline12345.telephony.CallerProfile.WorkOrderBrief;
 import org.jboss.logging.Logger;
 
@@ -33,6 +36,12 @@ public class ScreenPops {
     @Inject
     TelephonyPushes pushes;
 
+    @Inject
+    PersonalDataReads reads;
+
+    @Inject
+    UserService users;
+
     private final ExecutorService builders = Executors.newFixedThreadPool(4, Switchboard.daemon("screen-pop"));
 
     @PreDestroy
@@ -46,11 +55,25 @@ public class ScreenPops {
         }
         builders.execute(() -> {
             try {
-                pushes.screenPop(ringing.agentUsername(), build(ringing));
+                ScreenPop pop = build(ringing);
+                recordShown(ringing, pop);
+                pushes.screenPop(ringing.agentUsername(), pop);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "No screen pop for call %s", ringing.callId());
             }
         });
+    }
+
+    /** The pop shows the caller's number with their work orders: the access record keeps that the agent saw them. */
+    private void recordShown(Ringing ringing, ScreenPop pop) {
+        List<PersonalDataReads.Shown> shown = Stream.concat(pop.openWorkOrders().stream(),
+                pop.pastWorkOrders().stream()).map(order -> new PersonalDataReads.Shown(order.number(), false))
+                .toList();
+        if (!shown.isEmpty()) {
+            reads.shown(new PersonalDataReads.Reader(ringing.agentUsername(),
+                    users.get(ringing.agentUsername()).role().name()),
+                    PersonalDataReads.Purpose.screenPop(ringing.callId()), shown);
+        }
     }
 
     ScreenPop build(Ringing ringing) {

@@ -32,6 +32,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class AttachmentService {
 
+    /** As the file_name column holds it. */
+    static final int MAX_NAME_LENGTH = 200;
+
     /** A file as lists show it. */
     public record AttachmentView(long id, String fileName, String contentType, long sizeBytes, String sha256,
             String uploadedBy, OffsetDateTime uploadedAt) {
@@ -77,14 +80,17 @@ public class AttachmentService {
         String name = displayName(fileName);
         long size = size(upload);
         if (size == 0) {
-            throw InvalidFieldException.malformed("file", "NotEmpty", "the file is empty");
+            throw InvalidFieldException.malformed("file", "NotEmpty", "文件是空的");
         }
         if (size > config.maxSize()) {
             throw InvalidFieldException.unacceptable("file", "maxSize",
-                    "is " + size + " bytes; at most " + config.maxSize() + " are accepted");
+                    "文件有 " + size + " 字节，最大允许 " + config.maxSize() + " 字节");
         }
         AttachmentType type = AttachmentType.recognise(name, head(upload)).orElseThrow(() -> InvalidFieldException
-                .unacceptable("file", "type", "'" + name + "' is not a PDF, PNG, JPEG, DOCX or XLSX file"));
+                .unacceptable("file", "type", "“" + name + "”不是 PDF、PNG、JPEG、DOCX 或 XLSX 文件"));
+        AttachmentContent.problem(type, name, upload).ifPresent(problem -> {
+            throw InvalidFieldException.unacceptable("file", "content", problem);
+        });
         long workOrderId = QuarkusTransaction.requiringNew().call(() -> mayAttach(number, actor).getId());
         Instant now = clock.instant();
         AttachmentStore.Prepared prepared = store.prepare(upload, now);
@@ -159,14 +165,20 @@ public class AttachmentService {
                 attachment.getUploadedAt().atZone(calendar.zone()).toOffsetDateTime());
     }
 
-    /** The last part of the name, without control characters; a browser on Windows may send a whole path. */
+    /**
+     * The last part of the name, without control characters (a browser on Windows may send a whole path); at most
+     * {@value #MAX_NAME_LENGTH} characters.
+     */
     static String displayName(String fileName) {
         String name = fileName == null ? "" : fileName.replaceAll("[\\p{Cntrl}]", "").strip();
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         if (name.isBlank()) {
-            throw InvalidFieldException.malformed("file", "NotBlank", "the file has no name");
+            throw InvalidFieldException.malformed("name", "NotBlank", "文件没有名称");
         }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+        if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            throw InvalidFieldException.malformed("name", "Size", "文件名不能超过 " + MAX_NAME_LENGTH + " 个字符");
+        }
+        return name;
     }
 
     private static long size(Path upload) {

@@ -3,9 +3,11 @@ package org.hotline12345.workorder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -25,7 +27,9 @@ import org.hotline12345.workorder.WorkOrderViews.ExtensionView;
 
 /**
  * Builds views of work orders for one viewer: citizens who asked for confidentiality appear masked to everyone
- * outside the hotline. Must run inside the transaction that loaded the work order.
+ * outside the hotline. Each view that carries citizen details announces it ({@link CitizenDetailsShown}), for the
+ * record of who saw which citizen; summaries carry the citizen's name only where they are asked to. Must run inside
+ * the transaction that loaded the work order.
  */
 @ApplicationScoped
 public class WorkOrderMapper {
@@ -45,8 +49,14 @@ public class WorkOrderMapper {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<CitizenDetailsShown> shown;
+
     public WorkOrderViews.Detail detail(WorkOrder order, Actor viewer) {
         Instant now = clock.instant();
+        CitizenView citizen = citizen(order.getCitizen(), viewer);
+        shown.fire(new CitizenDetailsShown(viewer,
+                List.of(new CitizenDetailsShown.Shown(order.getNumber(), citizen.masked()))));
         return new WorkOrderViews.Detail(
                 order.getNumber(),
                 order.getStatus(),
@@ -54,7 +64,7 @@ public class WorkOrderMapper {
                 order.getRequestType(),
                 order.getUrgency(),
                 order.isSimple(),
-                citizen(order.getCitizen(), viewer),
+                citizen,
                 order.getEnterprise(),
                 order.getTitle(),
                 order.getContent(),
@@ -84,7 +94,27 @@ public class WorkOrderMapper {
                 history(order.getHistory()));
     }
 
+    /** A work order in a list, without its citizen: what the pages' lists show. */
     public WorkOrderViews.Summary summary(WorkOrder order, Actor viewer) {
+        return summary(order, viewer, null);
+    }
+
+    /** Work orders in a list that names each one's citizen, as the API's list does. */
+    public List<WorkOrderViews.Summary> summariesWithCitizens(List<WorkOrder> orders, Actor viewer) {
+        List<WorkOrderViews.Summary> summaries = new ArrayList<>(orders.size());
+        List<CitizenDetailsShown.Shown> citizens = new ArrayList<>(orders.size());
+        for (WorkOrder order : orders) {
+            CitizenView citizen = citizen(order.getCitizen(), viewer);
+            summaries.add(summary(order, viewer, citizen.name()));
+            citizens.add(new CitizenDetailsShown.Shown(order.getNumber(), citizen.masked()));
+        }
+        if (!citizens.isEmpty()) {
+            shown.fire(new CitizenDetailsShown(viewer, citizens));
+        }
+        return summaries;
+    }
+
+    private WorkOrderViews.Summary summary(WorkOrder order, Actor viewer, String citizenName) {
         Instant now = clock.instant();
         ClockView accept = acceptClock(order, now);
         ClockView reply = replyClock(order, now);
@@ -99,7 +129,7 @@ public class WorkOrderMapper {
                 order.getUrgency(),
                 order.isSimple(),
                 order.getTitle(),
-                citizen(order.getCitizen(), viewer).name(),
+                citizenName,
                 category(order.getCategoryId()),
                 department(order.getLeadDepartmentId()),
                 time(order.getRegisteredAt()),

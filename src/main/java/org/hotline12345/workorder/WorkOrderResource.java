@@ -79,7 +79,7 @@ public class WorkOrderResource {
     public Page<Summary> search(@BeanParam WorkOrderFilter filter, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         WorkOrderSearch search = filter.search(service);
-        return service.search(search,
+        return service.searchWithCitizens(search,
                 QueryParameters.integer("page", page, 0, 0, 100_000),
                 QueryParameters.integer("size", size, 20, 1, config.maxPageSize()),
                 actor.get());

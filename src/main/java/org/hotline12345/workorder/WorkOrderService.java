@@ -258,16 +258,38 @@ public class WorkOrderService {
         return mapper.history(order.getHistory());
     }
 
+    /** Work orders as the pages list them, without their citizens. */
     @Transactional
     public Page<Summary> search(WorkOrderSearch search, int page, int size, Actor actor) {
+        return found(search, page, size, actor).map(order -> mapper.summary(order, actor));
+    }
+
+    /** Work orders as the API lists them, each with its citizen's name (masked where it must be). */
+    @Transactional
+    public Page<Summary> searchWithCitizens(WorkOrderSearch search, int page, int size, Actor actor) {
+        Page<WorkOrder> found = found(search, page, size, actor);
+        return new Page<>(mapper.summariesWithCitizens(found.items(), actor), found.page(), found.size(),
+                found.total());
+    }
+
+    private Page<WorkOrder> found(WorkOrderSearch search, int page, int size, Actor actor) {
         WorkOrderSearch scoped = actor.isDepartmentStaff()
                 ? new WorkOrderSearch(search.statuses(), search.requestTypes(), search.channels(), search.urgencies(),
                         search.categoryIds(), search.departmentId(), actor.departmentId(), search.overdue(),
                         search.dispatchReview(),
                         search.registeredFrom(), search.registeredTo(), search.text(), search.sort())
                 : search;
-        return workOrders.search(scoped, clock.instant(), calendar.zone(), page, size)
-                .map(order -> mapper.summary(order, actor));
+        return workOrders.search(scoped, clock.instant(), calendar.zone(), page, size);
+    }
+
+    /** The numbers of the work orders of the citizen with this phone number, compared as calls compare numbers. */
+    @Transactional
+    public List<String> numbersOfCitizen(String phone) {
+        @SuppressWarnings("unchecked")
+        List<String> numbers = workOrders.getEntityManager().createNativeQuery(
+                "select number from work_order where phone_key(citizen_phone) = phone_key(?1)")
+                .setParameter(1, phone).getResultList();
+        return numbers;
     }
 
     /** The work orders this user registered, newest first: an agent's own list on the desktop. */

@@ -57,7 +57,12 @@ public final class WorkOrderViews {
             List<EventView> history) {
     }
 
-    /** A work order in a list. */
+    /**
+     * A work order in a list.
+     *
+     * @param citizenName the citizen's name (masked where the citizen asked for confidentiality) in the API's list;
+     *        {@code null} in the pages' lists, which do not show it
+     */
     public record Summary(
             String number,
             WorkOrderStatus status,

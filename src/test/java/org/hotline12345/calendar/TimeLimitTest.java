@@ -29,6 +29,17 @@ class TimeLimitTest {
     }
 
     @Test
+    void aLimitIsAtMostAYear() {
+        assertThat(TimeLimit.parse("P366D").amount()).isEqualTo(Duration.ofDays(366));
+        assertThat(TimeLimit.parse("366wd").amount()).isEqualTo(Duration.ofDays(366));
+        assertThatThrownBy(() -> TimeLimit.parse("PT99999999999H")).hasMessageContaining("不能超过 366 天");
+        assertThatThrownBy(() -> TimeLimit.parse("P367D")).hasMessageContaining("不能超过 366 天");
+        assertThatThrownBy(() -> TimeLimit.parse("999wd")).hasMessageContaining("366 个工作日");
+        assertThatThrownBy(() -> TimeLimit.parse("PT" + Long.MAX_VALUE + "H")).isInstanceOf(
+                IllegalArgumentException.class);
+    }
+
+    @Test
     void elapsedLimitsRunAroundTheClockThroughHolidays() {
         assertThat(TimeLimit.parse("PT24H").deadlineFrom(at("2026-02-15T10:00"), CALENDAR))
                 .isEqualTo(at("2026-02-16T10:00"));

@@ -21,4 +21,20 @@ class CsvTest {
         assertThat(Csv.line(fields)).isEqualTo("plain,\"a,b\",\"q\"\"q\",,中文\r\n");
         assertThat(Csv.parse(Csv.line(fields))).containsExactly(fields);
     }
+
+    @Test
+    void aCellThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() {
+        List<String> formulas = List.of("=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR",
+                "=HYPERLINK(\"http://x\",\"y\")");
+        assertThat(Csv.line(formulas)).isEqualTo("'=cmd|' /C calc'!A0,'+1+1,'-2+3,'@SUM(A1),'\tTAB,\"'\rCR\","
+                + "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n");
+        assertThat(Csv.line(List.of("a=b", "1-2", "x@y.cn", "'quoted"))).isEqualTo("a=b,1-2,x@y.cn,'quoted\r\n");
+    }
+
+    @Test
+    void theServicesOwnFilesReadBackAsTheyWereWritten() {
+        List<String> fields = List.of("=cmd|' /C calc'!A0", "-", "'quoted", "'=kept", "''+two", "\tTAB", "plain");
+        assertThat(Csv.line(fields)).startsWith("'=cmd|' /C calc'!A0,'-,'quoted,''=kept,'''+two,");
+        assertThat(Csv.parse(Csv.line(fields))).containsExactly(fields);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.hotline12345.access.AccessChannel;
 import org.hotline12345.calendar.HolidaySource;
 import org.hotline12345.deadline.CardLevel;
 import org.hotline12345.department.DepartmentKind;
@@ -54,7 +55,8 @@ class LabelsTest {
             IvrChoice.class, ServiceRating.class,
             // the portal's: SMS, online requests, 差评核实
             SmsKind.class, SmsState.class, IntakeState.class, IntakeSource.class, RefusalKind.class, ReviewState.class,
-            ReviewDecision.class);
+            ReviewDecision.class,
+            AccessChannel.class);
 
     @Test
     void everyConstantThePagesShowHasItsChineseTerm() {

@@ -178,4 +178,23 @@ class ResponsibilityRuleApiTest extends DatabaseTest {
                 .then()
                 .statusCode(400).body("violations[0].field", equalTo("header"));
     }
+    @Test
+    void theCsvExportNeverHandsASpreadsheetAFormula() {
+        String formula = "=cmd|' /C calc'!A0";
+        String csv = "category,district,street,lead,assisting,level,effective_from,note\n"
+                + "160302,城西区,,D-WEST,,DISTRICT,2024-01-01,\"" + formula + "\"\n";
+        as("admin").contentType("text/csv; charset=UTF-8").body(csv).post("/api/dispatch/rules/import").then()
+                .statusCode(200).body("created", equalTo(1));
+        which("160302", "城西区", null).body("rule.note", equalTo(formula));
+        String export = as("agent").accept("text/csv").get("/api/dispatch/rules/export").then().statusCode(200)
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(export).contains(",'" + formula).doesNotContain("," + formula);
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedNotGarbled() {
+        byte[] gbk = "category,lead,level\n1602,PETITION,CITY\n备注".getBytes(java.nio.charset.Charset.forName("GBK"));
+        as("admin").contentType("text/csv").body(gbk).post("/api/dispatch/rules/import").then().statusCode(400)
+                .body("violations[0].field", equalTo("body")).body("violations[0].rule", equalTo("encoding"));
+    }
 }

@@ -96,7 +96,7 @@ public final class ServiceProcess {
     public static void awaitReady(Process service, String base, String log) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         // a loaded machine (several builds at once) has taken over three minutes to start the service
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 throw new IllegalStateException(

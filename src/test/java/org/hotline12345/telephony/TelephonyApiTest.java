@@ -26,6 +26,7 @@ import jakarta.websocket.Session;
 
 import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
+import org.hotline12345.support.Eventually;
 import org.hotline12345.support.Sockets;
 import org.hotline12345.telephony.peer.AgiCall;
 import org.hotline12345.telephony.peer.AmiEvents;
@@ -171,6 +172,12 @@ class TelephonyApiTest extends DatabaseTest {
             assertThat(pop.get("repeatCall").asBoolean()).isFalse();
             assertThat(pop.get("openWorkOrders").findValuesAsText("number")).containsExactly(earlier);
             assertThat(pop.get("articles").isArray()).isTrue();
+            // the pop put the caller's work order in front of the agent: the access record keeps it
+            List<String> shown = Eventually.value("the screen pop in the access record",
+                    () -> as("supervisor").queryParam("workOrder", earlier).get("/api/access-record/reads").then()
+                            .statusCode(200).extract().jsonPath().getList("items.endpoint", String.class),
+                    endpoints -> endpoints.contains("call " + caller.uniqueId()));
+            assertThat(shown).contains("call " + caller.uniqueId());
             awaitState("agent", "RINGING");
             Thread.sleep(300);
             assertThat(me("agent").then().extract().jsonPath().getString("state")).as("still ringing, not on a call")

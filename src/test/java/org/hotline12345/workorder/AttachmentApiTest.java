@@ -8,6 +8,8 @@ import static org.hotline12345.support.Api.PASSWORD;
 import static org.hotline12345.support.Api.registerDispatched;
 import static org.hotline12345.support.Api.step;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.Map;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.hotline12345.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +124,33 @@ class AttachmentApiTest extends DatabaseTest {
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+
+    @Test
+    void anOfficeFileMustBeOneAndAPdfMustNotBeAWebPage() throws IOException {
+        String number = registerDispatched("HOUSING");
+        step("housing", number, "accept").statusCode(200);
+
+        byte[] program = AttachmentContentTest.zip(Map.of("setup.exe",
+                "MZ\u0090\u0000 program".getBytes(StandardCharsets.ISO_8859_1)));
+        upload("housing", number, "a.docx", program).statusCode(422).body("violations[0].field", equalTo("file"))
+                .body("violations[0].rule", equalTo("content"))
+                .body("violations[0].message", containsString("可执行"));
+        upload("housing", number, "a.pdf", "%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n"
+                .getBytes(StandardCharsets.ISO_8859_1)).statusCode(422)
+                .body("violations[0].message", containsString("当作网页"));
+        upload("housing", number, "很长".repeat(500) + ".pdf", PDF).statusCode(400)
+                .body("violations[0].field", equalTo("name")).body("violations[0].rule", equalTo("Size"));
+
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        try (XWPFDocument document = new XWPFDocument()) {
+            document.createParagraph().createRun().setText("整改情况说明");
+            document.write(docx);
+        }
+        upload("housing", number, "整改情况说明.docx", docx.toByteArray()).statusCode(201)
+                .body("contentType", equalTo(AttachmentType.DOCX.contentType()));
+        as("housing").get("/api/work-orders/" + number + "/attachments").then()
+                .body("fileName", equalTo(List.of("整改情况说明.docx")));
     }
 
     private static ValidatableResponse upload(String username, String number,
