@@ -49,6 +49,12 @@ public record WorkOrderSearch(
         }
     }
 
+    /** Work orders in {@code statuses} (all for none) whose number, title or content holds {@code text}. */
+    public static WorkOrderSearch byStatus(Set<WorkOrderStatus> statuses, String text, Sort sort) {
+        return new WorkOrderSearch(statuses, Set.of(), Set.of(), Set.of(), null, null, null, null, null, null, null,
+                text, sort);
+    }
+
     /** A JPQL condition with its parameters. */
     record Query(String where, Map<String, Object> parameters, String orderBy) {
     }

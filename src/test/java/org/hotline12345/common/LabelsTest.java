@@ -11,6 +11,7 @@ import org.hotline12345.calendar.HolidaySource;
 import org.hotline12345.deadline.CardLevel;
 import org.hotline12345.department.DepartmentKind;
 import org.hotline12345.desk.EnterpriseSize;
+import org.hotline12345.desk.LedgerAction;
 import org.hotline12345.desk.LedgerStatus;
 import org.hotline12345.desk.NoteKind;
 import org.hotline12345.desk.ReferralStatus;
@@ -31,6 +32,7 @@ import org.hotline12345.workorder.RequestType;
 import org.hotline12345.workorder.Satisfaction;
 import org.hotline12345.workorder.ServiceRating;
 import org.hotline12345.workorder.Urgency;
+import org.hotline12345.workorder.WorkOrderAction;
 import org.hotline12345.workorder.WorkOrderStatus;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +45,8 @@ class LabelsTest {
             Role.class, HolidaySource.class, DepartmentKind.class, HandlingLevel.class, ArticleStatus.class,
             LedgerStatus.class,
             NoteKind.class, ReferralStatus.class, VerificationMethod.class, EnterpriseSize.class, AgentState.class,
-            IvrChoice.class, ServiceRating.class);
+            IvrChoice.class, ServiceRating.class, WorkOrderAction.class,
+            LedgerAction.class);
 
     @Test
     void everyConstantThePagesShowHasItsChineseTerm() {

@@ -38,6 +38,13 @@ class DeskPagesBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.linkText(number)).click();
             assertThat(browser.text(By.id("number"))).isEqualTo(number);
             assertThat(browser.text(By.id("status"))).isEqualTo("办理中");
+            // the entry shows what the enterprise asked and how to reach it
+            assertThat(browser.text(By.id("complaint"))).isEqualTo("物业公司未经业主大会同意上调物业费，请相关部门核查。");
+            assertThat(browser.text(By.id("enterprise-phone"))).isEqualTo("13812345678");
+            // replied: the stage's step is to verify; sign-off comes later
+            assertThat(browser.text(By.id("stage-hint"))).isEqualTo("承办单位已回复：请向企业核实答复。");
+            assertThat(browser.driver().findElements(By.id("request-sign-off"))).isEmpty();
+            assertThat(browser.driver().findElements(By.id("approve-sign-off"))).isEmpty();
             browser.driver().findElement(By.cssSelector("#progress textarea")).sendKeys("已电话联系企业财务负责人");
             browser.driver().findElement(By.cssSelector("#progress button")).click();
             assertThat(browser.text(By.id("trail"))).contains("进展：已电话联系企业财务负责人");
@@ -51,12 +58,18 @@ class DeskPagesBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.cssSelector("#verify button")).click();
             assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已核实");
             assertThat(browser.text(By.id("view"))).isEqualTo("满意");
+            assertThat(browser.driver().findElements(By.id("verify"))).hasSize(1);
             browser.driver().findElement(By.id("request-sign-off")).click();
             assertThat(browser.text(By.id("status"))).isEqualTo("待销号");
-            // the member who asked cannot approve: the page says why
-            browser.driver().findElement(By.id("approve-sign-off")).click();
-            assertThat(browser.text(By.cssSelector(".notice.fail"))).contains("second desk member");
+            // the member who asked cannot approve it, so the page does not offer it, and says who does
+            assertThat(browser.driver().findElements(By.id("approve-sign-off"))).isEmpty();
+            assertThat(browser.driver().findElements(By.id("verify"))).isEmpty();
+            assertThat(browser.text(By.id("stage-hint"))).isEqualTo("待销号：请另一位专席或组长审批。");
             browser.screenshot("desk-entry");
+            // the desk reads the work order itself
+            browser.driver().findElement(By.linkText(number)).click();
+            assertThat(browser.text(By.id("status"))).isEqualTo("已回复");
+            browser.driver().navigate().back();
             browser.signOut();
 
             browser.signIn("desk2");
@@ -67,7 +80,7 @@ class DeskPagesBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.id("approve-sign-off")).click();
             assertThat(browser.text(By.id("status"))).isEqualTo("已销号");
             assertThat(browser.text(By.id("work-order-status"))).isEqualTo("已办结");
-            assertThat(browser.text(By.id("signed-off"))).startsWith("desk2");
+            assertThat(browser.text(By.id("signed-off"))).startsWith("钱专席");
             assertThat(browser.text(By.id("trail"))).contains("销号");
             assertThat(browser.driver().findElements(By.id("approve-sign-off"))).isEmpty();
             browser.screenshot("desk-signed-off");
