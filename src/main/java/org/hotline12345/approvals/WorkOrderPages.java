@@ -254,10 +254,8 @@ public class WorkOrderPages {
     @Path("/attachments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response attach(@PathParam("number") String number, @RestForm("file") FileUpload file) {
-        return act(number, "已上传附件", () -> {
-            FileUpload upload = AttachmentResource.uploaded(file);
-            return attachments.attach(number, upload.fileName(), upload.uploadedFile(), actor.get());
-        });
+        return act(number, "已上传附件",
+                () -> AttachmentResource.attachUploaded(attachments, number, file, actor.get()));
     }
 
     @GET

@@ -5,9 +5,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,11 +32,16 @@ public class ErrorPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance error(int status, String title, String detail, List<String> violations);
+        static native TemplateInstance error(int status, String title, String detail, List<String> violations,
+                boolean signOut);
     }
 
     @Inject
     HttpServerRequest request;
+
+    @Inject
+    @Named("csrf")
+    CsrfTokenParameterProvider csrf;
 
     /** The problem as the caller wants it: a document for programs, a page for people. */
     public Response respond(Problem problem) {
@@ -47,7 +54,7 @@ public class ErrorPages {
                 : List.of();
         return Response.status(problem.getStatus()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(problem.getStatus(), title(problem.getStatus()),
-                        violations.isEmpty() ? problem.getDetail() : null, violations))
+                        violations.isEmpty() ? problem.getDetail() : null, violations, formTokenMade()))
                 .build();
     }
 
@@ -57,6 +64,15 @@ public class ErrorPages {
         String accept = request.getHeader("Accept");
         return path != null && !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/")
                 && accept != null && accept.contains(MediaType.TEXT_HTML);
+    }
+
+    /** Whether the request got its form token: an error before the CSRF filter ran has none to sign out with. */
+    private boolean formTokenMade() {
+        try {
+            return csrf.getToken() != null;
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     static String title(int status) {

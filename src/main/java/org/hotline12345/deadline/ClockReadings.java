@@ -63,7 +63,7 @@ public class ClockReadings {
                 : cards.levelAt(cards.thresholds(limit, view.deadline().toInstant()), clock.instant());
         String remaining = view.paused()
                 ? "已暂停（退单待审）"
-                : view.remaining() == null ? null : remaining(view.remaining());
+                : view.remaining() == null ? null : remaining(view.remaining(), limit.countsWorkingTime());
         return new ClockReading(which.label(), words(limit), view.deadline(), null, card, remaining, view.overdue());
     }
 
@@ -72,15 +72,20 @@ public class ClockReadings {
         return Labels.minutes(clock.instant().atZone(calendar.zone()).toOffsetDateTime());
     }
 
-    /** 剩余1个工作日3小时 or 超期2小时. */
-    public static String remaining(Duration remaining) {
-        return (remaining.isNegative() ? "超期" : "剩余") + WorkingDuration.of(remaining).text();
+    /** 剩余1个工作日3小时 or 超期2小时: working time for working-day limits, hours and minutes otherwise. */
+    static String remaining(Duration remaining, boolean workingTime) {
+        return (remaining.isNegative() ? "超期" : "剩余")
+                + (workingTime ? WorkingDuration.of(remaining).text() : hoursAndMinutes(remaining.abs()));
     }
 
     private static String words(TimeLimit limit) {
-        if (limit.countsWorkingTime()) {
-            return limit.amount().toDays() + "个工作日";
-        }
-        return WorkingDuration.of(limit.amount()).text().replace("个工作日", "天");
+        return limit.countsWorkingTime() ? limit.amount().toDays() + "个工作日" : hoursAndMinutes(limit.amount());
+    }
+
+    /** 24小时, 1小时30分钟, 30分钟. */
+    private static String hoursAndMinutes(Duration duration) {
+        long hours = duration.toHours();
+        int minutes = duration.toMinutesPart();
+        return (hours > 0 ? hours + "小时" : "") + (minutes > 0 || hours == 0 ? minutes + "分钟" : "");
     }
 }

@@ -79,7 +79,8 @@ public class DepartmentPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance departments(List<DepartmentView> departments, int total, String q, String kind,
-                List<DepartmentKind> kinds, Map<String, String> names, Form form, String done, String error);
+                List<DepartmentKind> kinds, Map<String, String> names, List<DepartmentView> parents, Form form,
+                String done, String error);
 
         static native TemplateInstance department(DepartmentView department, Form form, List<DepartmentKind> kinds,
                 List<DepartmentView> parents, String done, String error);
@@ -170,7 +171,7 @@ public class DepartmentPages {
                         || (d.district() != null && d.district().contains(text)))
                 .toList();
         return Templates.departments(shown, all.size(), text, kindFilter == null ? null : kindFilter.name(),
-                List.of(DepartmentKind.values()), names(), form, done, error);
+                List.of(DepartmentKind.values()), names(), all, form, done, error);
     }
 
     /** Every unit's name by code, to name parents. */

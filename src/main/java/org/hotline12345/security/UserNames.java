@@ -6,15 +6,17 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import org.hotline12345.common.RefreshingValue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * People as the pages name them: a user's display name for the username a record keeps. Read from the users table
- * again every minute, so that a renamed user reads right everywhere soon after.
+ * People as the pages name them: a user's display name for the username a record keeps ({@code inject:names.of(…)} in
+ * a template). Read from the users table again every minute, so that a renamed user reads right everywhere soon after.
  */
+@Named("names")
 @ApplicationScoped
 public class UserNames {
 

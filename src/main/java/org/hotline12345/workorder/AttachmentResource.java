@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.PageForms;
+import org.hotline12345.security.Actor;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.workorder.AttachmentService.AttachmentView;
 import org.hotline12345.workorder.AttachmentService.StoredFile;
@@ -73,6 +74,13 @@ public class AttachmentResource {
                 .header("Content-Disposition", "attachment; filename*=UTF-8''"
                         + PageForms.encode(file.view().fileName()).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /** A page's upload form's file, attached: the same checks as the API's. */
+    public static AttachmentView attachUploaded(AttachmentService attachments, String number, FileUpload file,
+            Actor actor) {
+        FileUpload upload = uploaded(file);
+        return attachments.attach(number, upload.fileName(), upload.uploadedFile(), actor);
     }
 
     /** The upload of form field {@code file}; a 400 naming it when the form carries none. */

@@ -55,6 +55,12 @@ public record WorkOrderSearch(
                 text, sort);
     }
 
+    /** Work orders a department holds past their accept or reply deadline. */
+    static WorkOrderSearch overdueOnly() {
+        return new WorkOrderSearch(Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, true, null, null, null,
+                null, Sort.NUMBER_ASC);
+    }
+
     /** A JPQL condition with its parameters. */
     record Query(String where, Map<String, Object> parameters, String orderBy) {
     }

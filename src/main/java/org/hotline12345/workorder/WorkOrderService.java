@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -283,8 +282,6 @@ public class WorkOrderService {
         workOrders.getEntityManager().createQuery("select w.status, count(w) from WorkOrder w where w.status <> :closed"
                 + " group by w.status", Object[].class).setParameter("closed", WorkOrderStatus.CLOSED).getResultList()
                 .forEach(row -> byStatus.put((WorkOrderStatus) row[0], (Long) row[1]));
-        WorkOrderSearch overdue = new WorkOrderSearch(Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, true,
-                null, null, null, null, WorkOrderSearch.Sort.NUMBER_ASC);
         return new Figures(
                 workOrders.count("registeredAt >= ?1", today),
                 workOrders.count("closedAt >= ?1", today),
@@ -299,7 +296,7 @@ public class WorkOrderService {
                 byStatus.getOrDefault(WorkOrderStatus.REVIEWED, 0L),
                 byStatus.getOrDefault(WorkOrderStatus.DISPATCHED, 0L) + byStatus.getOrDefault(WorkOrderStatus.ACCEPTED,
                         0L),
-                workOrders.search(overdue, now, calendar.zone(), 0, 1).total());
+                workOrders.search(WorkOrderSearch.overdueOnly(), now, calendar.zone(), 0, 1).total());
     }
 
     /** The category and its whole subtree, for filtering by a node at any level. */

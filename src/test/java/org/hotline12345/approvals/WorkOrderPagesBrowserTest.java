@@ -59,9 +59,9 @@ class WorkOrderPagesBrowserTest extends DatabaseTest {
             new Select(browser.driver().findElement(By.cssSelector("#dispatch select[name=assistingDepartmentCodes]")))
                     .selectByValue("D-EAST");
             browser.driver().findElement(By.cssSelector("#dispatch button")).click();
-            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已派单");
-            assertThat(browser.text(By.id("status"))).isEqualTo("已派单");
-            assertThat(browser.text(By.id("departments"))).isEqualTo("市住建局（主办）、城东区人民政府（协办）");
+            browser.awaitText(By.cssSelector(".notice.ok"), "已派单");
+            browser.awaitText(By.id("status"), "已派单");
+            browser.awaitText(By.id("departments"), "市住建局（主办）、城东区人民政府（协办）");
             assertThat(browser.text(By.id("history"))).contains("派单 → 市住建局（协办：城东区人民政府）")
                     .contains("王坐席（坐席）");
             assertThat(browser.text(By.id("clocks"))).contains("签收").contains("办理回复").contains("1个工作日")
@@ -78,8 +78,8 @@ class WorkOrderPagesBrowserTest extends DatabaseTest {
             assertThat(browser.driver().findElements(By.id("return"))).isEmpty();
             browser.driver().findElement(By.cssSelector("#assist-input textarea")).sendKeys("东门街道已现场核实");
             browser.driver().findElement(By.cssSelector("#assist-input button")).click();
-            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已提交协办意见");
-            assertThat(browser.text(By.cssSelector(".assist-input"))).isEqualTo("东门街道已现场核实");
+            browser.awaitText(By.cssSelector(".notice.ok"), "已提交协办意见");
+            browser.awaitText(By.cssSelector(".assist-input"), "东门街道已现场核实");
             browser.signOut();
 
             browser.signIn("housing");
@@ -88,8 +88,8 @@ class WorkOrderPagesBrowserTest extends DatabaseTest {
             assertThat(browser.driver().findElements(By.id("assist-input"))).isEmpty();
             browser.driver().findElement(By.cssSelector("#return textarea")).sendKeys("属区县属地管理事项");
             browser.driver().findElement(By.cssSelector("#return button")).click();
-            assertThat(browser.text(By.id("status"))).isEqualTo("退单待审");
-            assertThat(browser.text(By.id("no-steps"))).isEqualTo("退单待热线审核。");
+            browser.awaitText(By.id("status"), "退单待审");
+            browser.awaitText(By.id("no-steps"), "退单待热线审核。");
             browser.signOut();
 
             // the agent cannot decide the return; the supervisor approves it and is offered 改派 at once
@@ -101,8 +101,8 @@ class WorkOrderPagesBrowserTest extends DatabaseTest {
             browser.go("/hotline/work-orders/" + number);
             assertThat(browser.text(By.id("return-reason"))).isEqualTo("属区县属地管理事项");
             browser.driver().findElement(By.cssSelector("#return-decision button[value=approve]")).click();
-            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已同意退单，请改派");
-            assertThat(browser.text(By.cssSelector("#dispatch h2"))).isEqualTo("改派");
+            browser.awaitText(By.cssSelector(".notice.ok"), "已同意退单，请改派");
+            browser.awaitText(By.cssSelector("#dispatch h2"), "改派");
             new Select(browser.driver().findElement(By.cssSelector("#dispatch select[name=leadDepartmentCode]")))
                     .selectByValue("HOUSING");
             browser.driver().findElement(By.cssSelector("#dispatch button")).click();
@@ -111,16 +111,16 @@ class WorkOrderPagesBrowserTest extends DatabaseTest {
             new Select(browser.driver().findElement(By.cssSelector("#dispatch select[name=leadDepartmentCode]")))
                     .selectByValue("SAMR");
             browser.driver().findElement(By.cssSelector("#dispatch button")).click();
-            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已改派");
-            assertThat(browser.text(By.id("status"))).isEqualTo("已派单");
+            browser.awaitText(By.cssSelector(".notice.ok"), "已改派");
+            browser.awaitText(By.id("status"), "已派单");
             assertThat(browser.text(By.id("history"))).contains("同意退单").contains("改派 → 市市场监管局");
 
             browser.driver().findElement(By.cssSelector("#urge textarea")).sendKeys("请今日内签收");
             browser.driver().findElement(By.cssSelector("#urge button")).click();
-            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已催办，承办单位已收到提醒");
+            browser.awaitText(By.cssSelector(".notice.ok"), "已催办，承办单位已收到提醒");
             browser.driver().findElement(By.cssSelector("#supervise textarea")).sendKeys("列入本周督办");
             browser.driver().findElement(By.cssSelector("#supervise button")).click();
-            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已列为督办件");
+            browser.awaitText(By.cssSelector(".notice.ok"), "已列为督办件");
             assertThat(browser.text(By.id("history"))).contains("催办").contains("请今日内签收").contains("督办")
                     .contains("陈班长（班长）");
             browser.screenshot("hotline-work-order-redispatched");
@@ -151,10 +151,11 @@ class WorkOrderPagesBrowserTest extends DatabaseTest {
             browser.screenshot("hotline-merge-search");
             candidate.click();
             browser.driver().findElement(By.cssSelector("#merge form[data-action=MERGE] button")).click();
-            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已并入主单");
-            assertThat(browser.text(By.id("status"))).isEqualTo("已办结（并单）");
+            browser.awaitText(By.cssSelector(".notice.ok"), "已并入主单");
+            browser.awaitText(By.id("status"), "已办结");
+            browser.awaitText(By.id("closure"), "（并单）");
             assertThat(browser.text(By.id("history"))).contains("并入他单 " + primary);
-            assertThat(browser.text(By.id("no-steps"))).isEqualTo("工单已办结。");
+            browser.awaitText(By.id("no-steps"), "工单已办结。");
             browser.go("/hotline/work-orders/" + primary);
             assertThat(browser.text(By.id("history"))).contains("并入重复件 " + duplicate);
 
@@ -167,11 +168,12 @@ class WorkOrderPagesBrowserTest extends DatabaseTest {
             browser.go("/hotline/work-orders/" + reviewed);
             browser.driver().findElement(By.cssSelector("#close button")).click();
             // the reason is required; the form says so before anything is sent
-            assertThat(browser.text(By.id("status"))).isEqualTo("待回访");
+            browser.awaitText(By.id("status"), "待回访");
             browser.driver().findElement(By.cssSelector("#close textarea")).sendKeys("三次回访均未接通");
             browser.driver().findElement(By.cssSelector("#close button")).click();
-            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已办结（未回访）");
-            assertThat(browser.text(By.id("status"))).isEqualTo("已办结（未回访办结）");
+            browser.awaitText(By.cssSelector(".notice.ok"), "已办结（未回访）");
+            browser.awaitText(By.id("status"), "已办结");
+            browser.awaitText(By.id("closure"), "（未回访办结）");
             browser.signOut();
 
             // an administrator reads the work order and is offered no step of the hotline's

@@ -264,7 +264,8 @@ class AutoDispatchTest extends DatabaseTest {
             String registered = browser.text(By.id("registered-number"));
             assertThat(browser.text(By.cssSelector(".notice.ok:not(#registered)"))).isEqualTo("已当场答复，工单已办结");
             browser.go("/hotline/work-orders/" + registered);
-            assertThat(browser.text(By.id("status"))).isEqualTo("已办结（即问即答）");
+            assertThat(browser.text(By.id("status"))).isEqualTo("已办结");
+            assertThat(browser.text(By.id("closure"))).isEqualTo("（即问即答）");
             assertThat(browser.text(By.id("history"))).doesNotContain("派单");
             browser.screenshot("answered-on-the-call-with-auto-dispatch-on");
         }
