@@ -36,12 +36,18 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class PagesSpeakChineseBrowserTest extends DatabaseTest {
 
-    /** Words that are names or formats, not messages: the same in Chinese text. */
+    /** Words that are names, formats, units or keys, not messages: the same in Chinese text. */
     private static final Set<String> PROPER = Set.of("Excel", "PDF", "CSV", "PNG", "JPEG", "JPG", "DOCX", "XLSX",
-            "Word", "App", "GB", "T", "ISO", "Markdown", "JSON", "API");
+            "Word", "App", "GB", "T", "ISO", "Markdown", "JSON", "API", "MB", "KB", "Alt");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*");
-    /** Codes people see as they are: rule ids, weeks, credit codes, slugs of knowledge articles. */
-    private static final Pattern CODE = Pattern.compile("R\\d+|W\\d+|[0-9A-Z]{18}|[a-z0-9]+(-[a-z0-9]+)+");
+    /**
+     * Codes people see as they are: rule ids, weeks, credit codes, codes like CITY-CULTURE or UTF-8, slugs of knowledge
+     * articles, file names, a key's letter (Alt+K).
+     */
+    private static final Pattern CODE = Pattern.compile(
+            "R\\d+|W\\d+|[0-9A-Z]{18}|[0-9A-Z]+(-[0-9A-Z]+)+|[a-z0-9]+(-[a-z0-9]+)+|[\\w-]+\\.[a-z0-9]{2,4}|[A-Z]");
+    /** The holiday file's format, which administrators type on the calendar page: its keywords and its file. */
+    private static final Set<String> CALENDAR_FORMAT = Set.of("off", "work", "year", "calendar");
 
     @TestHTTPResource("/")
     URL base;
@@ -84,7 +90,7 @@ class PagesSpeakChineseBrowserTest extends DatabaseTest {
                     browser.go(page);
                     Set<String> allowed = page.startsWith("/admin/users") || page.equals("/account")
                             ? usernames
-                            : Set.of();
+                            : page.equals("/admin/calendar") ? CALENDAR_FORMAT : Set.of();
                     english.addAll(englishOn(browser, role.getKey() + " " + page, codes, allowed));
                 }
                 // the print view has no navigation to sign out from
@@ -101,7 +107,8 @@ class PagesSpeakChineseBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.cssSelector("#error h1"))).isEqualTo("无权办理");
             english.addAll(englishOn(browser, "market: the hotline's page", codes, Set.of()));
             browser.screenshot("error-page-forbidden");
-            // the error page keeps the site's frame: its header still signs out
+            // refused before the form token was made, the page offers the way home rather than 退出
+            browser.driver().findElement(By.linkText("返回首页")).click();
             browser.signOut();
 
             browser.signIn("agent");
