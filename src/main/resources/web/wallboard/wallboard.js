@@ -3,6 +3,9 @@
   'use strict';
   const labels = {};
   document.querySelectorAll('#labels dt').forEach(dt => { labels[dt.textContent] = dt.nextElementSibling.textContent; });
+  // agents by name: the queues know their usernames
+  const names = {};
+  document.querySelectorAll('#names dt').forEach(dt => { names[dt.textContent] = dt.nextElementSibling.textContent; });
   const QUEUES = { 'hotline': '12345 热线', 'business-desk': '营商环境专席' };
   const $ = id => document.getElementById(id);
 
@@ -52,14 +55,16 @@
 
   function render(board) {
     $('board-time').textContent = new Date(board.at).toLocaleTimeString('zh-CN', { hour12: false });
-    $('board-status').textContent = !board.telephonyEnabled ? '未接入电话系统' : board.connected ? '' : '与电话系统的连接已断开';
-    $('board-status').className = board.connected ? 'muted' : 'notice fail';
+    $('board-status').textContent = !board.telephonyEnabled
+      ? '未接入电话系统：以上为工单数据；接入后此处显示排队与坐席状态。'
+      : board.connected ? '' : '与电话系统的连接已断开';
+    $('board-status').className = board.connected || !board.telephonyEnabled ? 'muted' : 'notice fail';
     $('queues').replaceChildren(...board.queues.map(queue => renderQueue(board, queue)));
     const rows = board.agents.filter(a => a.username).map(agent => {
       const row = el('tr');
       row.dataset.username = agent.username;
       const state = el('td', labels[agent.state] || agent.state, 'state ' + agent.state);
-      row.append(el('td', agent.username), el('td', agent.device), state, el('td', agent.pauseReason || ''),
+      row.append(el('td', names[agent.username] || agent.username), el('td', agent.device), state, el('td', agent.pauseReason || ''),
         el('td', duration((Date.parse(board.at) - Date.parse(agent.since)) / 1000)),
         el('td', agent.queues.map(q => QUEUES[q] || q).join('、')));
       return row;
@@ -91,4 +96,18 @@
     };
   }
   connect(1000);
+
+  // the work orders' figures, with telephony or without: ids figure-<name> hold the numbers
+  const FIGURES = { registered: 'registeredToday', closed: 'closedToday', held: 'heldByDepartments',
+    dispatch: 'toDispatch', review: 'repliesToReview', callbacks: 'callbacksDue', overdue: 'overdue' };
+  setInterval(() => {
+    fetch('/supervisor/wallboard/figures', { headers: { Accept: 'application/json' } })
+      .then(response => response.ok ? response.json() : null)
+      .then(figures => {
+        if (figures) {
+          Object.entries(FIGURES).forEach(([id, key]) => { $('figure-' + id).textContent = figures[key]; });
+        }
+      })
+      .catch(() => { /* the next round tries again */ });
+  }, 30000);
 })();

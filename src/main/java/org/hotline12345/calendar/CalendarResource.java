@@ -99,7 +99,7 @@ public class CalendarResource {
     public boolean isWorkingDay(@QueryParam("date") String date) {
         LocalDate parsed = QueryParameters.date("date", date);
         if (parsed == null) {
-            throw InvalidFieldException.malformed("date", "required", "give a date like 2026-02-14");
+            throw InvalidFieldException.malformed("date", "required", "请提供日期，格式如 2026-02-14");
         }
         return calendar.isWorkingDay(parsed);
     }
@@ -112,7 +112,7 @@ public class CalendarResource {
         try {
             startTime = OffsetDateTime.parse(start == null ? "" : start.strip());
         } catch (DateTimeParseException e) {
-            throw InvalidFieldException.malformed("start", "datetime", "give a time like 2026-02-13T14:00:00+08:00");
+            throw InvalidFieldException.malformed("start", "datetime", "请提供时间，格式如 2026-02-13T14:00:00+08:00");
         }
         TimeLimit timeLimit;
         try {

@@ -171,7 +171,7 @@ public class HolidayYears {
         Recalculated deadlines = QuarkusTransaction.requiringNew().call(() -> change(year, actor, now, () -> {
             HolidayYear row = entityManager.find(HolidayYear.class, year);
             if (row == null) {
-                throw new ResourceNotFoundException("Holiday year", year);
+                throw new ResourceNotFoundException("节假日年份", year);
             }
             entityManager.remove(row);
         }));

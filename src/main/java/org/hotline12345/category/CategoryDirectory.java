@@ -48,6 +48,21 @@ public class CategoryDirectory {
         return category;
     }
 
+    /**
+     * The active categories a person means by {@code text}: the one whose code, full path or name it is; otherwise
+     * those whose path contains it, in code order.
+     */
+    public List<CategoryView> matching(String text) {
+        String wanted = text == null ? "" : text.strip();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<CategoryView> active = all().stream().filter(CategoryView::active).toList();
+        List<CategoryView> exact = active.stream()
+                .filter(c -> c.code().equals(wanted) || c.path().equals(wanted) || c.name().equals(wanted)).toList();
+        return exact.isEmpty() ? active.stream().filter(c -> c.path().contains(wanted)).toList() : exact;
+    }
+
     /** Ordered by code, so that every parent precedes its children. */
     public List<CategoryView> all() {
         return current().all();

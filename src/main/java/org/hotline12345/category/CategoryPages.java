@@ -187,7 +187,7 @@ public class CategoryPages {
     }
 
     private CategoryView find(String code) {
-        return directory.byCode(code).orElseThrow(() -> new ResourceNotFoundException("Category", code));
+        return directory.byCode(code).orElseThrow(() -> new ResourceNotFoundException("诉求分类", code));
     }
 
     private static String href(String code) {

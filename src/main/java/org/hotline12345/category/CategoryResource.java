@@ -53,7 +53,7 @@ public class CategoryResource {
     @GET
     @Path("/{code}")
     public CategoryView get(@PathParam("code") String code) {
-        return directory.byCode(code).orElseThrow(() -> new ResourceNotFoundException("Category", code));
+        return directory.byCode(code).orElseThrow(() -> new ResourceNotFoundException("诉求分类", code));
     }
 
     @POST

@@ -99,7 +99,7 @@ public class CategoryService {
     public ImportReport importNames(String csv) {
         List<List<String>> records = Csv.parse(csv);
         if (records.isEmpty()) {
-            throw InvalidFieldException.malformed("header", "NotBlank", "the file is empty");
+            throw InvalidFieldException.malformed("header", "NotBlank", "文件是空的");
         }
         List<RowProblem> problems = new ArrayList<>();
         int created = 0;
@@ -147,7 +147,7 @@ public class CategoryService {
     }
 
     private Category existing(String code) {
-        return repository.findByCode(code).orElseThrow(() -> new ResourceNotFoundException("Category", code));
+        return repository.findByCode(code).orElseThrow(() -> new ResourceNotFoundException("诉求分类", code));
     }
 
     /** The next two digits under the parent after every code ever given there, so that no code is reused. */

@@ -20,6 +20,31 @@ public final class PageForms {
     }
 
     /**
+     * The fields the pages' step forms share, as the forms show them; a refusal names its field so (a form with
+     * fields of its own passes its labels to {@link #reason}).
+     */
+    private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("comment", "意见"),
+            Map.entry("reason", "理由"), Map.entry("content", "内容"), Map.entry("input", "协办意见"),
+            Map.entry("days", "延长工作日"), Map.entry("answer", "答复内容"), Map.entry("primary", "主单编号"),
+            Map.entry("leadDepartmentCode", "主办单位"), Map.entry("leadDepartment", "主办单位"),
+            Map.entry("satisfaction", "满意度"), Map.entry("resolved", "是否解决"), Map.entry("file", "附件"),
+            Map.entry("name", "文件名"), Map.entry("owner", "负责人"), Map.entry("issueKindCode", "问题类型"),
+            Map.entry("text", "进展记录"), Map.entry("method", "核实方式"), Map.entry("enterpriseView", "企业评价"),
+            Map.entry("reasons", "理由"), Map.entry("evidence", "证据"), Map.entry("verifiedAt", "核实时间"),
+            // the lists' filters, named in a refused page request
+            Map.entry("q", "关键词"), Map.entry("status", "状态"), Map.entry("requestType", "诉求类型"),
+            Map.entry("channel", "渠道"), Map.entry("urgency", "紧急程度"), Map.entry("category", "诉求分类"),
+            Map.entry("department", "承办单位"), Map.entry("overdue", "超期"), Map.entry("registeredFrom", "登记日期起"),
+            Map.entry("registeredTo", "登记日期止"), Map.entry("from", "起始日期"), Map.entry("to", "截止日期"),
+            Map.entry("page", "页码"), Map.entry("size", "每页条数"), Map.entry("sort", "排序"), Map.entry("week", "周"),
+            Map.entry("list", "列表"), Map.entry("body", "提交的内容"));
+
+    /** A field as the pages name it: the shared label, or the field itself where there is none. */
+    public static String fieldLabel(String field) {
+        return field.startsWith("assistingDepartmentCodes") ? "协办单位" : FIELDS.getOrDefault(field, field);
+    }
+
+    /**
      * Runs a step and sends the browser back to {@code page} with {@code done=…}, or {@code error=…} and the reason.
      */
     public static Response act(String page, String done, Supplier<?> step) {
@@ -28,7 +53,7 @@ public final class PageForms {
             step.get();
             query = "done=" + encode(done);
         } catch (HotlineException e) {
-            query = "error=" + encode(e.getMessage());
+            query = "error=" + encode(reason(e, PageForms::fieldLabel));
         }
         return seeOther(page + (page.contains("?") ? "&" : "?") + query);
     }

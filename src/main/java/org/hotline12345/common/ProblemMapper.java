@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -46,11 +47,15 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The one place where errors become HTTP responses: every error is an {@code application/problem+json} document that
- * names what was wrong; bad input never yields a 500.
+ * names what was wrong, which {@link ErrorPages} shows as a page when a person's browser asked; bad input never
+ * yields a 500.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Inject
+    ErrorPages pages;
 
     @ServerExceptionMapper
     public Response hotline(HotlineException e, UriInfo uri) {
@@ -65,7 +70,7 @@ public class ProblemMapper {
                 .sorted(Comparator.comparing(Violation::field))
                 .toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b)
-                .orElse("invalid request");
+                .orElse("请求有误");
         return respond(new Problem("invalid-request", titleOf(400), 400, detail, path(uri))
                 .with(Map.of("violations", violations)));
     }
@@ -73,7 +78,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e, UriInfo uri) {
         return respond(new Problem("invalid-request", titleOf(400), 400,
-                "The body is not valid JSON: " + e.getOriginalMessage(), path(uri)));
+                "提交的内容不是有效的 JSON：" + e.getOriginalMessage(), path(uri)));
     }
 
     /** Listed one by one because Quarkus brings its own mappers for the specific Jackson exceptions. */
@@ -86,13 +91,13 @@ public class ProblemMapper {
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             rule = "enum";
-            message = "must be one of " + List.of(invalid.getTargetType().getEnumConstants());
+            message = "须为以下之一：" + List.of(invalid.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
             rule = TextInput.RULE;
             message = e.getOriginalMessage();
         } else if (e instanceof UnrecognizedPropertyException) {
             rule = "unknown";
-            message = "is not a known field";
+            message = "不是可识别的字段";
         } else {
             rule = "type";
             message = e.getOriginalMessage();
@@ -105,14 +110,14 @@ public class ProblemMapper {
             LockTimeoutException.class})
     public Response concurrentChange(RuntimeException e, UriInfo uri) {
         return respond(new Problem("conflict", titleOf(409), 409,
-                "The resource was changed by someone else at the same time; reload it and try again", path(uri)));
+                "其他人同时修改了此内容，请刷新后重试", path(uri)));
     }
 
     /** A dependency that did not answer in time (fault tolerance gave up); the client may retry. */
     @ServerExceptionMapper({TimeoutException.class, CircuitBreakerOpenException.class})
     public Response dependencyUnavailable(RuntimeException e, UriInfo uri) {
         return respond(new Problem("unavailable", titleOf(503), 503,
-                "A service this request depends on did not answer in time; try again shortly", path(uri)));
+                "所依赖的服务未能及时响应，请稍后重试", path(uri)));
     }
 
     /**
@@ -152,7 +157,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem("forbidden", titleOf(403), 403, "Your role may not do this", path(uri)));
+        return respond(new Problem("forbidden", titleOf(403), 403, "您的角色无权访问此页面或办理此项", path(uri)));
     }
 
     @ServerExceptionMapper
@@ -162,7 +167,7 @@ public class ProblemMapper {
             return e.getResponse();
         }
         return respond(new Problem(status == 404 ? "not-found" : "http-" + status, titleOf(status), status,
-                e.getMessage(), path(uri)));
+                status == 404 ? "没有这个页面或资源" : ErrorPages.title(status), path(uri)));
     }
 
     /**
@@ -189,11 +194,11 @@ public class ProblemMapper {
             // as a NUL character posted in a form field; the transaction rolled back, so nothing was half-saved
             LOG.debugf(e, "Refused data: %s", refused.getMessage());
             return respond(new Problem("invalid-request", titleOf(400), 400,
-                    "A value cannot be stored as sent ("
+                    "提交的内容无法按原样保存（"
                             + ("22021".equals(refused.getSQLState()) || "22P05".equals(refused.getSQLState())
-                                    ? "it contains a control character"
+                                    ? "含有控制字符"
                                     : "SQLSTATE " + refused.getSQLState())
-                            + ")",
+                            + "）",
                     path(uri)));
         }
         return respond(incident(e, path(uri)));
@@ -204,7 +209,7 @@ public class ProblemMapper {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return new Problem("internal", titleOf(500), 500,
-                "An unexpected error occurred; quote incident " + incident + " when reporting it", path);
+                "系统出现意外错误；报告问题时请提供事件编号 " + incident, path);
     }
 
     private static SQLException dataException(Throwable e) {
@@ -261,8 +266,8 @@ public class ProblemMapper {
         };
     }
 
-    private static Response respond(Problem problem) {
-        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    private Response respond(Problem problem) {
+        return pages.respond(problem);
     }
 
     private static Violation violation(ConstraintViolation<?> violation) {

@@ -37,7 +37,7 @@ public final class QueryParameters {
             return Enum.valueOf(type, value.toUpperCase());
         } catch (IllegalArgumentException e) {
             throw InvalidFieldException.malformed(name, "enum",
-                    "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+                    "“" + value + "”不是可选的值，可选：" + Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -48,7 +48,7 @@ public final class QueryParameters {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw InvalidFieldException.malformed(name, "date", "'" + value + "' is not a date like 2026-11-23");
+            throw InvalidFieldException.malformed(name, "date", "“" + value + "”不是日期，格式如 2026-11-23");
         }
     }
 
@@ -69,7 +69,7 @@ public final class QueryParameters {
         return switch (value.strip().toLowerCase()) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw InvalidFieldException.malformed(name, "boolean", "'" + value + "' is not true or false");
+            default -> throw InvalidFieldException.malformed(name, "boolean", "“" + value + "”须为 true 或 false");
         };
     }
 
@@ -80,11 +80,11 @@ public final class QueryParameters {
         try {
             int parsed = Integer.parseInt(value.strip());
             if (parsed < min || parsed > max) {
-                throw InvalidFieldException.malformed(name, "range", "must be between " + min + " and " + max);
+                throw InvalidFieldException.malformed(name, "range", "须在 " + min + " 到 " + max + " 之间");
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw InvalidFieldException.malformed(name, "integer", "'" + value + "' is not a whole number");
+            throw InvalidFieldException.malformed(name, "integer", "“" + value + "”不是整数");
         }
     }
 }

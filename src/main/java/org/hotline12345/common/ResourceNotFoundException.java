@@ -4,7 +4,7 @@ package org.hotline12345.common;
 public class ResourceNotFoundException extends HotlineException {
 
     public ResourceNotFoundException(String resource, Object id) {
-        super(resource + " " + id + " not found");
+        super(resource + " " + id + " 不存在");
     }
 
     @Override

@@ -65,7 +65,7 @@ public class SupervisionResource {
     public DepartmentDigest digest(@PathParam("department") String department) {
         Long id = scope(department);
         if (id == null) {
-            throw new ResourceNotFoundException("Department", department);
+            throw new ResourceNotFoundException("承办单位", department);
         }
         return queries.digest(id);
     }
@@ -84,12 +84,12 @@ public class SupervisionResource {
         Long asked = departmentCode == null || departmentCode.isBlank()
                 ? null
                 : departments.byCode(departmentCode.strip()).orElseThrow(() -> InvalidFieldException
-                        .malformed("department", "exists", "no department has code " + departmentCode)).id();
+                        .malformed("department", "exists", "没有代码为 " + departmentCode + " 的承办单位")).id();
         if (!current.isDepartmentStaff()) {
             return asked;
         }
         if (asked != null && !asked.equals(current.departmentId())) {
-            throw new ActionForbiddenException("Department staff see their own department's cards only");
+            throw new ActionForbiddenException("承办单位只能查看本单位的红黄牌");
         }
         return current.departmentId();
     }

@@ -38,24 +38,36 @@ public class Department {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** 上级单位, by its code; empty for a unit with none. */
+    @Column(name = "parent_code")
+    private String parentCode;
+
+    /** 联系电话 the hotline calls about the unit's work orders. */
+    private String phone;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
     protected Department() {
     }
 
-    public Department(String code, String name, DepartmentKind kind, String district, Instant createdAt) {
+    public Department(String code, String name, DepartmentKind kind, String district, String parentCode, String phone,
+            Instant createdAt) {
         this.code = code;
         this.name = name;
         this.kind = kind;
         this.district = district;
+        this.parentCode = parentCode;
+        this.phone = phone;
         this.createdAt = createdAt;
     }
 
-    void update(String name, DepartmentKind kind, String district, boolean active) {
+    void update(String name, DepartmentKind kind, String district, String parentCode, String phone, boolean active) {
         this.name = name;
         this.kind = kind;
         this.district = district;
+        this.parentCode = parentCode;
+        this.phone = phone;
         this.active = active;
     }
 
@@ -81,5 +93,13 @@ public class Department {
 
     public boolean isActive() {
         return active;
+    }
+
+    public String getParentCode() {
+        return parentCode;
+    }
+
+    public String getPhone() {
+        return phone;
     }
 }

@@ -5,6 +5,7 @@ import static org.hotline12345.common.TextInput.blankToNull;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ import io.quarkus.qute.TemplateInstance;
 public class DepartmentPages {
 
     private static final Map<String, String> LABELS = Map.of("code", "单位代码", "name", "单位名称", "kind", "单位类型",
-            "district", "所属区县");
+            "district", "所属区县", "parentCode", "上级单位", "phone", "联系电话");
 
     /** The department form as posted, shown again filled in when it is refused. */
     public static class Form {
@@ -51,6 +52,10 @@ public class DepartmentPages {
         public String district;
         @FormParam("active")
         public boolean active;
+        @FormParam("parentCode")
+        public String parentCode;
+        @FormParam("phone")
+        public String phone;
 
         static Form of(DepartmentView department) {
             Form form = new Form();
@@ -59,22 +64,26 @@ public class DepartmentPages {
             form.kind = department.kind().name();
             form.district = department.district();
             form.active = department.active();
+            form.parentCode = department.parentCode();
+            form.phone = department.phone();
             return form;
         }
 
         DepartmentRequest request(String fixedCode) {
             return new DepartmentRequest(fixedCode != null ? fixedCode : blankToNull(code), blankToNull(name),
-                    PageForms.option(DepartmentKind.class, kind, LABELS.get("kind")), blankToNull(district), active);
+                    PageForms.option(DepartmentKind.class, kind, LABELS.get("kind")), blankToNull(district), active,
+                    blankToNull(parentCode), blankToNull(phone));
         }
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance departments(List<DepartmentView> departments, int total, String q, String kind,
-                List<DepartmentKind> kinds, Form form, String done, String error);
+                List<DepartmentKind> kinds, Map<String, String> names, List<DepartmentView> parents, Form form,
+                String done, String error);
 
         static native TemplateInstance department(DepartmentView department, Form form, List<DepartmentKind> kinds,
-                String done, String error);
+                List<DepartmentView> parents, String done, String error);
     }
 
     @Inject
@@ -113,7 +122,8 @@ public class DepartmentPages {
     public TemplateInstance department(@PathParam("code") String code, @QueryParam("done") String done,
             @QueryParam("error") String error) {
         DepartmentView department = find(code);
-        return Templates.department(department, Form.of(department), List.of(DepartmentKind.values()), done, error);
+        return Templates.department(department, Form.of(department), List.of(DepartmentKind.values()),
+                parents(code), done, error);
     }
 
     @POST
@@ -129,7 +139,8 @@ public class DepartmentPages {
         } catch (HotlineException e) {
             form.code = code;
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE).entity(Templates.department(department,
-                    form, List.of(DepartmentKind.values()), null, PageForms.reason(e, DepartmentPages::label))).build();
+                    form, List.of(DepartmentKind.values()), parents(code), null,
+                    PageForms.reason(e, DepartmentPages::label))).build();
         }
     }
 
@@ -137,11 +148,15 @@ public class DepartmentPages {
     @Path("/export")
     @Produces(Workbooks.MEDIA_TYPE)
     public Response export() {
+        Map<String, String> names = names();
         List<List<Object>> rows = directory.all().stream()
                 .map(d -> List.<Object> of(d.code(), d.name(), Labels.label(d.kind()),
-                        d.district() == null ? "" : d.district(), d.active() ? "启用" : "停用"))
+                        d.district() == null ? "" : d.district(),
+                        d.parentCode() == null ? "" : names.getOrDefault(d.parentCode(), d.parentCode()),
+                        d.phone() == null ? "" : d.phone(), d.active() ? "启用" : "停用"))
                 .toList();
-        return Response.ok(Workbooks.table("承办单位", List.of("单位代码", "单位名称", "单位类型", "所属区县", "状态"), rows),
+        return Response.ok(Workbooks.table("承办单位", List.of("单位代码", "单位名称", "单位类型", "所属区县", "上级单位", "联系电话", "状态"),
+                rows),
                 Workbooks.MEDIA_TYPE).header("Content-Disposition", "attachment; filename=\"departments.xlsx\"")
                 .build();
     }
@@ -156,11 +171,21 @@ public class DepartmentPages {
                         || (d.district() != null && d.district().contains(text)))
                 .toList();
         return Templates.departments(shown, all.size(), text, kindFilter == null ? null : kindFilter.name(),
-                List.of(DepartmentKind.values()), form, done, error);
+                List.of(DepartmentKind.values()), names(), all, form, done, error);
+    }
+
+    /** Every unit's name by code, to name parents. */
+    private Map<String, String> names() {
+        return directory.all().stream().collect(Collectors.toMap(DepartmentView::code, DepartmentView::name));
+    }
+
+    /** The units that may be this one's parent: any other. */
+    private List<DepartmentView> parents(String code) {
+        return directory.all().stream().filter(d -> !d.code().equals(code)).toList();
     }
 
     private DepartmentView find(String code) {
-        return directory.byCode(code).orElseThrow(() -> new ResourceNotFoundException("Department", code));
+        return directory.byCode(code).orElseThrow(() -> new ResourceNotFoundException("承办单位", code));
     }
 
     private static Response seeOther(String code, String done) {

@@ -36,7 +36,7 @@ public class DepartmentResource {
     @GET
     @Path("/{code}")
     public DepartmentView get(@PathParam("code") String code) {
-        return directory.byCode(code).orElseThrow(() -> new ResourceNotFoundException("Department", code));
+        return directory.byCode(code).orElseThrow(() -> new ResourceNotFoundException("承办单位", code));
     }
 
     @POST

@@ -46,9 +46,9 @@ public class DeskDirectory {
     public IssueKindView addIssueKind(String environmentCode, String code, String name) {
         DeskEnvironment environment = environments.findByIdOptional(environmentCode)
                 .orElseThrow(() -> InvalidFieldException.unacceptable("environmentCode", "exists",
-                        "no environment has code " + environmentCode));
+                        "没有代码为 " + environmentCode + " 的营商环境类别"));
         if (issueKinds.findByIdOptional(code).isPresent()) {
-            throw new ConflictException("An issue kind with code " + code + " exists already");
+            throw new ConflictException("已有代码为 " + code + " 的问题类型");
         }
         requireFreeName(environment, name, null);
         IssueKind kind = new IssueKind(code, environment, name.strip());
@@ -59,7 +59,7 @@ public class DeskDirectory {
     @Transactional
     public IssueKindView updateIssueKind(String code, String name, Boolean active) {
         IssueKind kind = issueKinds.findByIdOptional(code)
-                .orElseThrow(() -> new ResourceNotFoundException("Issue kind", code));
+                .orElseThrow(() -> new ResourceNotFoundException("问题类型", code));
         if (name != null && !name.isBlank()) {
             requireFreeName(kind.getEnvironment(), name, code);
             kind.rename(name.strip());
@@ -91,14 +91,14 @@ public class DeskDirectory {
 
     private EnterpriseProfile profile(String creditCode) {
         return enterprises.byCreditCode(creditCode)
-                .orElseThrow(() -> new ResourceNotFoundException("Enterprise", creditCode));
+                .orElseThrow(() -> new ResourceNotFoundException("企业", creditCode));
     }
 
     private void requireFreeName(DeskEnvironment environment, String name, String exceptCode) {
         boolean taken = issueKinds.list("environment.code = ?1 and name = ?2", environment.getCode(), name.strip())
                 .stream().anyMatch(k -> !k.getCode().equals(exceptCode));
         if (taken) {
-            throw new ConflictException(environment.getName() + " has an issue kind named " + name + " already");
+            throw new ConflictException(environment.getName() + " 下已有名为 " + name + " 的问题类型");
         }
     }
 

@@ -40,7 +40,7 @@ public final class DeskRequests {
     }
 
     public record NewIssueKind(@NotBlank String environmentCode,
-            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,29}", message = "upper-case letters, digits and _") String code,
+            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,29}", message = "须为大写字母、数字和 _") String code,
             @NotBlank @Size(max = 50) String name) {
     }
 

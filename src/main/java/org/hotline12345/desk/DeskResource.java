@@ -264,7 +264,7 @@ public class DeskResource {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw InvalidFieldException.malformed("id", "integer", "'" + value + "' is not an id");
+            throw InvalidFieldException.malformed("id", "integer", "“" + value + "”不是编号");
         }
     }
 

@@ -26,7 +26,6 @@ import jakarta.transaction.Transactional;
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.calendar.WorkingDuration;
 import org.hotline12345.common.ActionForbiddenException;
-import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.Labels;
 import org.hotline12345.common.Page;
@@ -46,10 +45,9 @@ import org.hotline12345.desk.LedgerViews.ReferralView;
 import org.hotline12345.desk.LedgerViews.Verification;
 import org.hotline12345.security.Actor;
 import org.hotline12345.security.AppUserRepository;
-import org.hotline12345.security.Role;
+import org.hotline12345.security.UserNames;
 import org.hotline12345.workorder.Satisfaction;
 import org.hotline12345.workorder.WorkOrder;
-import org.hotline12345.workorder.WorkOrderRequests;
 import org.hotline12345.workorder.WorkOrderService;
 import org.hotline12345.workorder.WorkOrderStatus;
 
@@ -87,6 +85,9 @@ public class LedgerService {
 
     @Inject
     AppUserRepository users;
+
+    @Inject
+    UserNames names;
 
     @Inject
     WorkOrderService workOrders;
@@ -158,16 +159,17 @@ public class LedgerService {
     public EntryDetail forWorkOrder(String number, Actor actor) {
         LedgerEntry entry = entityManager.createQuery("select e from LedgerEntry e where e.workOrder.number = ?1",
                 LedgerEntry.class).setParameter(1, number).getResultStream().findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException("Ledger entry of work order", number));
+                .orElseThrow(() -> new ResourceNotFoundException("台账（工单）", number));
         return detail(visible(entry.getId(), actor), actor);
     }
 
     @Transactional
     public EntryDetail classify(long id, String issueKindCode, Actor actor) {
         LedgerEntry entry = lock(id);
+        LedgerAction.CLASSIFY.require(entry, actor);
         IssueKind kind = issueKinds.findByIdOptional(issueKindCode).filter(IssueKind::isActive)
                 .orElseThrow(() -> InvalidFieldException.unacceptable("issueKindCode", "exists",
-                        "no active issue kind has code " + issueKindCode));
+                        "没有代码为 " + issueKindCode + " 的在用问题类型"));
         entry.classify(kind);
         note(entry, NoteKind.CLASSIFIED, actor, kind.getEnvironment().getName() + " / " + kind.getName());
         return detail(entry, actor);
@@ -176,10 +178,11 @@ public class LedgerService {
     @Transactional
     public EntryDetail assign(long id, String username, Actor actor) {
         LedgerEntry entry = lock(id);
+        LedgerAction.ASSIGN_OWNER.require(entry, actor);
         var user = users.find("username", username).firstResultOptional()
                 .filter(u -> u.getRole().isDesk() && u.isActive())
                 .orElseThrow(() -> InvalidFieldException.unacceptable("owner", "deskMember",
-                        username + " is not an active desk member"));
+                        username + " 不是在岗的营商环境专席"));
         entry.assign(user.getUsername());
         note(entry, NoteKind.OWNER_ASSIGNED, actor, user.getDisplayName() + "（" + user.getUsername() + "）负责");
         return detail(entry, actor);
@@ -188,6 +191,7 @@ public class LedgerService {
     @Transactional
     public EntryDetail addProgress(long id, String text, Actor actor) {
         LedgerEntry entry = lock(id);
+        LedgerAction.RECORD_PROGRESS.require(entry, actor);
         note(entry, NoteKind.PROGRESS, actor, text.strip());
         return detail(entry, actor);
     }
@@ -197,14 +201,10 @@ public class LedgerService {
     public EntryDetail verify(long id, VerificationMethod method, Instant verifiedAt, Satisfaction view,
             String comment, Actor actor) {
         LedgerEntry entry = lock(id);
-        WorkOrder order = entry.getWorkOrder();
-        if (order.getStatus() != WorkOrderStatus.REPLIED) {
-            throw new ConflictException("Work order " + order.getNumber() + " is " + order.getStatus()
-                    + "; the department's reply is verified once it is REPLIED");
-        }
+        LedgerAction.VERIFY.require(entry, actor);
         Instant at = verifiedAt != null ? verifiedAt : clock.instant();
         if (at.isAfter(clock.instant())) {
-            throw InvalidFieldException.unacceptable("verifiedAt", "past", "must not be in the future");
+            throw InvalidFieldException.unacceptable("verifiedAt", "past", "不能晚于现在");
         }
         entry.verify(actor.username(), at, method, view, blankToNull(comment));
         note(entry, NoteKind.VERIFIED, actor, Labels.label(method) + "核实，企业评价：" + Labels.label(view)
@@ -215,6 +215,7 @@ public class LedgerService {
     @Transactional
     public EntryDetail requestSignOff(long id, Actor actor) {
         LedgerEntry entry = lock(id);
+        LedgerAction.REQUEST_SIGN_OFF.require(entry, actor);
         entry.requestSignOff(actor.username(), clock.instant());
         note(entry, NoteKind.SIGN_OFF_REQUESTED, actor, null);
         return detail(entry, actor);
@@ -227,25 +228,9 @@ public class LedgerService {
     @Transactional
     public EntryDetail approveSignOff(long id, String comment, Actor actor) {
         LedgerEntry entry = lock(id);
-        LedgerAction.APPROVE_SIGN_OFF.requireAllowedFrom(id, entry.getStatus());
-        if (actor.role() != Role.DESK_LEAD && (actor.username().equals(entry.getVerifiedBy())
-                || actor.username().equals(entry.getSignOffRequestedBy()))) {
-            throw new ActionForbiddenException("A sign-off is approved by a second desk member, not by "
-                    + "the one who verified or asked for it, or by the desk lead");
-        }
-        if (entry.getEnterpriseView() == Satisfaction.DISSATISFIED) {
-            throw new ConflictException("The enterprise is dissatisfied with the reply; reject the sign-off to send"
-                    + " the work order back to the department");
-        }
-        WorkOrder order = entry.getWorkOrder();
-        String number = order.getNumber();
-        if (order.getStatus() == WorkOrderStatus.REPLIED) {
-            workOrders.approveReply(number, "营商环境专席销号审核", actor);
-        }
-        if (entry.getWorkOrder().getStatus() == WorkOrderStatus.REVIEWED) {
-            workOrders.recordCallback(number, new WorkOrderRequests.Callback(true, true, entry.getEnterpriseView(),
-                    "营商环境专席核实：" + Labels.label(entry.getVerificationMethod())), actor);
-        }
+        LedgerAction.APPROVE_SIGN_OFF.require(entry, actor);
+        workOrders.closeBySignOff(entry.getWorkOrder().getNumber(), entry.getEnterpriseView(),
+                "营商环境专席核实：" + Labels.label(entry.getVerificationMethod()), actor);
         entry.signOff(actor.username(), clock.instant());
         note(entry, NoteKind.SIGNED_OFF, actor, blankToNull(comment));
         return detail(entry, actor);
@@ -255,17 +240,9 @@ public class LedgerService {
     @Transactional
     public EntryDetail rejectSignOff(long id, String reason, Actor actor) {
         LedgerEntry entry = lock(id);
-        LedgerAction.REJECT_SIGN_OFF.requireAllowedFrom(id, entry.getStatus());
-        if (actor.role() != Role.DESK_LEAD && actor.username().equals(entry.getSignOffRequestedBy())) {
-            throw new ActionForbiddenException("A sign-off is rejected by a second desk member or the desk lead");
-        }
-        WorkOrder order = entry.getWorkOrder();
-        if (order.getStatus() == WorkOrderStatus.REPLIED) {
-            workOrders.rejectReply(order.getNumber(), "营商环境专席驳回销号：" + reason.strip(), actor);
-        } else if (order.getStatus() == WorkOrderStatus.REVIEWED) {
-            workOrders.recordCallback(order.getNumber(), new WorkOrderRequests.Callback(true, false,
-                    Satisfaction.DISSATISFIED, "营商环境专席驳回销号：" + reason.strip()), actor);
-        }
+        LedgerAction.REJECT_SIGN_OFF.require(entry, actor);
+        workOrders.reopenBySignOffRejection(entry.getWorkOrder().getNumber(), "营商环境专席驳回销号：" + reason.strip(),
+                actor);
         entry.rejectSignOff();
         note(entry, NoteKind.SIGN_OFF_REJECTED, actor, reason.strip());
         return detail(entry, actor);
@@ -274,6 +251,7 @@ public class LedgerService {
     @Transactional
     public ReferralView proposeReferral(long id, String reasons, String evidence, Actor actor) {
         LedgerEntry entry = lock(id);
+        LedgerAction.PROPOSE_REFERRAL.require(entry, actor);
         Referral referral = new Referral(entry.getId(), actor.username(), clock.instant(), reasons.strip(),
                 evidence.strip());
         referrals.persist(referral);
@@ -285,7 +263,10 @@ public class LedgerService {
     @Transactional
     public ReferralView decideReferral(long referralId, boolean approve, String comment, Actor actor) {
         Referral referral = referrals.findByIdOptional(referralId)
-                .orElseThrow(() -> new ResourceNotFoundException("Referral", referralId));
+                .orElseThrow(() -> new ResourceNotFoundException("纪检监察移送", referralId));
+        if (!LedgerAction.decidesReferrals(actor.role())) {
+            throw new ActionForbiddenException("移送纪检监察由营商环境专席组长决定");
+        }
         LedgerEntry entry = lock(referral.getEntryId());
         referral.decide(approve, actor.username(), clock.instant(), blankToNull(comment));
         note(entry, NoteKind.REFERRAL, actor, (approve ? "批准移送纪检监察" : "不予移送")
@@ -375,7 +356,8 @@ public class LedgerService {
                         : departments.byId(lead).map(d -> new DepartmentRef(d.code(), d.name()))
                                 .orElse(null),
                 entry.getStatus(), entry.getOwner(), time(deadline), overdue, remaining, time(entry.getCreatedAt()),
-                entry.getSignedOffBy(), time(entry.getSignedOffAt()));
+                entry.getSignedOffBy(), time(entry.getSignedOffAt()), names.of(entry.getOwner()),
+                names.of(entry.getSignedOffBy()));
     }
 
     static EnterpriseView enterprise(EnterpriseProfile profile) {
@@ -402,30 +384,32 @@ public class LedgerService {
         Verification verification = entry.getVerifiedAt() == null
                 ? null
                 : new Verification(entry.getVerifiedBy(), time(entry.getVerifiedAt()), entry.getVerificationMethod(),
-                        entry.getEnterpriseView(), entry.getEnterpriseComment());
+                        entry.getEnterpriseView(), entry.getEnterpriseComment(), names.of(entry.getVerifiedBy()));
         return new EntryDetail(summary(entry, clock.instant()), entry.getWorkOrder().getReply(), verification,
                 entry.getSignOffRequestedBy(), time(entry.getSignOffRequestedAt()), trail,
-                desk ? referrals.of(entry.getId()).stream().map(this::referral).toList() : null);
+                desk ? referrals.of(entry.getId()).stream().map(this::referral).toList() : null,
+                LedgerAction.available(entry, actor));
     }
 
     private ReferralView referral(Referral r) {
         return new ReferralView(r.getId(), r.getEntryId(), r.getProposedBy(), time(r.getProposedAt()), r.getReasons(),
-                r.getEvidence(), r.getStatus(), r.getDecidedBy(), time(r.getDecidedAt()), r.getDecisionComment());
+                r.getEvidence(), r.getStatus(), r.getDecidedBy(), time(r.getDecidedAt()), r.getDecisionComment(),
+                names.of(r.getProposedBy()), names.of(r.getDecidedBy()));
     }
 
     /** Departments get a 404 for entries of work orders their department never held. */
     private LedgerEntry visible(long id, Actor actor) {
         LedgerEntry entry = entries.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException(
-                "Ledger entry", id));
+                "台账", id));
         if (actor.isDepartmentStaff() && !entry.getWorkOrder().everAssignedTo(actor.departmentId())) {
-            throw new ResourceNotFoundException("Ledger entry", id);
+            throw new ResourceNotFoundException("台账", id);
         }
         return entry;
     }
 
     private LedgerEntry lock(long id) {
         return entries.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ResourceNotFoundException("Ledger entry", id));
+                .orElseThrow(() -> new ResourceNotFoundException("台账", id));
     }
 
     private void note(LedgerEntry entry, NoteKind kind, Actor actor, String text) {
@@ -458,7 +442,7 @@ public class LedgerService {
             conditions.add("w.leadDepartmentId = :department");
             parameters.put("department", departments.byCode(filter.departmentCode()).map(DepartmentView::id)
                     .orElseThrow(() -> InvalidFieldException.malformed("department", "exists",
-                            "no department has code " + filter.departmentCode())));
+                            "没有代码为 " + filter.departmentCode() + " 的承办单位")));
         }
         if (!filter.statuses().isEmpty()) {
             conditions.add("e.status in :statuses");

@@ -33,15 +33,16 @@ public final class LedgerViews {
      * @param deadline the earlier of the desk's deadline and the work order's reply deadline
      * @param overdue the department holds it past that deadline
      * @param remaining working time left, or by how much it is late, as people read it (剩余1个工作日3小时, 超期2小时)
+     * @param ownerName the owner's name, as the pages show people
      */
     public record EntrySummary(long id, String workOrderNumber, String title, WorkOrderStatus workOrderStatus,
             EnterpriseView enterprise, IssueKindView issueKind, DepartmentRef leadDepartment, LedgerStatus status,
             String owner, OffsetDateTime deadline, boolean overdue, String remaining, OffsetDateTime createdAt,
-            String signedOffBy, OffsetDateTime signedOffAt) {
+            String signedOffBy, OffsetDateTime signedOffAt, String ownerName, String signedOffByName) {
     }
 
     public record Verification(String verifiedBy, OffsetDateTime verifiedAt, VerificationMethod method,
-            Satisfaction enterpriseView, String comment) {
+            Satisfaction enterpriseView, String comment, String verifiedByName) {
     }
 
     public record NoteView(NoteKind kind, String author, String authorName, String authorRole, OffsetDateTime at,
@@ -50,7 +51,7 @@ public final class LedgerViews {
 
     public record ReferralView(long id, long entryId, String proposedBy, OffsetDateTime proposedAt, String reasons,
             String evidence, ReferralStatus status, String decidedBy, OffsetDateTime decidedAt,
-            String decisionComment) {
+            String decisionComment, String proposedByName, String decidedByName) {
     }
 
     /**
@@ -58,10 +59,16 @@ public final class LedgerViews {
      *
      * @param reply the department's reply on the work order
      * @param referrals {@code null} for departments, who never see the referral discussion
+     * @param actions the desk's steps the viewer may take now ({@link LedgerAction}): what the entry's page offers
      */
     public record EntryDetail(EntrySummary entry, String reply, Verification verification,
             String signOffRequestedBy, OffsetDateTime signOffRequestedAt, List<NoteView> notes,
-            List<ReferralView> referrals) {
+            List<ReferralView> referrals, List<LedgerAction> actions) {
+
+        /** Whether the viewer may take the step named {@code action} now; for the pages. */
+        public boolean may(String action) {
+            return actions.stream().anyMatch(a -> a.name().equals(action));
+        }
     }
 
     public record Count(String key, String name, long entries) {

@@ -13,6 +13,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hotline12345.common.ConflictException;
+import org.hotline12345.common.Labels;
 
 /** A proposal to refer a case to discipline inspection; the desk lead's decision is final and kept for good. */
 @Entity
@@ -66,8 +67,8 @@ public class Referral {
 
     void decide(boolean approved, String lead, Instant at, String comment) {
         if (status != ReferralStatus.PROPOSED) {
-            throw new ConflictException("Referral " + id + " was " + status + " by " + decidedBy + " at "
-                    + decidedAt + "; a decision is final");
+            throw new ConflictException("移送 " + id + " 已由 " + decidedBy + " 决定（" + Labels.label(status)
+                    + "），决定不可更改");
         }
         status = approved ? ReferralStatus.APPROVED : ReferralStatus.REJECTED;
         decidedBy = lead;

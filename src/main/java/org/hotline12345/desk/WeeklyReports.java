@@ -149,7 +149,7 @@ public class WeeklyReports {
     private static LocalDate monday(String week) {
         Matcher matcher = WEEK.matcher(week == null ? "" : week.strip());
         if (!matcher.matches()) {
-            throw InvalidFieldException.malformed("week", "format", "'" + week + "' is not a week like 2026-W48");
+            throw InvalidFieldException.malformed("week", "format", "“" + week + "”不是周，格式如 2026-W48");
         }
         try {
             int year = Integer.parseInt(matcher.group(1));
@@ -157,11 +157,11 @@ public class WeeklyReports {
             LocalDate anyDay = LocalDate.of(year, 6, 1).with(WeekFields.ISO.weekBasedYear(), year)
                     .with(WeekFields.ISO.weekOfWeekBasedYear(), number).with(DayOfWeek.MONDAY);
             if (anyDay.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) != number) {
-                throw InvalidFieldException.malformed("week", "range", year + " has no week " + number);
+                throw InvalidFieldException.malformed("week", "range", year + " 年没有第 " + number + " 周");
             }
             return anyDay;
         } catch (DateTimeException e) {
-            throw InvalidFieldException.malformed("week", "range", "'" + week + "' is not a week of its year");
+            throw InvalidFieldException.malformed("week", "range", "“" + week + "”不是该年的周");
         }
     }
 }

@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.category.CategoryView;
-import org.hotline12345.common.FormException;
 import org.hotline12345.common.HotlineException;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.department.DepartmentDirectory;
@@ -46,7 +45,6 @@ import org.hotline12345.telephony.IvrChoice;
 import org.hotline12345.telephony.TelephonyConfig;
 import org.hotline12345.telephony.TelephonyRequests;
 import org.hotline12345.telephony.TelephonyViews.AgentView;
-import org.hotline12345.workorder.AnswerArticles;
 import org.hotline12345.workorder.Occupation;
 import org.hotline12345.workorder.RequestType;
 import org.hotline12345.workorder.Urgency;
@@ -99,9 +97,6 @@ public class AgentDesktop {
 
     @Inject
     Validator validator;
-
-    @Inject
-    AnswerArticles answerArticles;
 
     @Inject
     DispatchSuggester suggester;
@@ -181,27 +176,12 @@ public class AgentDesktop {
         try {
             WorkOrderRequests.Register request = form.request();
             PageForms.requireValid(validator, request, RegistrationForm::fieldLabel);
-            String answer = blankToNull(form.directAnswer);
-            if (answer != null && request.dispatch() != null) {
-                throw new FormException("即问即答：当场答复的工单不派单，请不要同时选择主办单位");
-            }
-            String article = answer == null ? null : blankToNull(form.answerArticle);
-            if (article != null) {
-                answerArticles.require(article, "answerArticle");
-            }
+            // with an answer given on the call the work order is registered closed, and never dispatched
             String number = workOrders.register(request, actor.get(), null).workOrder().number();
-            if (answer != null) {
-                // registered either way: a failed answer must not send the agent back to register it twice
-                String outcome;
-                try {
-                    workOrders.answerDirectly(number, answer, article, actor.get());
-                    outcome = "&done=" + PageForms.encode("已当场答复，工单已办结");
-                } catch (HotlineException e) {
-                    outcome = "&error=" + PageForms.encode("已登记，但即问即答未保存：" + e.getMessage());
-                }
-                return Response.seeOther(URI.create("/agent?registered=" + number + outcome)).build();
-            }
-            return Response.seeOther(URI.create("/agent?registered=" + number)).build();
+            String outcome = request.directAnswer() == null
+                    ? ""
+                    : "&done=" + PageForms.encode("已当场答复，工单已办结");
+            return Response.seeOther(URI.create("/agent?registered=" + number + outcome)).build();
         } catch (HotlineException e) {
             return Response.status(e.status())
                     .entity(page(form, null, null, PageForms.reason(e, RegistrationForm::fieldLabel)))

@@ -25,6 +25,8 @@ public class RegistrationForm {
             Map.entry("location.address", "详细地址"), Map.entry("categoryCode", "诉求分类"), Map.entry("urgency", "紧急程度"),
             Map.entry("dispatch.leadDepartmentCode", "主办单位"), Map.entry("callId", "来电"), Map.entry("extension", "分机号"),
             Map.entry("reason", "示忙原因"), Map.entry("directAnswer", "即问即答"),
+            Map.entry("directAnswer.answer", "即问即答"), Map.entry("directAnswer.articleSlug", "所用知识"),
+            Map.entry("dispatch", "主办单位"),
             Map.entry("answerArticle", "所用知识"), Map.entry("articleSlug", "所用知识"));
 
     @FormParam("requestType")
@@ -82,6 +84,7 @@ public class RegistrationForm {
         String enterprise = blankToNull(enterpriseName);
         String code = blankToNull(creditCode);
         String lead = blankToNull(leadDepartmentCode);
+        String answer = blankToNull(directAnswer);
         return new WorkOrderRequests.Register(Channel.PHONE, parse("requestType", RequestType.class, requestType),
                 new WorkOrderRequests.CitizenInput(blankToNull(name), blankToNull(phone),
                         parse("citizen.occupation", Occupation.class, occupation), confidential),
@@ -90,7 +93,9 @@ public class RegistrationForm {
                 new WorkOrderRequests.LocationInput(blankToNull(district), blankToNull(street), blankToNull(address)),
                 blankToNull(categoryCode), parse("urgency", Urgency.class, urgency), simple,
                 lead == null ? null : new WorkOrderRequests.Dispatch(lead, List.of(), null), null,
-                enterpriseRequest, blankToNull(callId));
+                enterpriseRequest, blankToNull(callId), answer == null
+                        ? null
+                        : new WorkOrderRequests.DirectAnswer(answer, blankToNull(answerArticle)));
     }
 
     private static <E extends Enum<E>> E parse(String field, Class<E> type, String value) {

@@ -78,7 +78,7 @@ public class DispatchResource {
             categories.requireActive(category, "categoryCode");
         }
         if (blank(request.title()) && blank(request.content())) {
-            throw InvalidFieldException.malformed("title", "NotBlank", "a title or content to suggest from is needed");
+            throw InvalidFieldException.malformed("title", "NotBlank", "请提供标题或诉求内容");
         }
         LocalDate today = rules.today();
         return suggester.suggest(request.title(), request.content(), category, request.district(), request.street(),

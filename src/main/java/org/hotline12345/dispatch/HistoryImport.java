@@ -88,7 +88,7 @@ public class HistoryImport {
     private void store(HistoricalWorkOrderInput record) {
         if (blank(record.categoryCode()) && blank(record.departmentCode())) {
             throw InvalidFieldException.unacceptable("categoryCode", "required",
-                    "a record needs its category, its department, or both, to teach anything");
+                    "每条记录至少须有诉求分类或承办单位");
         }
         CategoryView category = blank(record.categoryCode())
                 ? null
@@ -126,7 +126,7 @@ public class HistoryImport {
 
     private DepartmentView department(String code, String field) {
         return departments.byCode(code.strip()).orElseThrow(() -> InvalidFieldException.unacceptable(field, "exists",
-                "no department has code " + code));
+                "没有代码为 " + code + " 的承办单位"));
     }
 
     private static boolean blank(String value) {

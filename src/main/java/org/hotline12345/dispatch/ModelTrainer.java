@@ -78,7 +78,7 @@ public class ModelTrainer {
     /** Starts a training run in the background; 409 while one runs. */
     public void start() {
         if (!running.compareAndSet(false, true)) {
-            throw new ConflictException("The dispatch models are being trained already");
+            throw new ConflictException("派单模型正在训练中");
         }
         executor.runAsync(() -> {
             try {

@@ -67,7 +67,7 @@ public final class RuleCsv {
     public static List<Row> read(String text) throws RowException {
         List<List<String>> records = Csv.parse(text);
         if (records.isEmpty()) {
-            throw new RowException("header", "NotBlank", "the file is empty");
+            throw new RowException("header", "NotBlank", "文件是空的");
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> header = records.get(0);
@@ -76,8 +76,8 @@ public final class RuleCsv {
         }
         for (String required : REQUIRED) {
             if (!columns.containsKey(required)) {
-                throw new RowException("header", "columns", "the header needs the columns " + REQUIRED
-                        + "; known columns are " + COLUMNS);
+                throw new RowException("header", "columns", "表头须包含以下列：" + REQUIRED
+                        + "；可用的列为 " + COLUMNS);
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -99,7 +99,7 @@ public final class RuleCsv {
         try {
             handlingLevel = level == null ? null : HandlingLevel.valueOf(level.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RowException("level", "enum", "'" + level + "' is not one of "
+            throw new RowException("level", "enum", "“" + level + "”须为以下之一："
                     + Arrays.toString(HandlingLevel.values()));
         }
         String assisting = value(record, columns, "assisting");
@@ -119,7 +119,7 @@ public final class RuleCsv {
         try {
             return value == null ? null : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new RowException(column, "date", "'" + value + "' is not a date like 2026-11-24");
+            throw new RowException(column, "date", "“" + value + "”不是日期，格式如 2026-11-24");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -178,8 +179,7 @@ public class RulePages {
         Query probe = new Query(blankToNull(category), blankToNull(district), blankToNull(street), blankToNull(date),
                 false);
         try {
-            CategoryView known = categories.byCode(Objects.requireNonNullElse(probe.category(), ""))
-                    .orElseThrow(() -> new FormException("诉求分类：请从列表中选择一个分类"));
+            CategoryView known = category(probe.category());
             LocalDate day = probe.at() == null ? service.today() : date("date", probe.at());
             TestResult result = list.test(known.code(), probe.district(), probe.street(), day);
             // beside the answer, the rules of the category's line that it was chosen from
@@ -308,6 +308,20 @@ public class RulePages {
                 all.stream().filter(DepartmentView::active).toList(),
                 all.stream().map(DepartmentView::district).filter(Objects::nonNull).distinct().sorted().toList(),
                 Arrays.asList(HandlingLevel.values()));
+    }
+
+    /** The category the tester was asked about, by name, path or code; a choice among several is the user's. */
+    private CategoryView category(String text) {
+        List<CategoryView> found = categories.matching(text);
+        if (found.isEmpty()) {
+            throw new FormException("诉求分类：没有找到“" + Objects.requireNonNullElse(text, "") + "”，请输入分类名称并从列表中选择");
+        }
+        if (found.size() > 1) {
+            throw new FormException("诉求分类：“" + text + "”对应多个分类，请从列表中选择一个："
+                    + found.stream().limit(5).map(CategoryView::path).collect(Collectors.joining("；"))
+                    + (found.size() > 5 ? " 等 " + found.size() + " 个" : ""));
+        }
+        return found.get(0);
     }
 
     private static LocalDate date(String field, String value) {

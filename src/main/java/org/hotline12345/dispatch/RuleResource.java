@@ -73,10 +73,10 @@ public class RuleResource {
             @QueryParam("district") String district,
             @QueryParam("street") String street, @QueryParam("date") String date) {
         if (category == null || category.isBlank()) {
-            throw InvalidFieldException.malformed("category", "NotBlank", "the category code is required");
+            throw InvalidFieldException.malformed("category", "NotBlank", "请选择诉求分类");
         }
         categories.byCode(category.strip()).orElseThrow(() -> InvalidFieldException.malformed("category", "exists",
-                "no category has code " + category));
+                "没有代码为 " + category + " 的诉求分类"));
         LocalDate day = QueryParameters.date("date", date);
         return list.test(category.strip(), district, street, day != null ? day : service.today());
     }
@@ -135,7 +135,7 @@ public class RuleResource {
     private static long ruleId(String value) {
         var matcher = RULE_ID.matcher(value.strip());
         if (!matcher.matches()) {
-            throw InvalidFieldException.malformed("ruleId", "format", "'" + value + "' is not a rule id like R12");
+            throw InvalidFieldException.malformed("ruleId", "format", "“" + value + "”不是规则编号，格式如 R12");
         }
         return Long.parseLong(matcher.group(1));
     }

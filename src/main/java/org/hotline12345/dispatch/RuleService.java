@@ -69,7 +69,7 @@ public class RuleService {
     public RuleView change(long ruleId, RuleRequest request, Actor actor) {
         Checked checked = check(request);
         ResponsibilityRule latest = repository.latestForUpdate(ruleId)
-                .orElseThrow(() -> new ResourceNotFoundException("Responsibility rule", "R" + ruleId));
+                .orElseThrow(() -> new ResourceNotFoundException("确责规则", "R" + ruleId));
         if (latest.getCategoryId() != checked.category().id() || !Objects.equals(latest.getDistrict(),
                 checked.district()) || !Objects.equals(latest.getStreet(), checked.street())) {
             throw InvalidFieldException.unacceptable("categoryCode", "sameKey",
@@ -91,7 +91,7 @@ public class RuleService {
     public List<RuleView> end(long ruleId, LocalDate day) {
         LocalDate end = day != null ? day : today();
         repository.latestForUpdate(ruleId)
-                .orElseThrow(() -> new ResourceNotFoundException("Responsibility rule", "R" + ruleId));
+                .orElseThrow(() -> new ResourceNotFoundException("确责规则", "R" + ruleId));
         for (ResponsibilityRule version : repository.versions(ruleId)) {
             if (!version.isWithdrawn() && (version.getEffectiveTo() == null || version.getEffectiveTo().isAfter(end))) {
                 version.endOn(end);
@@ -105,7 +105,7 @@ public class RuleService {
     public List<RuleView> versions(long ruleId) {
         List<RuleView> versions = repository.versions(ruleId).stream().map(list::view).toList();
         if (versions.isEmpty()) {
-            throw new ResourceNotFoundException("Responsibility rule", "R" + ruleId);
+            throw new ResourceNotFoundException("确责规则", "R" + ruleId);
         }
         return versions;
     }

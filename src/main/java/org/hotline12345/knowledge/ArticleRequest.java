@@ -22,7 +22,7 @@ import jakarta.validation.constraints.Size;
  * @param note what the editor changed and why, kept with the version
  */
 public record ArticleRequest(
-        @Size(max = 100) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "lowercase letters, digits and single hyphens") String slug,
+        @Size(max = 100) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "须为小写字母、数字和单个连字符") String slug,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> questions,
         @NotBlank @Size(max = 20000) String answer,

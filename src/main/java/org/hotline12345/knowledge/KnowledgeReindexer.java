@@ -103,7 +103,7 @@ public class KnowledgeReindexer {
         Progress started = new Progress(State.RUNNING, backend.name(), 0, total, clock.instant(), null, null);
         Progress before = progress.get();
         if (before.state() == State.RUNNING || !progress.compareAndSet(before, started)) {
-            throw new ConflictException("A rebuild of the knowledge index is running since " + before.startedAt());
+            throw new ConflictException("知识索引正在重建（开始于 " + before.startedAt() + "）");
         }
         return started;
     }

@@ -67,12 +67,12 @@ public class KnowledgeSearch {
         ArticleFilter filter = filterFor(actor, criteria.statuses(), criteria.validOnly());
         if (criteria.categoryCode() != null) {
             categories.byCode(criteria.categoryCode()).orElseThrow(() -> InvalidFieldException.malformed("category",
-                    "exists", "no category has code " + criteria.categoryCode()));
+                    "exists", "没有代码为 " + criteria.categoryCode() + " 的诉求分类"));
             filter = filter.withCategory(criteria.categoryCode());
         }
         if (criteria.departmentCode() != null) {
             departments.byCode(criteria.departmentCode()).orElseThrow(() -> InvalidFieldException.malformed(
-                    "department", "exists", "no department has code " + criteria.departmentCode()));
+                    "department", "exists", "没有代码为 " + criteria.departmentCode() + " 的承办单位"));
             filter = filter.withDepartment(criteria.departmentCode());
         }
         if (criteria.tag() != null) {
@@ -143,7 +143,7 @@ public class KnowledgeSearch {
     private ArticleFilter filterFor(Actor actor, Set<ArticleStatus> statuses, boolean validOnly) {
         boolean editor = actor.role().editsKnowledge();
         if (!editor && (!validOnly || !statuses.isEmpty() && !statuses.equals(Set.of(ArticleStatus.PUBLISHED)))) {
-            throw new ActionForbiddenException("Only knowledge editors see drafts, archived and expired articles");
+            throw new ActionForbiddenException("只有知识库编辑可以查看草稿、已归档和已过期的条目");
         }
         if (!editor) {
             return ArticleFilter.agentVisible(today());

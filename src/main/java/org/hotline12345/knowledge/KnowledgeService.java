@@ -90,7 +90,7 @@ public class KnowledgeService {
     public ArticleView create(ArticleRequest request, Actor actor) {
         ArticleContent content = check(request, null);
         if (request.slug() != null && articles.findBySlug(request.slug()).isPresent()) {
-            throw new ConflictException("An article with slug " + request.slug() + " already exists");
+            throw new ConflictException("已有标识为 " + request.slug() + " 的知识条目");
         }
         KnowledgeArticle article = insert(request.slug(), content, actor.username(), actor.role().name(),
                 request.note());
@@ -102,18 +102,17 @@ public class KnowledgeService {
     public ArticleView update(String slug, ArticleRequest request, Actor actor) {
         if (request.version() == null) {
             throw InvalidFieldException.malformed("version", "NotNull",
-                    "the version the changes were made to is required");
+                    "请提供修改所依据的版本号");
         }
         if (request.slug() != null && !request.slug().equals(slug)) {
-            throw InvalidFieldException.unacceptable("slug", "unchanged", "the slug of an article cannot change");
+            throw InvalidFieldException.unacceptable("slug", "unchanged", "知识条目的标识不能修改");
         }
         KnowledgeArticle article = articles.findBySlugForUpdate(slug)
-                .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+                .orElseThrow(() -> new ResourceNotFoundException("知识条目", slug));
         ArticleContent content = check(request, article.getReviewOn());
         if (article.getVersion() != request.version()) {
-            throw new ConflictException("Article " + slug + " was saved as version " + article.getVersion() + " by "
-                    + article.getUpdatedBy() + " after version " + request.version()
-                    + " that these changes were made to; reload it and apply them again");
+            throw new ConflictException("知识条目 " + slug + " 已由 " + article.getUpdatedBy() + " 保存为版本 "
+                    + article.getVersion() + "，而您的修改基于版本 " + request.version() + "：请刷新后重新修改");
         }
         save(article, content, actor.username(), actor.role().name(), request.note());
         return view(article, actor);
@@ -145,7 +144,7 @@ public class KnowledgeService {
     @Transactional
     public ArticleView archive(String slug, Actor actor) {
         KnowledgeArticle article = articles.findBySlugForUpdate(slug)
-                .orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+                .orElseThrow(() -> new ResourceNotFoundException("知识条目", slug));
         ArticleContent current = contentOf(article);
         if (current.status() != ArticleStatus.ARCHIVED) {
             save(article, current.withStatus(ArticleStatus.ARCHIVED), actor.username(), actor.role().name(), "已下线");
@@ -248,7 +247,7 @@ public class KnowledgeService {
     public VersionView version(String slug, int number) {
         KnowledgeArticle article = existing(slug);
         ArticleVersion version = versions.find(article.getId(), number)
-                .orElseThrow(() -> new ResourceNotFoundException("Version of article " + slug, number));
+                .orElseThrow(() -> new ResourceNotFoundException("知识条目 " + slug + " 的版本", number));
         return new VersionView(version.getVersion(), version.getChangedFields(), version.getChangedBy(),
                 version.getChangedByRole(), version.getChangedAt(), version.getNote(),
                 ArticleContent.fromJson(json, version.getContent()));
@@ -362,24 +361,24 @@ public class KnowledgeService {
         CategoryView category = categories.requireActive(request.categoryCode().strip(), "categoryCode");
         departments.requireActive(request.departmentCode().strip(), "departmentCode");
         if (request.expiresOn() != null && !request.expiresOn().isAfter(request.effectiveFrom())) {
-            throw InvalidFieldException.unacceptable("expiresOn", "after", "must be after effectiveFrom");
+            throw InvalidFieldException.unacceptable("expiresOn", "after", "须晚于生效日期");
         }
         if (category.level() < 2) {
             throw InvalidFieldException.unacceptable("categoryCode", "level",
-                    "choose a second- or third-level category, not the top-level " + category.name());
+                    "请选择二级或三级分类，不能是一级分类 " + category.name());
         }
         return request.content(currentReviewOn != null ? currentReviewOn : today().plusYears(1));
     }
 
     private KnowledgeArticle existing(String slug) {
-        return articles.findBySlug(slug).orElseThrow(() -> new ResourceNotFoundException("Article", slug));
+        return articles.findBySlug(slug).orElseThrow(() -> new ResourceNotFoundException("知识条目", slug));
     }
 
     /** Drafts, archived and expired articles do not exist for readers who do not edit the knowledge base. */
     private KnowledgeArticle visible(String slug, Actor actor) {
         KnowledgeArticle article = existing(slug);
         if (!actor.role().editsKnowledge() && !contentOf(article).visibleOn(today())) {
-            throw new ResourceNotFoundException("Article", slug);
+            throw new ResourceNotFoundException("知识条目", slug);
         }
         return article;
     }

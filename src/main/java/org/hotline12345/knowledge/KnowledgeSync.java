@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
+import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.ServiceUnavailableException;
 import org.hotline12345.knowledge.KnowledgeImporter.ImportReport;
 import org.hotline12345.knowledge.search.SearchBackend;
@@ -64,6 +65,10 @@ public class KnowledgeSync {
     /** The first run waits one interval, so that it does not race the start-up import. */
     @Scheduled(identity = "knowledge-sync", every = "${hotline.knowledge.sync-every}", delayed = "${hotline.knowledge.sync-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void synchronize() {
+        if (reindexer.progress().state() == KnowledgeReindexer.State.RUNNING) {
+            // a rebuild (at start-up, or asked for) brings the index up to date; this round has nothing to add
+            return;
+        }
         try {
             if (!indexChecked) {
                 long stored = QuarkusTransaction.requiringNew().call(articles::count);
@@ -78,6 +83,9 @@ public class KnowledgeSync {
                 indexChecked = true;
             }
             indexer.drain();
+        } catch (ConflictException e) {
+            // a rebuild began between the check above and this one's start: it brings the index up to date
+            LOG.debugf("Knowledge index rebuild already running: %s", e.getMessage());
         } catch (ServiceUnavailableException e) {
             LOG.warnf("The knowledge index cannot be synchronised now (%s); retrying every %s", e.getMessage(),
                     config.syncEvery());

@@ -49,7 +49,7 @@ public class NotificationService {
     @Transactional
     public NotificationView markRead(long id, Actor actor) {
         Notification notification = notifications.findByIdOptional(id).filter(n -> notifications.reaches(n, actor))
-                .orElseThrow(() -> new ResourceNotFoundException("Notification", id));
+                .orElseThrow(() -> new ResourceNotFoundException("通知", id));
         notification.markRead(actor.username(), clock.instant());
         return NotificationView.of(notification);
     }

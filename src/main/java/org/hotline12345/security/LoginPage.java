@@ -60,7 +60,7 @@ public class LoginPage {
 
     /**
      * Each role lands on its own work: the desk on its ledger, agents on their desktop, departments on their
-     * inbox; the others on their pages.
+     * inbox, supervisors on what waits for them; the others on their pages.
      */
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -77,6 +77,9 @@ public class LoginPage {
         }
         if (actor != null && actor.role() == Role.ADMIN) {
             return Response.seeOther(URI.create("/admin")).build();
+        }
+        if (actor != null && actor.role() == Role.SUPERVISOR) {
+            return Response.seeOther(URI.create("/supervisor")).build();
         }
         if (actor != null && actor.role() == Role.KNOWLEDGE_EDITOR) {
             return Response.seeOther(URI.create("/knowledge/editor")).build();

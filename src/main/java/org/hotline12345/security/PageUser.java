@@ -54,6 +54,9 @@ public class PageUser {
             return links;
         }
         Role role = actor.role();
+        if (role == Role.SUPERVISOR) {
+            links.add(new Link("班长首页", "/supervisor"));
+        }
         if (role == Role.AGENT || role.isDesk() || role == Role.SUPERVISOR) {
             links.add(new Link("坐席工作台", "/agent"));
             // online requests from the portal (intake package)

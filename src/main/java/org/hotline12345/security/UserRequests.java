@@ -15,7 +15,7 @@ public final class UserRequests {
      * @param departmentCode required for department staff, refused for every other role
      */
     public record Create(
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,39}", message = "must be 3-40 lower-case letters, digits, '.', '_' or '-'") String username,
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,39}", message = "须为 3 到 40 位小写字母、数字、.、_ 或 -") String username,
             @NotBlank @Size(max = 200) String password,
             @NotBlank @Size(max = 50) String displayName,
             @NotNull Role role,

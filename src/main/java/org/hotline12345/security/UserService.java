@@ -129,7 +129,7 @@ public class UserService {
     }
 
     private AppUser require(String username) {
-        return users.findByUsername(username).orElseThrow(() -> new ResourceNotFoundException("User", username));
+        return users.findByUsername(username).orElseThrow(() -> new ResourceNotFoundException("用户", username));
     }
 
     private UserView view(AppUser user) {

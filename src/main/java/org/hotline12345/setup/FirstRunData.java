@@ -88,9 +88,21 @@ public class FirstRunData {
         }
         Instant now = clock.instant();
         Map<String, Long> departmentIds = new HashMap<>();
-        for (String[] row : rows("seed/departments.csv")) {
-            Department department = new Department(row[0], row[1], DepartmentKind.valueOf(row[2]),
-                    row.length > 3 && !row[3].isBlank() ? row[3] : null, now);
+        List<String[]> departmentRows = rows("seed/departments.csv");
+        // a street office belongs to its district's government
+        Map<String, String> governments = new HashMap<>();
+        for (String[] row : departmentRows) {
+            if (DepartmentKind.valueOf(row[2]) == DepartmentKind.DISTRICT_GOVERNMENT) {
+                governments.put(row[3], row[0]);
+            }
+        }
+        for (String[] row : departmentRows) {
+            String district = row.length > 3 && !row[3].isBlank() ? row[3] : null;
+            String parent = DepartmentKind.valueOf(row[2]) == DepartmentKind.STREET_OFFICE
+                    ? governments.get(district)
+                    : null;
+            Department department = new Department(row[0], row[1], DepartmentKind.valueOf(row[2]), district, parent,
+                    null, now);
             departmentRepository.persist(department);
             departmentIds.put(department.getCode(), department.getId());
         }

@@ -55,10 +55,10 @@ public class StatsService {
     @Transactional
     public Report report(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw InvalidFieldException.unacceptable("to", "afterFrom", "the period ends before it starts");
+            throw InvalidFieldException.unacceptable("to", "afterFrom", "截止日期早于起始日期");
         }
         if (from.plusDays(366).isBefore(to)) {
-            throw InvalidFieldException.unacceptable("to", "maxPeriod", "a period is at most a year");
+            throw InvalidFieldException.unacceptable("to", "maxPeriod", "统计期最长一年");
         }
         ZoneId zone = calendar.zone();
         Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());

@@ -56,7 +56,7 @@ public class BlockedNumbers {
     public void unblock(String phone) {
         BlockedNumber blocked = entityManager.find(BlockedNumber.class, key(phone));
         if (blocked == null) {
-            throw new ResourceNotFoundException("blocked number", phone);
+            throw new ResourceNotFoundException("黑名单号码", phone);
         }
         entityManager.remove(blocked);
     }

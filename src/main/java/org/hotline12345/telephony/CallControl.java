@@ -144,7 +144,7 @@ public class CallControl {
     private LiveCall liveCall(String callId) {
         LiveCall call = switchboard.read((calls, board) -> calls.get(callId));
         if (call == null) {
-            throw new ResourceNotFoundException("call in progress", callId);
+            throw new ResourceNotFoundException("通话", callId);
         }
         return call;
     }

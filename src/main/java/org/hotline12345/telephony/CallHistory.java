@@ -158,12 +158,12 @@ public class CallHistory {
         Path directory = config.recordingsDirectory().orElseThrow(() -> new ServiceUnavailableException(
                 "Recordings are not served here (hotline.telephony.recordings-directory is not set)", null));
         if (record.getRecordingFile() == null) {
-            throw new ResourceNotFoundException("recording of call", callId);
+            throw new ResourceNotFoundException("通话录音", callId);
         }
         Path base = directory.toAbsolutePath().normalize();
         Path file = base.resolve(record.getRecordingFile()).normalize();
         if (!file.startsWith(base) || !Files.isRegularFile(file) || !hasAudio(file)) {
-            throw new ResourceNotFoundException("recording of call", callId);
+            throw new ResourceNotFoundException("通话录音", callId);
         }
         return file;
     }
@@ -183,9 +183,9 @@ public class CallHistory {
     private CallRecord find(String callId, Actor actor) {
         CallRecord record = entityManager.createQuery("from CallRecord where callId = ?1", CallRecord.class)
                 .setParameter(1, callId).getResultStream().findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException("call", callId));
+                .orElseThrow(() -> new ResourceNotFoundException("通话", callId));
         if (!seesAllCalls(actor) && !actor.username().equals(record.getAgentUsername())) {
-            throw new ResourceNotFoundException("call", callId);
+            throw new ResourceNotFoundException("通话", callId);
         }
         return record;
     }

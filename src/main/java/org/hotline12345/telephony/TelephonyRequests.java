@@ -17,7 +17,7 @@ public final class TelephonyRequests {
      * @param extension the phone at the agent's seat
      * @param queues the queues to join; empty: those of the agent's role
      */
-    public record Login(@NotBlank @Pattern(regexp = "\\d{2,8}", message = "must be 2 to 8 digits") String extension,
+    public record Login(@NotBlank @Pattern(regexp = "\\d{2,8}", message = "须为 2 到 8 位数字") String extension,
             List<@NotBlank String> queues) {
     }
 
@@ -30,11 +30,11 @@ public final class TelephonyRequests {
 
     /** @param number the expert's phone: an extension or an outside number */
     public record Consult(
-            @NotBlank @Pattern(regexp = "\\+?\\d{2,20}", message = "must be a phone number") String number) {
+            @NotBlank @Pattern(regexp = "\\+?\\d{2,20}", message = "须为电话号码") String number) {
     }
 
     /** @param extension the supervisor's phone; empty: the one they are signed in at */
-    public record Listen(@Pattern(regexp = "\\d{2,8}", message = "must be 2 to 8 digits") String extension) {
+    public record Listen(@Pattern(regexp = "\\d{2,8}", message = "须为 2 到 8 位数字") String extension) {
     }
 
     public record LinkWorkOrder(@NotBlank String workOrderNumber) {
@@ -42,7 +42,7 @@ public final class TelephonyRequests {
 
     /** @param expiresAt when the block ends; empty: until lifted */
     public record Block(
-            @NotBlank @Pattern(regexp = "\\+?[\\d -]{3,30}", message = "must be a phone number") String phone,
+            @NotBlank @Pattern(regexp = "\\+?[\\d -]{3,30}", message = "须为电话号码") String phone,
             @NotBlank @Size(max = 200) String reason, Instant expiresAt) {
     }
 }

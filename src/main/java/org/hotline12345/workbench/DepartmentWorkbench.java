@@ -1,6 +1,5 @@
 package org.hotline12345.workbench;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -21,15 +20,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.hotline12345.calendar.TimeLimit;
-import org.hotline12345.calendar.WorkingDuration;
 import org.hotline12345.common.Labels;
 import org.hotline12345.common.Page;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.common.Workbooks;
 import org.hotline12345.deadline.CardLevel;
-import org.hotline12345.deadline.CardPolicy;
+import org.hotline12345.deadline.ClockReadings;
+import org.hotline12345.deadline.ClockReadings.ClockReading;
+import org.hotline12345.deadline.DeadlineClock;
+import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.department.DepartmentView;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.security.Role;
 import org.hotline12345.workorder.AttachmentResource;
@@ -50,8 +51,10 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * 承办单位工作台: the department's inbox, most urgent deadline first, with red and yellow cards and the working time
- * left; a work order's page with its history and the department's steps (签收, 回复, 退单, 延期申请). Forms post back
- * here and return to the work order with what happened, or why not.
+ * left; a work order's page with its clocks, its history and the steps the department's part allows in its state
+ * (签收, 回复, 退单, 延期申请 for the lead; 协办意见 for an assisting department) as
+ * {@link org.hotline12345.workorder.WorkOrderPolicy} lists them; a print view. Forms post back here and return to the
+ * work order with what happened, or why not.
  */
 @Path("/department")
 @RolesAllowed(Role.Names.DEPARTMENT_STAFF)
@@ -74,24 +77,27 @@ public class DepartmentWorkbench {
     static class Templates {
         static native TemplateInstance inbox(Page<InboxRow> page, String query, List<CardLevel> cards);
 
-        static native TemplateInstance workOrder(Detail order, InboxRow row, List<AttachmentView> attachments,
-                boolean mayAttach, String done, String error);
+        static native TemplateInstance workOrder(Detail order, String part, ClockReading acceptClock,
+                ClockReading replyClock, List<AttachmentView> attachments, String done, String error);
+
+        static native TemplateInstance print(Detail order, ClockReading acceptClock, ClockReading replyClock,
+                List<AttachmentView> attachments, String back, String printedAt);
     }
 
     @Inject
     WorkOrderService workOrders;
 
     @Inject
-    CardPolicy cards;
+    ClockReadings clocks;
+
+    @Inject
+    DepartmentDirectory departments;
 
     @Inject
     AttachmentService attachments;
 
     @Inject
     CurrentActor actor;
-
-    @Inject
-    Clock clock;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -126,8 +132,20 @@ public class DepartmentWorkbench {
     public TemplateInstance workOrder(@PathParam("number") String number, @QueryParam("done") String done,
             @QueryParam("error") String error) {
         Detail order = workOrders.get(number, actor.get());
-        return Templates.workOrder(order, row(summaryOf(order)), attachments.list(number, actor.get()),
-                order.status() == WorkOrderStatus.ACCEPTED, done, error);
+        return Templates.workOrder(order, part(order), clocks.read(DeadlineClock.ACCEPT, order.acceptClock()),
+                clocks.read(DeadlineClock.REPLY, order.replyClock()), attachments.list(number, actor.get()), done,
+                error);
+    }
+
+    /** 打印工单, as the department has it. */
+    @GET
+    @Path("/work-orders/{number}/print")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance print(@PathParam("number") String number) {
+        Detail order = workOrders.get(number, actor.get());
+        return Templates.print(order, clocks.read(DeadlineClock.ACCEPT, order.acceptClock()),
+                clocks.read(DeadlineClock.REPLY, order.replyClock()), attachments.list(number, actor.get()),
+                "/department/work-orders/" + number, clocks.now());
     }
 
     /** A file for the reply (证明材料): PDF, images, Word or Excel. */
@@ -135,10 +153,8 @@ public class DepartmentWorkbench {
     @Path("/work-orders/{number}/attachments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response attach(@PathParam("number") String number, @RestForm("file") FileUpload file) {
-        return act(number, "已上传附件", () -> {
-            FileUpload upload = AttachmentResource.uploaded(file);
-            return attachments.attach(number, upload.fileName(), upload.uploadedFile(), actor.get());
-        });
+        return act(number, "已上传附件",
+                () -> AttachmentResource.attachUploaded(attachments, number, file, actor.get()));
     }
 
     @GET
@@ -169,6 +185,15 @@ public class DepartmentWorkbench {
                 () -> workOrders.requestReturn(number, PageForms.required("reason", reason), actor.get()));
     }
 
+    /** 协办意见: an assisting department's input for the lead's reply. */
+    @POST
+    @Path("/work-orders/{number}/assist-input")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submitAssistInput(@PathParam("number") String number, @FormParam("input") String input) {
+        return act(number, "已提交协办意见", () -> workOrders.submitAssistInput(number,
+                PageForms.required("input", input), actor.get()));
+    }
+
     @POST
     @Path("/work-orders/{number}/extension")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -188,24 +213,20 @@ public class DepartmentWorkbench {
                 WorkOrderSearch.Sort.REPLY_DEADLINE_ASC);
     }
 
+    /** The part the user's department has now (主办, 协办), or that it handled it before. */
+    private String part(Detail order) {
+        String code = departments.byId(actor.get().departmentId()).map(DepartmentView::code).orElse(null);
+        return order.assignments().stream()
+                .filter(a -> a.endedAt() == null && a.department() != null && a.department().code().equals(code))
+                .map(a -> Labels.label(a.role())).findFirst().orElse("曾承办，现已转出");
+    }
+
     private InboxRow row(Summary order) {
         boolean accepting = order.status() == WorkOrderStatus.DISPATCHED;
         ClockView running = accepting ? order.acceptClock() : order.replyClock();
-        if (running == null || running.deadline() == null) {
-            return new InboxRow(order, running, accepting ? "签收" : "办理", CardLevel.NONE, null);
-        }
-        CardLevel card = cards.levelAt(cards.thresholds(TimeLimit.parse(running.limit()),
-                running.deadline().toInstant()), clock.instant());
-        String remaining = running.remaining() == null
-                ? null
-                : (running.remaining().isNegative() ? "超期" : "剩余") + WorkingDuration.of(running.remaining()).text();
-        return new InboxRow(order, running, accepting ? "签收" : "办理", card, remaining);
-    }
-
-    private static Summary summaryOf(Detail order) {
-        return new Summary(order.number(), order.status(), order.channel(), order.requestType(), order.urgency(),
-                order.simple(), order.title(), order.citizen().name(), order.category(), order.leadDepartment(),
-                order.registeredAt(), order.acceptClock(), order.replyClock(), false);
+        ClockReading reading = clocks.read(accepting ? DeadlineClock.ACCEPT : DeadlineClock.REPLY, running);
+        return new InboxRow(order, running, accepting ? "签收" : "办理",
+                reading == null ? CardLevel.NONE : reading.card(), reading == null ? null : reading.remaining());
     }
 
     private Response act(String number, String done, Supplier<?> step) {

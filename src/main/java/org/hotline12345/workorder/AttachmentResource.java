@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.PageForms;
+import org.hotline12345.security.Actor;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.workorder.AttachmentService.AttachmentView;
 import org.hotline12345.workorder.AttachmentService.StoredFile;
@@ -54,7 +55,7 @@ public class AttachmentResource {
     @Operation(summary = "Attach a file (the body; ?name= its file name): the lead department while it handles the work order, or the hotline")
     public Response attach(@PathParam("number") String number, @QueryParam("name") String name, File body) {
         if (name == null || name.isBlank()) {
-            throw InvalidFieldException.malformed("name", "NotBlank", "give the file's name as ?name=");
+            throw InvalidFieldException.malformed("name", "NotBlank", "请以 ?name= 给出文件名");
         }
         AttachmentView view = attachments.attach(number, name, body.toPath(), actor.get());
         return Response.created(URI.create("/api/work-orders/" + number + "/attachments/" + view.id())).entity(view)
@@ -75,10 +76,17 @@ public class AttachmentResource {
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
+    /** A page's upload form's file, attached: the same checks as the API's. */
+    public static AttachmentView attachUploaded(AttachmentService attachments, String number, FileUpload file,
+            Actor actor) {
+        FileUpload upload = uploaded(file);
+        return attachments.attach(number, upload.fileName(), upload.uploadedFile(), actor);
+    }
+
     /** The upload of form field {@code file}; a 400 naming it when the form carries none. */
     public static FileUpload uploaded(FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
-            throw InvalidFieldException.malformed("file", "NotNull", "choose a file to attach");
+            throw InvalidFieldException.malformed("file", "NotNull", "请选择要上传的文件");
         }
         return file;
     }

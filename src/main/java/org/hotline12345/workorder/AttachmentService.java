@@ -19,7 +19,6 @@ import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.ResourceNotFoundException;
-import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.security.Actor;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -61,9 +60,6 @@ public class AttachmentService {
     WorkOrderRepository workOrders;
 
     @Inject
-    DepartmentDirectory departments;
-
-    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -84,7 +80,7 @@ public class AttachmentService {
         }
         if (size > config.maxSize()) {
             throw InvalidFieldException.unacceptable("file", "maxSize",
-                    "文件有 " + size + " 字节，最大允许 " + config.maxSize() + " 字节");
+                    "文件有 " + size + " 字节，最多可上传 " + config.maxSize() + " 字节");
         }
         AttachmentType type = AttachmentType.recognise(name, head(upload)).orElseThrow(() -> InvalidFieldException
                 .unacceptable("file", "type", "“" + name + "”不是 PDF、PNG、JPEG、DOCX 或 XLSX 文件"));
@@ -124,39 +120,34 @@ public class AttachmentService {
             WorkOrder order = visible(number, actor);
             Attachment attachment = entityManager.find(Attachment.class, id);
             if (attachment == null || attachment.getWorkOrderId() != order.getId()) {
-                throw new ResourceNotFoundException("Attachment", id);
+                throw new ResourceNotFoundException("附件", id);
             }
             InputStream content = store.open(attachment)
-                    .orElseThrow(() -> new ResourceNotFoundException("Attachment file", id));
+                    .orElseThrow(() -> new ResourceNotFoundException("附件文件", id));
             return new StoredFile(view(attachment), content);
         });
     }
 
-    /** The lead department while it handles the work order; the hotline until it is closed. */
+    /** Who may attach, and when, is {@link WorkOrderPolicy}'s rule; here also how many files a work order takes. */
     private WorkOrder mayAttach(String number, Actor actor) {
-        WorkOrder order = visible(number, actor);
-        if (actor.isDepartmentStaff()) {
-            WorkOrderAccess.requireLead(order, actor, departments);
-            if (order.getStatus() != WorkOrderStatus.ACCEPTED) {
-                throw new ConflictException("Work order " + number + " is " + order.getStatus()
-                        + ": a department attaches files while it handles it (ACCEPTED)");
-            }
-        } else if (order.getStatus() == WorkOrderStatus.CLOSED) {
-            throw new ConflictException("Work order " + number + " is CLOSED: nothing more is attached");
-        }
+        WorkOrder order = find(number);
+        WorkOrderPolicy.requireAttach(order, actor);
         long count = entityManager.createQuery("select count(a) from Attachment a where a.workOrderId = ?1",
                 Long.class).setParameter(1, order.getId()).getSingleResult();
         if (count >= config.maxPerWorkOrder()) {
-            throw new ConflictException("Work order " + number + " already has " + count + " files, the most allowed");
+            throw new ConflictException("工单 " + number + " 已有 " + count + " 个附件，已达上限");
         }
         return order;
     }
 
     private WorkOrder visible(String number, Actor actor) {
-        WorkOrder order = workOrders.findByNumber(number)
-                .orElseThrow(() -> new ResourceNotFoundException("Work order", number));
-        WorkOrderAccess.requireVisible(order, actor);
+        WorkOrder order = find(number);
+        WorkOrderPolicy.requireVisible(order, actor);
         return order;
+    }
+
+    private WorkOrder find(String number) {
+        return workOrders.findByNumber(number).orElseThrow(() -> new ResourceNotFoundException("工单", number));
     }
 
     private AttachmentView view(Attachment attachment) {
@@ -173,7 +164,7 @@ public class AttachmentService {
         String name = fileName == null ? "" : fileName.replaceAll("[\\p{Cntrl}]", "").strip();
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         if (name.isBlank()) {
-            throw InvalidFieldException.malformed("name", "NotBlank", "文件没有名称");
+            throw InvalidFieldException.malformed("file", "NotBlank", "文件没有名称");
         }
         if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             throw InvalidFieldException.malformed("name", "Size", "文件名不能超过 " + MAX_NAME_LENGTH + " 个字符");

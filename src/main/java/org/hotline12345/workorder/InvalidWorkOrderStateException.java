@@ -2,8 +2,10 @@ package org.hotline12345.workorder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.hotline12345.common.ConflictException;
+import org.hotline12345.common.Labels;
 
 /** 409: the action is not allowed in the work order's current state; names the current and the required states. */
 public class InvalidWorkOrderStateException extends ConflictException {
@@ -12,8 +14,10 @@ public class InvalidWorkOrderStateException extends ConflictException {
     private final WorkOrderStatus current;
 
     public InvalidWorkOrderStateException(String number, WorkOrderAction action, WorkOrderStatus current) {
-        super("Work order " + number + " is " + current + "; " + action + " requires "
-                + (action.allowedFrom().size() == 1 ? "" : "one of ") + action.allowedFrom());
+        super("工单 " + number + " 当前为“" + Labels.label(current) + "”，“" + Labels.label(action) + "”只能在"
+                + action.allowedFrom().stream().map(status -> "“" + Labels.label(status) + "”")
+                        .collect(Collectors.joining("或"))
+                + "时办理");
         this.action = action;
         this.current = current;
     }

@@ -18,7 +18,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidCreditCode {
 
-    String message() default "is not a valid unified social credit code (GB 32100-2015: 18 characters, check character last)";
+    String message() default "不是有效的统一社会信用代码（GB 32100-2015：18 位，最后一位为校验码）";
 
     Class<?>[] groups() default {};
 

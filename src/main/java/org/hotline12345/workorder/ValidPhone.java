@@ -18,7 +18,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidPhone {
 
-    String message() default "is not a phone number: use 11 mobile digits or a landline with its area code, e.g. 0571-87654321";
+    String message() default "不是有效的电话号码：请填写 11 位手机号，或带区号的固定电话，如 0571-87654321";
 
     Class<?>[] groups() default {};
 

@@ -269,9 +269,6 @@ public class WorkOrder {
     /** Marks the work order as an enterprise request (涉企诉求), for the business-environment desk. */
     public void markEnterpriseRequest(Actor actor, Instant now) {
         WorkOrderStatus from = begin(WorkOrderAction.MARK_ENTERPRISE_REQUEST);
-        if (enterpriseRequest) {
-            throw new ConflictException("Work order " + number + " is an enterprise request already");
-        }
         enterpriseRequest = true;
         finish(WorkOrderAction.MARK_ENTERPRISE_REQUEST, from, status, EventType.MARKED_ENTERPRISE_REQUEST, actor, now,
                 null, Map.of());
@@ -347,7 +344,7 @@ public class WorkOrder {
         WorkOrderStatus from = begin(WorkOrderAction.REDISPATCH);
         if (returnedByDepartmentId != null && returnedByDepartmentId == lead.id()) {
             throw InvalidFieldException.unacceptable("leadDepartment", "differs",
-                    "this department has just returned the work order; re-dispatch it to another one");
+                    lead.name() + " 刚退回此工单，请改派给其他单位");
         }
         assign(lead, assisting, limits, calendar, now);
         dispatchRuleId = ruleVersionId;
@@ -358,9 +355,6 @@ public class WorkOrder {
     /** 延期申请; one may be pending at a time. */
     public ExtensionRequest requestExtension(int days, String reason, Actor actor, Instant now) {
         WorkOrderStatus from = begin(WorkOrderAction.REQUEST_EXTENSION);
-        if (pendingExtension().isPresent()) {
-            throw new ConflictException("Work order " + number + " already has a pending extension request");
-        }
         ExtensionRequest request = new ExtensionRequest(this, leadDepartmentId, days, reason, actor.username(), now);
         extensionRequests.add(request);
         finish(WorkOrderAction.REQUEST_EXTENSION, from, ACCEPTED, EventType.EXTENSION_REQUESTED, actor, now, reason,
@@ -473,10 +467,10 @@ public class WorkOrder {
     public void mergeInto(WorkOrder primary, Actor actor, Instant now, String comment) {
         WorkOrderStatus from = begin(WorkOrderAction.MERGE);
         if (primary.number.equals(number)) {
-            throw InvalidFieldException.unacceptable("primary", "differs", "a work order cannot be merged into itself");
+            throw InvalidFieldException.unacceptable("primary", "differs", "工单不能并入它自己");
         }
         if (primary.status == CLOSED) {
-            throw new ConflictException("Work order " + primary.number + " is closed and cannot take duplicates");
+            throw new ConflictException("工单 " + primary.number + " 已办结，不能再并入重复件");
         }
         withdrawPendingExtension(now);
         mergedIntoNumber = primary.number;
@@ -649,8 +643,31 @@ public class WorkOrder {
         return extensionRequests.stream().filter(ExtensionRequest::isPending).findFirst();
     }
 
+    /**
+     * Whether the step may be taken now: the lifecycle allows it from the current state, and what the step itself
+     * needs holds (a pending extension to decide, none pending to ask for another, not marked twice). Who may take it
+     * is {@link WorkOrderPolicy}'s question.
+     */
+    public boolean allows(WorkOrderAction action) {
+        return action.allowedFrom(status) && unmetCondition(action) == null;
+    }
+
+    /** Why the step's own condition does not hold now, or {@code null} when it does. */
+    private String unmetCondition(WorkOrderAction action) {
+        return switch (action) {
+            case REQUEST_EXTENSION -> pendingExtension().isPresent() ? "已有一项延期申请待审批" : null;
+            case APPROVE_EXTENSION, REJECT_EXTENSION -> pendingExtension().isEmpty() ? "没有待审批的延期申请" : null;
+            case MARK_ENTERPRISE_REQUEST -> enterpriseRequest ? "已是涉企诉求" : null;
+            default -> null;
+        };
+    }
+
     private WorkOrderStatus begin(WorkOrderAction action) {
         action.requireAllowedFrom(number, status);
+        String unmet = unmetCondition(action);
+        if (unmet != null) {
+            throw new ConflictException("工单 " + number + " " + unmet);
+        }
         return status;
     }
 
@@ -696,9 +713,9 @@ public class WorkOrder {
         closedAt = now;
     }
 
+    /** Called after {@link #begin} checked that one is pending. */
     private ExtensionRequest requirePendingExtension() {
-        return pendingExtension()
-                .orElseThrow(() -> new ConflictException("Work order " + number + " has no pending extension request"));
+        return pendingExtension().orElseThrow();
     }
 
     private void withdrawPendingExtension(Instant now) {

@@ -94,7 +94,7 @@ public class WorkOrderFilter {
             case "number" -> WorkOrderSearch.Sort.NUMBER_ASC;
             case "-number" -> WorkOrderSearch.Sort.NUMBER_DESC;
             default -> throw InvalidFieldException.malformed("sort", "enum",
-                    "must be one of registeredAt, -registeredAt, replyDeadline, acceptDeadline, number, -number");
+                    "须为以下之一：registeredAt, -registeredAt, replyDeadline, acceptDeadline, number, -number");
         };
     }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import org.hotline12345.calendar.TimeLimit;
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.category.CategoryDirectory;
+import org.hotline12345.common.Labels;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.security.Actor;
 import org.hotline12345.workorder.WorkOrderViews.AssignmentView;
@@ -78,6 +81,7 @@ public class WorkOrderMapper {
                 order.needsDispatchReview(),
                 time(order.getRegisteredAt()),
                 order.getRegisteredBy(),
+                order.getHistory().isEmpty() ? order.getRegisteredBy() : order.getHistory().get(0).getActorName(),
                 time(order.getDispatchedAt()),
                 acceptClock(order, now),
                 replyClock(order, now),
@@ -91,7 +95,9 @@ public class WorkOrderMapper {
                 order.getClosure(),
                 time(order.getClosedAt()),
                 order.getMergedIntoNumber(),
-                history(order.getHistory()));
+                history(order.getHistory()),
+                WorkOrderPolicy.available(order, viewer),
+                WorkOrderPolicy.mayAttach(order, viewer));
     }
 
     /** A work order in a list, without its citizen: what the pages' lists show. */
@@ -203,7 +209,60 @@ public class WorkOrderMapper {
         return new EventView(event.getId() == null ? 0 : event.getId(), event.getType(), time(event.getOccurredAt()),
                 event.getActorUsername(), event.getActorName(), event.getActorRole(),
                 department(event.getActorDepartmentId()), event.getFromStatus(), event.getToStatus(),
-                event.getComment(), event.getDetailsJson());
+                event.getComment(), event.getDetailsJson(), summary(event));
+    }
+
+    /** What happened, in a line that names the departments and the other work order. */
+    private String summary(WorkOrderEvent event) {
+        String label = Labels.label(event.getType());
+        Map<String, Object> details = event.getDetails();
+        return switch (event.getType()) {
+            case DISPATCHED -> (event.getActorUsername() == null ? "系统自动派单" : label) + dispatchedTo(details);
+            case REDISPATCHED -> label + dispatchedTo(details);
+            case EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REJECTED, EXTENSION_WITHDRAWN ->
+                label + " " + details.get("days") + " 个工作日";
+            case CALLBACK_RECORDED -> label + "：" + callbackOutcome(details);
+            case MERGED -> label + " " + details.get("primary");
+            case DUPLICATE_MERGED -> label + " " + details.get("duplicate");
+            case ANSWERED_DIRECTLY -> details.get("articleTitle") == null
+                    ? label
+                    : label + "（所用知识：" + details.get("articleTitle") + "）";
+            case DISPATCH_SUGGESTED -> details.get("suggestedLead") == null
+                    ? label + "：确责清单无对应单位，转热线复核"
+                    : label + "：" + departmentName(details.get("suggestedLead")) + "，待坐席确认";
+            case YELLOW_CARD, RED_CARD, ESCALATED, CARD_LIFTED -> label + clockOf(details);
+            default -> label;
+        };
+    }
+
+    private String dispatchedTo(Map<String, Object> details) {
+        Object lead = details.get("leadDepartment");
+        if (lead == null) {
+            return "";
+        }
+        List<?> assisting = details.get("assistingDepartments") instanceof List<?> codes ? codes : List.of();
+        return " → " + departmentName(lead) + (assisting.isEmpty()
+                ? ""
+                : "（协办：" + assisting.stream().map(this::departmentName).collect(Collectors.joining("、")) + "）");
+    }
+
+    private static String callbackOutcome(Map<String, Object> details) {
+        if (!Boolean.TRUE.equals(details.get("reached"))) {
+            return "未联系上";
+        }
+        String satisfaction = details.get("satisfaction") == null
+                ? ""
+                : Labels.label(Satisfaction.valueOf(details.get("satisfaction").toString()));
+        return satisfaction + (Boolean.TRUE.equals(details.get("resolved")) ? "，已解决" : "，未解决");
+    }
+
+    private static String clockOf(Map<String, Object> details) {
+        Object clock = details.get("clock");
+        return "ACCEPT".equals(clock) ? "（签收）" : "REPLY".equals(clock) ? "（办理回复）" : "";
+    }
+
+    private String departmentName(Object code) {
+        return departments.byCode(code.toString()).map(d -> d.name()).orElse(code.toString());
     }
 
     private DepartmentRef department(Long id) {

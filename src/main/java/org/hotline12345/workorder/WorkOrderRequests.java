@@ -24,6 +24,8 @@ public final class WorkOrderRequests {
      * @param dispatch when present, the work order is dispatched in the same step (受理并派单)
      * @param autoDispatch without {@code dispatch}: {@code false} keeps the work order with the agent (e.g. to answer
      *        it on the call); otherwise the service dispatches it when it is sure of the department (自动派单)
+     * @param directAnswer 即问即答: the answer given on the call; the work order is registered closed and never
+     *        dispatched, so it excludes {@code dispatch}
      */
     public record Register(
             @NotNull Channel channel,
@@ -39,7 +41,8 @@ public final class WorkOrderRequests {
             @Valid Dispatch dispatch,
             Boolean autoDispatch,
             Boolean enterpriseRequest,
-            @Size(max = 64) @Pattern(regexp = "[\\w.\\-]+", message = "must be a call id from the screen pop") String callId) {
+            @Size(max = 64) @Pattern(regexp = "[\\w.\\-]+", message = "须为弹屏带来的来电编号") String callId,
+            @Valid DirectAnswer directAnswer) {
     }
 
     /**

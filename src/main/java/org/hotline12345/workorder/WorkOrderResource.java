@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +25,6 @@ import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.Page;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
 import org.hotline12345.workorder.WorkOrderViews.Detail;
 import org.hotline12345.workorder.WorkOrderViews.EventView;
 import org.hotline12345.workorder.WorkOrderViews.Registration;
@@ -36,7 +34,8 @@ import io.quarkus.security.Authenticated;
 
 /**
  * 工单: one endpoint per lifecycle step; the work order is addressed by its number. Steps whose body is optional
- * ({@code Remark}) also accept a bare POST without a body or content type.
+ * ({@code Remark}) also accept a bare POST without a body or content type. Who may take each step is decided by
+ * {@link WorkOrderPolicy}, which the pages ask too; a step of another party is a 403.
  */
 @Path("/api/work-orders")
 @Tag(name = "Work orders")
@@ -55,14 +54,13 @@ public class WorkOrderResource {
     CurrentActor actor;
 
     @POST
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "受理: register a work order, and dispatch it at once when departments are given")
     public Response register(
             @Parameter(description = "Any unique string (e.g. a UUID) per intended work order; a retry with the same key returns the first result and creates nothing") @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull @Valid WorkOrderRequests.Register request) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw InvalidFieldException.malformed("Idempotency-Key", "format",
-                    "must be 1-100 visible ASCII characters");
+                    "须为 1 到 100 个可见 ASCII 字符");
         }
         Registration registration = service.register(request, actor.get(), idempotencyKey);
         Response.ResponseBuilder response = Response
@@ -101,7 +99,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/answer")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "即问即答: answered on the call; closes the work order")
     public Detail answerDirectly(@PathParam("number") String number,
             @NotNull @Valid WorkOrderRequests.DirectAnswer request) {
@@ -110,7 +107,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/enterprise-request")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "涉企诉求: mark as an enterprise request; the business-environment desk takes it on its ledger")
     public Detail markEnterpriseRequest(@PathParam("number") String number) {
         return service.markEnterpriseRequest(number, actor.get());
@@ -118,7 +114,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/dispatch")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "派单 to a lead department and optional assisting departments")
     public Detail dispatch(@PathParam("number") String number, @NotNull @Valid WorkOrderRequests.Dispatch request) {
         return service.dispatch(number, request, actor.get());
@@ -126,7 +121,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/redispatch")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "改派 after an approved return, to another department")
     public Detail redispatch(@PathParam("number") String number, @NotNull @Valid WorkOrderRequests.Dispatch request) {
         return service.redispatch(number, request, actor.get());
@@ -135,7 +129,6 @@ public class WorkOrderResource {
     @POST
     @Path("/{number}/accept")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Role.Names.DEPARTMENT_STAFF)
     @Operation(summary = "签收 by the lead department")
     public Detail accept(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
         return service.accept(number, comment(request), actor.get());
@@ -143,7 +136,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/return")
-    @RolesAllowed(Role.Names.DEPARTMENT_STAFF)
     @Operation(summary = "退单: the lead department asks to return it, with a reason")
     public Detail requestReturn(@PathParam("number") String number, @NotNull @Valid WorkOrderRequests.Reason request) {
         return service.requestReturn(number, request.reason(), actor.get());
@@ -152,7 +144,6 @@ public class WorkOrderResource {
     @POST
     @Path("/{number}/return/approve")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "Approve the return; the work order then waits for re-dispatch")
     public Detail approveReturn(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
         return service.approveReturn(number, comment(request), actor.get());
@@ -160,7 +151,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/return/reject")
-    @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "Reject the return; the work order goes back to the department")
     public Detail rejectReturn(@PathParam("number") String number, @NotNull @Valid WorkOrderRequests.Reason request) {
         return service.rejectReturn(number, request.reason(), actor.get());
@@ -168,7 +158,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/extension")
-    @RolesAllowed(Role.Names.DEPARTMENT_STAFF)
     @Operation(summary = "延期申请: ask for more working days to reply")
     public Detail requestExtension(@PathParam("number") String number,
             @NotNull @Valid WorkOrderRequests.Extension request) {
@@ -178,7 +167,6 @@ public class WorkOrderResource {
     @POST
     @Path("/{number}/extension/approve")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "Approve the pending extension; the reply deadline moves by its working days")
     public Detail approveExtension(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
         return service.approveExtension(number, comment(request), actor.get());
@@ -186,7 +174,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/extension/reject")
-    @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "Reject the pending extension; the reply deadline stays")
     public Detail rejectExtension(@PathParam("number") String number,
             @NotNull @Valid WorkOrderRequests.Reason request) {
@@ -195,7 +182,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/assist-input")
-    @RolesAllowed(Role.Names.DEPARTMENT_STAFF)
     @Operation(summary = "协办意见: an assisting department's input for the lead's reply")
     public Detail submitAssistInput(@PathParam("number") String number,
             @NotNull @Valid WorkOrderRequests.AssistInput request) {
@@ -204,7 +190,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/reply")
-    @RolesAllowed(Role.Names.DEPARTMENT_STAFF)
     @Operation(summary = "回复 by the lead department")
     public Detail reply(@PathParam("number") String number, @NotNull @Valid WorkOrderRequests.Reply request) {
         return service.reply(number, request.content(), actor.get());
@@ -213,7 +198,6 @@ public class WorkOrderResource {
     @POST
     @Path("/{number}/review/approve")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "审核 passed: the work order waits for the callback")
     public Detail approveReply(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
         return service.approveReply(number, comment(request), actor.get());
@@ -221,7 +205,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/review/reject")
-    @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "审核 failed: reopened (重办) to the same department")
     public Detail rejectReply(@PathParam("number") String number, @NotNull @Valid WorkOrderRequests.Reason request) {
         return service.rejectReply(number, request.reason(), actor.get());
@@ -229,7 +212,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/callback")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "回访: record the citizen's answer; dissatisfied reopens, otherwise the work order closes")
     public Detail recordCallback(@PathParam("number") String number,
             @NotNull @Valid WorkOrderRequests.Callback request) {
@@ -238,7 +220,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/close")
-    @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "办结 without a callback, with the reason")
     public Detail close(@PathParam("number") String number, @NotNull @Valid WorkOrderRequests.Reason request) {
         return service.close(number, request.reason(), actor.get());
@@ -247,7 +228,6 @@ public class WorkOrderResource {
     @POST
     @Path("/{number}/urge")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "催办: remind the department")
     public Detail urge(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
         return service.urge(number, comment(request), actor.get());
@@ -256,7 +236,6 @@ public class WorkOrderResource {
     @POST
     @Path("/{number}/supervise")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Role.Names.SUPERVISOR)
     @Operation(summary = "督办: formal supervision of the department's handling")
     public Detail supervise(@PathParam("number") String number, @Valid WorkOrderRequests.Remark request) {
         return service.supervise(number, comment(request), actor.get());
@@ -264,7 +243,6 @@ public class WorkOrderResource {
 
     @POST
     @Path("/{number}/merge")
-    @RolesAllowed({Role.Names.AGENT, Role.Names.DESK, Role.Names.DESK_LEAD, Role.Names.SUPERVISOR})
     @Operation(summary = "并单: close this duplicate as merged into the primary work order")
     public Detail merge(@PathParam("number") String number, @NotNull @Valid WorkOrderRequests.Merge request) {
         return service.merge(number, request, actor.get());

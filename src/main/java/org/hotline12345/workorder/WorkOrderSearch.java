@@ -49,6 +49,18 @@ public record WorkOrderSearch(
         }
     }
 
+    /** Work orders in {@code statuses} (all for none) whose number, title or content holds {@code text}. */
+    public static WorkOrderSearch byStatus(Set<WorkOrderStatus> statuses, String text, Sort sort) {
+        return new WorkOrderSearch(statuses, Set.of(), Set.of(), Set.of(), null, null, null, null, null, null, null,
+                text, sort);
+    }
+
+    /** Work orders a department holds past their accept or reply deadline. */
+    static WorkOrderSearch overdueOnly() {
+        return new WorkOrderSearch(Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, true, null, null, null,
+                null, Sort.NUMBER_ASC);
+    }
+
     /** A JPQL condition with its parameters. */
     record Query(String where, Map<String, Object> parameters, String orderBy) {
     }

@@ -6,7 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ import org.hotline12345.notification.NotificationService;
 import org.hotline12345.security.Actor;
 import org.hotline12345.workorder.WorkOrderViews.Detail;
 import org.hotline12345.workorder.WorkOrderViews.EventView;
+import org.hotline12345.workorder.WorkOrderViews.Figures;
 import org.hotline12345.workorder.WorkOrderViews.Registration;
 import org.hotline12345.workorder.WorkOrderViews.Summary;
 
@@ -118,17 +121,25 @@ public class WorkOrderService {
      * (or by a registration committed meanwhile) is answered with what it created, after that commit.
      */
     public Registration register(WorkOrderRequests.Register request, Actor actor, String idempotencyKey) {
+        WorkOrderPolicy.requireRegister(actor);
         CategoryView category = categories.requireActive(request.categoryCode(), "categoryCode");
+        if (request.directAnswer() != null && request.dispatch() != null) {
+            throw InvalidFieldException.malformed("dispatch", "absent",
+                    "即问即答的工单当场办结，不派单：请不要同时指定承办单位");
+        }
         ResolvedDispatch dispatch = request.dispatch() == null ? null : resolve(request.dispatch(), "dispatch.");
+        AnswerArticles.AnswerArticle article = request.directAnswer() == null
+                ? null
+                : article(request.directAnswer().articleSlug(), "directAnswer.articleSlug");
         String fingerprint = idempotencyKey == null ? null : fingerprint(request);
-        Optional<WorkOrder> created = writer.write(new NewRegistration(request, category, dispatch, actor,
+        Optional<WorkOrder> created = writer.write(new NewRegistration(request, category, dispatch, article, actor,
                 clock.instant(), idempotencyKey, fingerprint, null));
         if (created.isPresent()) {
             // mapped here, after the commit, so that the writer's thread goes on to the next batch sooner
             return new Registration(mapper.detail(created.get(), actor), false);
         }
         return replay(actor, idempotencyKey, fingerprint)
-                .orElseThrow(() -> new ConflictException("Idempotency-Key " + idempotencyKey + " is in use"));
+                .orElseThrow(() -> new ConflictException("Idempotency-Key " + idempotencyKey + " 正被另一份登记使用"));
     }
 
     /**
@@ -138,8 +149,11 @@ public class WorkOrderService {
     public Detail registerAs(String reservedNumber, WorkOrderRequests.Register request, Actor actor) {
         CategoryView category = categories.requireActive(request.categoryCode(), "categoryCode");
         ResolvedDispatch dispatch = request.dispatch() == null ? null : resolve(request.dispatch(), "dispatch.");
-        WorkOrder created = writer.write(new NewRegistration(request, category, dispatch, actor, clock.instant(),
-                null, null, reservedNumber)).orElseThrow();
+        AnswerArticles.AnswerArticle article = request.directAnswer() == null
+                ? null
+                : article(request.directAnswer().articleSlug(), "directAnswer.articleSlug");
+        WorkOrder created = writer.write(new NewRegistration(request, category, dispatch, article, actor,
+                clock.instant(), null, null, reservedNumber)).orElseThrow();
         return mapper.detail(created, actor);
     }
 
@@ -157,7 +171,8 @@ public class WorkOrderService {
      * @param reservedNumber the number reserved for it on submission, or {@code null} to draw one
      */
     record NewRegistration(WorkOrderRequests.Register request, CategoryView category, ResolvedDispatch dispatch,
-            Actor actor, Instant registeredAt, String idempotencyKey, String fingerprint, String reservedNumber) {
+            AnswerArticles.AnswerArticle answerArticle, Actor actor, Instant registeredAt, String idempotencyKey,
+            String fingerprint, String reservedNumber) {
     }
 
     /**
@@ -198,7 +213,10 @@ public class WorkOrderService {
         WorkOrder order = WorkOrder.register(number, intake(request, registration.category(), callContext), actor,
                 now);
         ResolvedDispatch dispatch = registration.dispatch();
-        if (dispatch != null) {
+        if (request.directAnswer() != null) {
+            // answered on the call: closed at once, never dispatched, whatever automatic dispatch would do
+            order.answerDirectly(request.directAnswer().answer(), registration.answerArticle(), actor, now);
+        } else if (dispatch != null) {
             order.dispatch(dispatch.lead(), dispatch.assisting(), deadlines.limitsFor(order), calendar, actor, now,
                     request.dispatch().comment(), ruleFor(order, dispatch.lead(), now), Map.of());
         } else if (autoDispatchWanted(request)) {
@@ -237,7 +255,7 @@ public class WorkOrderService {
         return idempotency.find(actor.username(), idempotencyKey).map(remembered -> {
             if (!remembered.requestHash().equals(fingerprint)) {
                 throw InvalidFieldException.unacceptable("Idempotency-Key", "reuse",
-                        "was already used for a different request; use a new key for a new work order");
+                        "已用于另一份登记；新的工单请使用新的键");
             }
             return new Registration(QuarkusTransaction.requiringNew()
                     .call(() -> mapper.detail(find(remembered.workOrderNumber()), actor)), true);
@@ -247,14 +265,14 @@ public class WorkOrderService {
     @Transactional
     public Detail get(String number, Actor actor) {
         WorkOrder order = find(number);
-        WorkOrderAccess.requireVisible(order, actor);
+        WorkOrderPolicy.requireVisible(order, actor);
         return mapper.detail(order, actor);
     }
 
     @Transactional
     public List<EventView> history(String number, Actor actor) {
         WorkOrder order = find(number);
-        WorkOrderAccess.requireVisible(order, actor);
+        WorkOrderPolicy.requireVisible(order, actor);
         return mapper.history(order.getHistory());
     }
 
@@ -310,133 +328,212 @@ public class WorkOrderService {
                 .toList();
     }
 
+    /** What waits for the hotline now and today's intake, over every work order. */
+    @Transactional
+    public Figures figures() {
+        Instant now = clock.instant();
+        Instant today = LocalDate.ofInstant(now, calendar.zone()).atStartOfDay(calendar.zone()).toInstant();
+        Map<WorkOrderStatus, Long> byStatus = new EnumMap<>(WorkOrderStatus.class);
+        workOrders.getEntityManager().createQuery("select w.status, count(w) from WorkOrder w where w.status <> :closed"
+                + " group by w.status", Object[].class).setParameter("closed", WorkOrderStatus.CLOSED).getResultList()
+                .forEach(row -> byStatus.put((WorkOrderStatus) row[0], (Long) row[1]));
+        return new Figures(
+                workOrders.count("registeredAt >= ?1", today),
+                workOrders.count("closedAt >= ?1", today),
+                byStatus.getOrDefault(WorkOrderStatus.REGISTERED, 0L),
+                workOrders.count("status = ?1 and needsDispatchReview = true", WorkOrderStatus.REGISTERED),
+                byStatus.getOrDefault(WorkOrderStatus.RETURNED, 0L),
+                byStatus.getOrDefault(WorkOrderStatus.REPLIED, 0L),
+                byStatus.getOrDefault(WorkOrderStatus.RETURN_REQUESTED, 0L),
+                workOrders.getEntityManager().createQuery("select count(e) from ExtensionRequest e"
+                        + " where e.status = :pending", Long.class).setParameter("pending", ExtensionStatus.PENDING)
+                        .getSingleResult(),
+                byStatus.getOrDefault(WorkOrderStatus.REVIEWED, 0L),
+                byStatus.getOrDefault(WorkOrderStatus.DISPATCHED, 0L) + byStatus.getOrDefault(WorkOrderStatus.ACCEPTED,
+                        0L),
+                workOrders.search(WorkOrderSearch.overdueOnly(), now, calendar.zone(), 0, 1).total());
+    }
+
     /** The category and its whole subtree, for filtering by a node at any level. */
     public List<Long> categorySubtree(String code) {
         categories.byCode(code).orElseThrow(
-                () -> InvalidFieldException.malformed("category", "exists", "no category has code " + code));
+                () -> InvalidFieldException.malformed("category", "exists", "没有代码为 " + code + " 的诉求分类"));
         return categories.all().stream().filter(c -> c.code().startsWith(code)).map(CategoryView::id).toList();
     }
 
     public long departmentId(String code) {
         return departments.byCode(code).orElseThrow(
-                () -> InvalidFieldException.malformed("department", "exists", "no department has code " + code)).id();
+                () -> InvalidFieldException.malformed("department", "exists", "没有代码为 " + code + " 的承办单位")).id();
     }
 
     @Transactional
     public Detail answerDirectly(String number, String answer, String articleSlug, Actor actor) {
-        AnswerArticles.AnswerArticle article = blankToNull(articleSlug) == null
-                ? null
-                : answerArticles.require(articleSlug.strip(), "articleSlug");
-        return change(number, actor, (order, now) -> order.answerDirectly(answer, article, actor, now));
+        AnswerArticles.AnswerArticle article = article(articleSlug, "articleSlug");
+        return change(number, actor, WorkOrderAction.ANSWER_DIRECTLY,
+                (order, now) -> order.answerDirectly(answer, article, actor, now));
+    }
+
+    /** The published article an answer names, {@code null} for none. */
+    private AnswerArticles.AnswerArticle article(String slug, String field) {
+        return blankToNull(slug) == null ? null : answerArticles.require(slug.strip(), field);
     }
 
     /** 涉企诉求: the hotline marks a work order as an enterprise request, for the business-environment desk. */
     @Transactional
     public Detail markEnterpriseRequest(String number, Actor actor) {
-        return change(number, actor, (order, now) -> order.markEnterpriseRequest(actor, now));
+        return change(number, actor, WorkOrderAction.MARK_ENTERPRISE_REQUEST,
+                (order, now) -> order.markEnterpriseRequest(actor, now));
     }
 
     @Transactional
     public Detail dispatch(String number, WorkOrderRequests.Dispatch request, Actor actor) {
         ResolvedDispatch dispatch = resolve(request, "");
-        return change(number, actor, (order, now) -> order.dispatch(dispatch.lead(), dispatch.assisting(),
-                deadlines.limitsFor(order), calendar, actor, now, request.comment(), ruleFor(order, dispatch.lead(),
-                        now),
-                Map.of()));
+        return change(number, actor, WorkOrderAction.DISPATCH,
+                (order, now) -> order.dispatch(dispatch.lead(), dispatch.assisting(),
+                        deadlines.limitsFor(order), calendar, actor, now, request.comment(),
+                        ruleFor(order, dispatch.lead(),
+                                now),
+                        Map.of()));
     }
 
     @Transactional
     public Detail redispatch(String number, WorkOrderRequests.Dispatch request, Actor actor) {
         ResolvedDispatch dispatch = resolve(request, "");
-        return change(number, actor, (order, now) -> order.redispatch(dispatch.lead(), dispatch.assisting(),
-                deadlines.limitsFor(order), calendar, actor, now, request.comment(), ruleFor(order, dispatch.lead(),
-                        now)));
+        return change(number, actor, WorkOrderAction.REDISPATCH,
+                (order, now) -> order.redispatch(dispatch.lead(), dispatch.assisting(),
+                        deadlines.limitsFor(order), calendar, actor, now, request.comment(),
+                        ruleFor(order, dispatch.lead(),
+                                now)));
     }
 
     @Transactional
     public Detail accept(String number, String comment, Actor actor) {
-        return changeAsLead(number, actor, (order, now) -> order.accept(actor, now, comment));
+        return change(number, actor, WorkOrderAction.ACCEPT, (order, now) -> order.accept(actor, now, comment));
     }
 
     @Transactional
     public Detail requestReturn(String number, String reason, Actor actor) {
-        return changeAsLead(number, actor, (order, now) -> order.requestReturn(reason, actor, now));
+        return change(number, actor, WorkOrderAction.REQUEST_RETURN,
+                (order, now) -> order.requestReturn(reason, actor, now));
     }
 
     @Transactional
     public Detail approveReturn(String number, String comment, Actor actor) {
-        return change(number, actor, (order, now) -> order.approveReturn(actor, now, comment));
+        return change(number, actor, WorkOrderAction.APPROVE_RETURN,
+                (order, now) -> order.approveReturn(actor, now, comment));
     }
 
     @Transactional
     public Detail rejectReturn(String number, String comment, Actor actor) {
-        return change(number, actor, (order, now) -> order.rejectReturn(calendar, actor, now, comment));
+        return change(number, actor, WorkOrderAction.REJECT_RETURN,
+                (order, now) -> order.rejectReturn(calendar, actor, now, comment));
     }
 
     @Transactional
     public Detail requestExtension(String number, WorkOrderRequests.Extension request, Actor actor) {
-        return changeAsLead(number, actor,
+        return change(number, actor, WorkOrderAction.REQUEST_EXTENSION,
                 (order, now) -> order.requestExtension(request.days(), request.reason(), actor, now));
     }
 
     @Transactional
     public Detail approveExtension(String number, String comment, Actor actor) {
-        return change(number, actor, (order, now) -> order.approveExtension(calendar, actor, now, comment));
+        return change(number, actor, WorkOrderAction.APPROVE_EXTENSION,
+                (order, now) -> order.approveExtension(calendar, actor, now, comment));
     }
 
     @Transactional
     public Detail rejectExtension(String number, String comment, Actor actor) {
-        return change(number, actor, (order, now) -> order.rejectExtension(actor, now, comment));
+        return change(number, actor, WorkOrderAction.REJECT_EXTENSION,
+                (order, now) -> order.rejectExtension(actor, now, comment));
     }
 
     @Transactional
     public Detail submitAssistInput(String number, String input, Actor actor) {
-        WorkOrder order = lock(number);
-        WorkOrderAccess.requireAssisting(order, actor, departments);
-        Instant now = clock.instant();
-        order.submitAssistInput(actor.departmentId(), input, actor, now);
-        return done(order, actor, now);
+        return change(number, actor, WorkOrderAction.SUBMIT_ASSIST_INPUT,
+                (order, now) -> order.submitAssistInput(actor.departmentId(), input, actor, now));
     }
 
     @Transactional
     public Detail reply(String number, String content, Actor actor) {
-        return changeAsLead(number, actor, (order, now) -> order.reply(content, actor, now));
+        return change(number, actor, WorkOrderAction.REPLY, (order, now) -> order.reply(content, actor, now));
     }
 
     @Transactional
     public Detail approveReply(String number, String comment, Actor actor) {
-        return change(number, actor, (order, now) -> order.approveReply(actor, now, comment));
+        return change(number, actor, WorkOrderAction.APPROVE_REPLY,
+                (order, now) -> order.approveReply(actor, now, comment));
     }
 
     @Transactional
     public Detail rejectReply(String number, String reason, Actor actor) {
-        return change(number, actor,
+        return change(number, actor, WorkOrderAction.REJECT_REPLY,
                 (order, now) -> order.rejectReply(reason, deadlines.limitsFor(order), calendar, actor, now));
     }
 
     @Transactional
     public Detail recordCallback(String number, WorkOrderRequests.Callback request, Actor actor) {
+        CallbackResult result = callbackResult(request);
+        return change(number, actor, WorkOrderAction.RECORD_CALLBACK, (order, now) -> order.recordCallback(result,
+                deadlines.limitsFor(order), calendar, actor, now, request.comment()));
+    }
+
+    private static CallbackResult callbackResult(WorkOrderRequests.Callback request) {
         CallbackResult result = new CallbackResult(request.reached(), request.resolved(), request.satisfaction());
         if (result.reached() && result.satisfaction() == null) {
-            throw InvalidFieldException.malformed("satisfaction", "required",
-                    "is required when the citizen was reached");
+            throw InvalidFieldException.malformed("satisfaction", "required", "联系上市民时须填写满意度");
         }
         if (result.reached() && result.resolved() == null) {
-            throw InvalidFieldException.malformed("resolved", "required", "is required when the citizen was reached");
+            throw InvalidFieldException.malformed("resolved", "required", "联系上市民时须填写是否解决");
         }
-        return change(number, actor, (order, now) -> order.recordCallback(result, deadlines.limitsFor(order),
-                calendar, actor, now, request.comment()));
+        return result;
     }
 
     @Transactional
     public Detail close(String number, String reason, Actor actor) {
-        return change(number, actor, (order, now) -> order.close(actor, now, reason));
+        return change(number, actor, WorkOrderAction.CLOSE, (order, now) -> order.close(actor, now, reason));
+    }
+
+    /**
+     * 销号 by the business-environment desk: the enterprise confirmed the reply, so the reply is approved if it still
+     * waits for review, and the enterprise's view is recorded as the callback, which closes the work order. Who may
+     * sign off is the ledger's rule ({@code LedgerAction}), not a hotline party's: the desk reviews enterprise
+     * requests through it.
+     */
+    @Transactional
+    public Detail closeBySignOff(String number, Satisfaction enterpriseView, String comment, Actor actor) {
+        WorkOrder order = lock(number);
+        Instant now = clock.instant();
+        if (order.getStatus() == WorkOrderStatus.REPLIED) {
+            order.approveReply(actor, now, "营商环境专席销号审核");
+        }
+        if (order.getStatus() == WorkOrderStatus.REVIEWED) {
+            order.recordCallback(new CallbackResult(true, true, enterpriseView), deadlines.limitsFor(order),
+                    calendar, actor, now, comment);
+        }
+        return done(order, actor, now);
+    }
+
+    /**
+     * The desk refused the sign-off: the work order goes back to its department (重办), as a failed review while the
+     * reply waits for one, as a dissatisfied callback once reviewed. The ledger decides who may.
+     */
+    @Transactional
+    public Detail reopenBySignOffRejection(String number, String reason, Actor actor) {
+        WorkOrder order = lock(number);
+        Instant now = clock.instant();
+        if (order.getStatus() == WorkOrderStatus.REPLIED) {
+            order.rejectReply(reason, deadlines.limitsFor(order), calendar, actor, now);
+        } else if (order.getStatus() == WorkOrderStatus.REVIEWED) {
+            order.recordCallback(new CallbackResult(true, false, Satisfaction.DISSATISFIED),
+                    deadlines.limitsFor(order), calendar, actor, now, reason);
+        }
+        return done(order, actor, now);
     }
 
     /** 催办, with a notification to the lead department. */
     @Transactional
     public Detail urge(String number, String comment, Actor actor) {
-        return change(number, actor, (order, now) -> {
+        return change(number, actor, WorkOrderAction.URGE, (order, now) -> {
             order.urge(actor, now, comment);
             notifyLead(order, NotificationKind.URGE, "催办：工单 " + number + " 请抓紧办理", comment, actor);
         });
@@ -445,7 +542,7 @@ public class WorkOrderService {
     /** 督办, with a notification to the lead department. */
     @Transactional
     public Detail supervise(String number, String comment, Actor actor) {
-        return change(number, actor, (order, now) -> {
+        return change(number, actor, WorkOrderAction.SUPERVISE, (order, now) -> {
             order.supervise(actor, now, comment);
             notifyLead(order, NotificationKind.SUPERVISE, "督办：工单 " + number + " 已列为督办件", comment, actor);
         });
@@ -536,10 +633,11 @@ public class WorkOrderService {
         WorkOrder duplicate = duplicateFirst ? first : second;
         WorkOrder primary = duplicateFirst ? second : first;
         if (duplicate == null) {
-            throw new ResourceNotFoundException("Work order", number);
+            throw new ResourceNotFoundException("工单", number);
         }
+        WorkOrderPolicy.require(WorkOrderAction.MERGE, duplicate, actor);
         if (primary == null) {
-            throw InvalidFieldException.unacceptable("primary", "exists", "no work order has number " + primaryNumber);
+            throw InvalidFieldException.unacceptable("primary", "exists", "没有编号为 " + primaryNumber + " 的工单");
         }
         Instant now = clock.instant();
         duplicate.mergeInto(primary, actor, now, request.comment());
@@ -547,17 +645,10 @@ public class WorkOrderService {
         return done(duplicate, actor, now);
     }
 
-    private Detail change(String number, Actor actor, BiConsumer<WorkOrder, Instant> change) {
+    /** Takes {@code action} on the locked work order once {@link WorkOrderPolicy} lets the actor. */
+    private Detail change(String number, Actor actor, WorkOrderAction action, BiConsumer<WorkOrder, Instant> change) {
         WorkOrder order = lock(number);
-        WorkOrderAccess.requireVisible(order, actor);
-        Instant now = clock.instant();
-        change.accept(order, now);
-        return done(order, actor, now);
-    }
-
-    private Detail changeAsLead(String number, Actor actor, BiConsumer<WorkOrder, Instant> change) {
-        WorkOrder order = lock(number);
-        WorkOrderAccess.requireLead(order, actor, departments);
+        WorkOrderPolicy.require(action, order, actor);
         Instant now = clock.instant();
         change.accept(order, now);
         return done(order, actor, now);
@@ -571,11 +662,11 @@ public class WorkOrderService {
     }
 
     private WorkOrder find(String number) {
-        return workOrders.findByNumber(number).orElseThrow(() -> new ResourceNotFoundException("Work order", number));
+        return workOrders.findByNumber(number).orElseThrow(() -> new ResourceNotFoundException("工单", number));
     }
 
     private WorkOrder lock(String number) {
-        return workOrders.lockByNumber(number).orElseThrow(() -> new ResourceNotFoundException("Work order", number));
+        return workOrders.lockByNumber(number).orElseThrow(() -> new ResourceNotFoundException("工单", number));
     }
 
     private record ResolvedDispatch(DepartmentView lead, List<DepartmentView> assisting) {
@@ -592,7 +683,7 @@ public class WorkOrderService {
             DepartmentView department = departments.requireActive(codes.get(i), field);
             if (department.id() == lead.id() || assisting.contains(department)) {
                 throw InvalidFieldException.unacceptable(field, "distinct",
-                        department.name() + " is already on this dispatch");
+                        department.name() + " 已在本次派单中");
             }
             assisting.add(department);
         }

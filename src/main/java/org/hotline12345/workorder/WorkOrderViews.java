@@ -21,6 +21,9 @@ public final class WorkOrderViews {
      *
      * @param dispatchRule the responsibility rule version behind the current dispatch, when there is one
      * @param needsDispatchReview automatic dispatch found nobody responsible: it waits in the hotline's review queue
+     * @param registeredByName the name of who registered it
+     * @param actions the steps the viewer may take now ({@link WorkOrderPolicy}): what the pages offer
+     * @param mayAttach whether the viewer may attach a file now
      */
     public record Detail(
             String number,
@@ -41,6 +44,7 @@ public final class WorkOrderViews {
             boolean needsDispatchReview,
             OffsetDateTime registeredAt,
             String registeredBy,
+            String registeredByName,
             OffsetDateTime dispatchedAt,
             ClockView acceptClock,
             ClockView replyClock,
@@ -54,7 +58,14 @@ public final class WorkOrderViews {
             Closure closure,
             OffsetDateTime closedAt,
             String mergedInto,
-            List<EventView> history) {
+            List<EventView> history,
+            List<WorkOrderAction> actions,
+            boolean mayAttach) {
+
+        /** Whether the viewer may take the step named {@code action} now; for the pages. */
+        public boolean may(String action) {
+            return actions.stream().anyMatch(a -> a.name().equals(action));
+        }
     }
 
     /**
@@ -137,6 +148,10 @@ public final class WorkOrderViews {
             Satisfaction satisfaction) {
     }
 
+    /**
+     * @param summary what happened in a line of Chinese, naming the departments and the other work order (系统自动派单 →
+     *        市住建局)
+     */
     public record EventView(
             long id,
             EventType type,
@@ -148,7 +163,28 @@ public final class WorkOrderViews {
             WorkOrderStatus fromStatus,
             WorkOrderStatus toStatus,
             String comment,
-            @JsonRawValue @Schema(type = SchemaType.OBJECT) String details) {
+            @JsonRawValue @Schema(type = SchemaType.OBJECT) String details,
+            String summary) {
+    }
+
+    /**
+     * What waits for the hotline and today's intake, counted now: the supervisor's home and the wallboard show them.
+     *
+     * @param dispatchReview of {@code toDispatch}, those automatic dispatch found nobody responsible for
+     * @param overdue held by a department past its accept or reply deadline (红牌)
+     */
+    public record Figures(
+            long registeredToday,
+            long closedToday,
+            long toDispatch,
+            long dispatchReview,
+            long toRedispatch,
+            long repliesToReview,
+            long returnsToDecide,
+            long extensionsToDecide,
+            long callbacksDue,
+            long heldByDepartments,
+            long overdue) {
     }
 
     /** Result of a registration; {@code replayed} when an Idempotency-Key matched an earlier one. */

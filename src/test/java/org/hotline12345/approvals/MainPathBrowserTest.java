@@ -107,11 +107,6 @@ class MainPathBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.id("answer-article-name"))).isEqualTo(title);
             browser.screenshot("agent-desktop-assist");
             browser.driver().findElement(By.cssSelector("#registration button[type=submit]")).click();
-            try {
-                Thread.sleep(3000);
-            } catch (InterruptedException e) {
-            }
-            System.err.println("DEBUGPAGE " + browser.driver().findElement(By.tagName("main")).getText());
             String number = browser.text(By.id("registered-number"));
             assertThat(browser.text(By.cssSelector(".notice.ok:not(#registered)"))).isEqualTo("已当场答复，工单已办结");
             browser.go("/hotline/work-orders/" + number);

@@ -12,6 +12,7 @@ import org.hotline12345.calendar.HolidaySource;
 import org.hotline12345.deadline.CardLevel;
 import org.hotline12345.department.DepartmentKind;
 import org.hotline12345.desk.EnterpriseSize;
+import org.hotline12345.desk.LedgerAction;
 import org.hotline12345.desk.LedgerStatus;
 import org.hotline12345.desk.NoteKind;
 import org.hotline12345.desk.ReferralStatus;
@@ -39,6 +40,7 @@ import org.hotline12345.workorder.RequestType;
 import org.hotline12345.workorder.Satisfaction;
 import org.hotline12345.workorder.ServiceRating;
 import org.hotline12345.workorder.Urgency;
+import org.hotline12345.workorder.WorkOrderAction;
 import org.hotline12345.workorder.WorkOrderStatus;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +58,7 @@ class LabelsTest {
             // the portal's: SMS, online requests, 差评核实
             SmsKind.class, SmsState.class, IntakeState.class, IntakeSource.class, RefusalKind.class, ReviewState.class,
             ReviewDecision.class,
-            AccessChannel.class);
+            AccessChannel.class, WorkOrderAction.class, LedgerAction.class);
 
     @Test
     void everyConstantThePagesShowHasItsChineseTerm() {

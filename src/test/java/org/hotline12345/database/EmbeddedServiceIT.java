@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged service on its embedded defaults, as the README's first command starts it: a work order registered
+ * The packaged service on its embedded defaults, as the README's first command starts it: the first start on a fresh
+ * data directory is quiet (no error, no stack trace, no warning a newcomer could not act on), a work order registered
  * before a stop (SIGTERM) is there after the restart, and the stop is clean: the database is stopped last, after the
  * scheduler and the registration writer, so nothing logs an error on the way out and no server is left running. Its
  * secrets (the session key, the database's password) are made once, kept beside the data for their owner alone and
@@ -56,6 +57,15 @@ class EmbeddedServiceIT {
         String session;
         try {
             ServiceProcess.awaitReady(first, base, "embedded-service-1.log");
+            // a scheduled synchronisation of the knowledge index runs meanwhile (every 2 s here): it must not race
+            // the first start's import and rebuild
+            Thread.sleep(6000);
+            List<String> noisy = Files.readAllLines(Path.of("target", "embedded-service-1.log")).stream()
+                    .filter(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.startsWith("\tat "))
+                    // the session key's start-up warnings are issue 17.1's (SEC1), which keeps a generated key instead
+                    .filter(line -> !line.contains("HOTLINE_SESSION_KEY") && !line.contains("persistent FORM auth"))
+                    .toList();
+            assertThat(noisy).as("the first start's log").isEmpty();
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/work-orders"))
                     .header("Authorization", AGENT).header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -108,6 +118,7 @@ class EmbeddedServiceIT {
         builder.environment().put("HOTLINE_EMBEDDED_DB_PORT", String.valueOf(databasePort));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         builder.environment().put("HOTLINE_KNOWLEDGE_DIRECTORY", Path.of("knowledge-base").toAbsolutePath().toString());
+        builder.environment().put("HOTLINE_KNOWLEDGE_SYNC_EVERY", "2s");
         builder.redirectErrorStream(true);
         builder.redirectOutput(Path.of("target", log).toAbsolutePath().toFile());
         return builder.start();

@@ -53,6 +53,26 @@ class DepartmentPagesBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.cssSelector("#departments tr[data-code='" + code + "']"))).contains(name,
                     "市直部门", "启用");
 
+            // the parent and the phone the admin home promises: kept, listed, and a unit cannot be its own parent
+            browser.go("/admin/departments/" + code);
+            new Select(page.findElement(By.cssSelector("#edit-department select[name=parentCode]")))
+                    .selectByValue("D-EAST");
+            page.findElement(By.cssSelector("#edit-department input[name=phone]")).sendKeys("0571-87650000");
+            page.findElement(By.cssSelector("#edit-department button")).click();
+            assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已保存");
+            browser.go("/admin/departments?q=" + code);
+            assertThat(browser.text(By.cssSelector("#departments tr[data-code='" + code + "']"))).contains(
+                    "城东区人民政府", "0571-87650000");
+            browser.screenshot("admin-department-parent");
+            browser.go("/admin/departments/D-EAST");
+            new Select(page.findElement(By.cssSelector("#edit-department select[name=parentCode]")))
+                    .selectByValue(code);
+            page.findElement(By.cssSelector("#edit-department button")).click();
+            assertThat(browser.text(By.id("form-error"))).isEqualTo("上级单位：上级单位不能是本单位或其下级单位");
+            browser.go("/admin/departments?q=S-EAST-DONGMEN");
+            assertThat(browser.text(By.cssSelector("#departments tr[data-code='S-EAST-DONGMEN'] .parent")))
+                    .isEqualTo("城东区人民政府");
+
             browser.go("/admin/departments/" + code);
             new Select(page.findElement(By.name("kind"))).selectByVisibleText("公共服务企业");
             page.findElement(By.cssSelector("#edit-department input[name=active]")).click();

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hotline12345.support.Api.as;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,12 +18,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.hotline12345.support.Api;
+import org.hotline12345.support.Browser;
 import org.hotline12345.support.DatabaseTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -43,6 +48,9 @@ class AutoDispatchTest extends DatabaseTest {
             return Map.of("hotline.dispatch.auto-dispatch", "true");
         }
     }
+
+    @TestHTTPResource("/")
+    URL base;
 
     private static final String[] PLACES = {"小区", "楼栋", "家里", "单元楼", "村里"};
     private static final String[] TIMES = {"三天", "一整天", "两天", "从早上开始", "昨晚起"};
@@ -220,6 +228,47 @@ class AutoDispatchTest extends DatabaseTest {
         as("agent").body(Map.of("title", "超市卖过期面包", "content", "面包已过保质期")).post("/api/dispatch/suggest")
                 .then().body("departments[0].code", equalTo("SAMR"));
         as("admin").get("/api/dispatch/models").then().body("lastRun.CATEGORY.version", greaterThanOrEqualTo(2));
+    }
+
+    @Test
+    @Order(9)
+    void anAnswerGivenOnTheCallIsNeverDispatchedEvenWhereTheServiceIsSure() {
+        // 010501 in 城西区 is dispatched automatically (see above); answered on the call it closes instead
+        Map<String, Object> body = registration("010501", "城西区", "停水何时恢复", "小区停水，问何时恢复供水");
+        body.put("directAnswer", Map.of("answer", "供水管网抢修中，预计今晚八点前恢复。"));
+        String number = Api.register(body);
+        as("agent").get("/api/work-orders/" + number).then().body("status", equalTo("CLOSED"))
+                .body("closure", equalTo("ANSWERED_DIRECTLY"))
+                .body("directAnswer", equalTo("供水管网抢修中，预计今晚八点前恢复。"))
+                .body("history.type", contains("REGISTERED", "ANSWERED_DIRECTLY"));
+        // an answer and a department together are a contradiction, said in Chinese
+        body.put("dispatch", Api.dispatchTo("WATERWORKS"));
+        as("agent").body(body).post("/api/work-orders").then().statusCode(400)
+                .body("violations[0].field", equalTo("dispatch"))
+                .body("violations[0].message", containsString("即问即答"));
+        // a work order dispatched by itself is no longer answered on the call: the refusal says why, in Chinese
+        String dispatched = Api.register(registration("010501", "城西区", "小区停水", "小区两天停水，没有自来水"));
+        Api.step("agent", dispatched, "answer", Map.of("answer", "已答复")).statusCode(409)
+                .body("detail", equalTo("工单 " + dispatched + " 当前为“已派单”，“即问即答”只能在“已受理”时办理"));
+
+        try (Browser browser = Browser.open(base.toString())) {
+            browser.signIn("agent");
+            browser.driver().findElement(By.name("name")).sendKeys("吴女士");
+            browser.driver().findElement(By.id("phone-number")).sendKeys("13700003333");
+            browser.driver().findElement(By.id("title")).sendKeys("停水何时恢复");
+            browser.driver().findElement(By.name("content")).sendKeys("小区停水，问何时恢复供水");
+            new Select(browser.driver().findElement(By.name("categoryCode"))).selectByValue("010501");
+            browser.driver().findElement(By.name("district")).sendKeys("城西区");
+            browser.driver().findElement(By.id("direct-answer")).sendKeys("供水管网抢修中，预计今晚八点前恢复。");
+            browser.driver().findElement(By.cssSelector("#registration button[type=submit]")).click();
+            String registered = browser.text(By.id("registered-number"));
+            assertThat(browser.text(By.cssSelector(".notice.ok:not(#registered)"))).isEqualTo("已当场答复，工单已办结");
+            browser.go("/hotline/work-orders/" + registered);
+            assertThat(browser.text(By.id("status"))).isEqualTo("已办结");
+            assertThat(browser.text(By.id("closure"))).isEqualTo("（即问即答）");
+            assertThat(browser.text(By.id("history"))).doesNotContain("派单");
+            browser.screenshot("answered-on-the-call-with-auto-dispatch-on");
+        }
     }
 
     private static JsonPath awaitModels(int version) throws InterruptedException {

@@ -33,11 +33,16 @@ class RulePagesBrowserTest extends DatabaseTest {
 
     @Test
     void anAdministratorMaintainsTheResponsibilityList() throws IOException {
-        String category = as("admin").body(Map.of("name", "确责测试" + System.nanoTime() % 100_000))
-                .post("/api/categories").then().statusCode(201).extract().path("code");
+        String name = "确责测试" + System.nanoTime() % 100_000;
+        String category = as("admin").body(Map.of("name", name)).post("/api/categories").then().statusCode(201)
+                .extract().path("code");
         try (Browser browser = Browser.open(base.toString())) {
             browser.signIn("admin");
-            browser.go("/admin/rules/test?category=" + category + "&district=城东区");
+            // the tester takes the category by its name, as people know it
+            browser.go("/admin/rules");
+            browser.driver().findElement(By.cssSelector("#tester input[name=category]")).sendKeys(name);
+            browser.driver().findElement(By.cssSelector("#tester input[name=district]")).sendKeys("城东区");
+            browser.driver().findElement(By.cssSelector("#tester button")).click();
             assertThat(browser.text(By.id("test-lead"))).isEqualTo("城东区人民政府");
             assertThat(browser.text(By.id("test-explanation"))).contains("按属地交城东区人民政府");
 
@@ -104,6 +109,9 @@ class RulePagesBrowserTest extends DatabaseTest {
     @Test
     void theTesterNamesAnUnknownCategoryAndThePagesAreForAdministrators() {
         Pages.as("admin").get("/admin/rules/test?category=nonsense").then().statusCode(400);
+        // a name shared by several categories asks which one
+        assertThat(Pages.as("admin").get("/admin/rules/test?category=物业").then().statusCode(400).extract()
+                .asString()).contains("对应多个分类");
         Pages.as("agent").get("/admin/rules").then().statusCode(403);
     }
 }

@@ -107,7 +107,7 @@ class KnowledgeApiTest extends DatabaseTest {
         as("editor").body(body).put("/api/knowledge/articles/" + slug).then().statusCode(200);
         body.put("answer", "第二位编辑基于旧版本的修改 " + marker);
         as("admin").body(body).put("/api/knowledge/articles/" + slug).then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("version 2"));
+                .contentType("application/problem+json").body("detail", containsString("版本 2"));
         body.remove("version");
         as("admin").body(body).put("/api/knowledge/articles/" + slug).then().statusCode(400)
                 .body("violations[0].field", equalTo("version"));

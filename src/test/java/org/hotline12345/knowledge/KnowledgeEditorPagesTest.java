@@ -128,7 +128,7 @@ class KnowledgeEditorPagesTest extends DatabaseTest {
         typed.put("answer", "编辑在第一版上写的很长的新答案：贷款额度按缴存余额的十五倍计算，且不超过个人最高限额。" + marker);
         String page = editor.formParams(typed).post(editorPage).then().statusCode(409).extract().asString();
         assertThat(page).contains("未保存：你编辑期间，此条目已被修改。")
-                .contains("你是在第 1 版上修改的，admin 已于").contains("保存了第 2 版")
+                .contains("你是在第 1 版上修改的，系统管理员 已于").contains("保存了第 2 版")
                 .contains(">" + typed.get("answer") + "</textarea>")
                 .contains("name=\"version\" value=\"1\"")
                 .contains("/knowledge/editor/articles/" + slug + "/versions/2");
@@ -140,7 +140,7 @@ class KnowledgeEditorPagesTest extends DatabaseTest {
                 .header("Location", containsString(editorPage + "?done="))
                 .header("Location", containsString(PageForms.encode("已保存（第 3 版）")));
         Pages.as("editor").get(editorPage + "/versions/2").then().statusCode(200)
-                .body(containsString("管理员改过的答案 " + marker)).body(containsString("admin（管理员）"));
+                .body(containsString("管理员改过的答案 " + marker)).body(containsString("系统管理员（管理员）"));
     }
 
     @Test

@@ -43,7 +43,8 @@ class PageSecurityTest extends DatabaseTest {
         Pages.as("desk").get("/").then().statusCode(303).header("Location", endsWith("/desk"));
         Pages.as("agent").get("/").then().statusCode(303).header("Location", endsWith("/agent"));
         Pages.as("housing").get("/").then().statusCode(303).header("Location", endsWith("/department"));
-        Pages.as("supervisor").get("/").then().statusCode(200).body(containsString("退出"));
+        Pages.as("supervisor").get("/").then().statusCode(303).header("Location", endsWith("/supervisor"));
+        Pages.as("supervisor").get("/supervisor").then().statusCode(200).body(containsString("退出"));
         Pages.as("admin").get("/").then().statusCode(303).header("Location", endsWith("/admin"));
         Pages.as("editor").get("/").then().statusCode(303).header("Location", endsWith("/knowledge/editor"));
         Pages.as("admin").get("/admin").then().statusCode(200).body(containsString("/admin/rules"));

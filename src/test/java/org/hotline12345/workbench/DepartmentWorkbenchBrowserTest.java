@@ -76,7 +76,8 @@ class DepartmentWorkbenchBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.id("status"))).isEqualTo("已派单");
             browser.driver().findElement(By.cssSelector("#return textarea")).sendKeys("小区物业收费属区发改局职责");
             browser.driver().findElement(By.cssSelector("#return button")).click();
-            assertThat(browser.text(By.id("status"))).isEqualTo("退单待审");
+            // the page is replaced by the answer to the form: wait for it rather than read the old one
+            browser.awaitText(By.id("status"), "退单待审");
             browser.signOut();
 
             browser.signIn("market");

@@ -43,7 +43,7 @@ class AttachmentApiTest extends DatabaseTest {
     @Test
     void theLeadDepartmentAttachesWhileHandlingItAndEveryoneWhoSeesTheWorkOrderReadsIt() {
         String number = registerDispatched("HOUSING");
-        upload("housing", number, "现场照片.pdf", PDF).statusCode(409).body("detail", containsString("ACCEPTED"));
+        upload("housing", number, "现场照片.pdf", PDF).statusCode(409).body("detail", containsString("签收后"));
         step("housing", number, "accept").statusCode(200);
 
         int id = upload("housing", number, "C:\\Users\\李\\整改通知书.pdf", PDF).statusCode(201)

@@ -44,7 +44,11 @@ class WorkOrderAccessTest extends DatabaseTest {
     void departmentsCannotRegisterDispatchOrReview() {
         as("housing").body(registration()).post("/api/work-orders").then().statusCode(403);
         String number = Api.register(registration());
-        step("housing", number, "dispatch", dispatchTo("HOUSING")).statusCode(403);
+        // not yet its department's: to its staff the work order does not exist
+        step("housing", number, "dispatch", dispatchTo("HOUSING")).statusCode(404);
+        String held = Api.registerDispatched("HOUSING");
+        step("housing", held, "urge").statusCode(403).body("detail", equalTo("“催办”由热线（坐席、营商环境专席、班长）办理，本单位不能对工单 "
+                + held + " 进行此操作"));
         as("admin").body(registration()).post("/api/work-orders").then().statusCode(403);
     }
 

@@ -235,7 +235,7 @@ class WorkOrderApiTest extends DatabaseTest {
                 .body("currentStatus", equalTo("DISPATCHED"))
                 .body("requiredStatus", equalTo(List.of("ACCEPTED")))
                 .body("action", equalTo("REPLY"))
-                .body("detail", equalTo("Work order " + number + " is DISPATCHED; REPLY requires [ACCEPTED]"));
+                .body("detail", equalTo("工单 " + number + " 当前为“已派单”，“回复”只能在“已签收”时办理"));
         step("supervisor", number, "review/approve").statusCode(409)
                 .body("requiredStatus", equalTo(List.of("REPLIED")));
         step("housing", number, "accept").statusCode(200);

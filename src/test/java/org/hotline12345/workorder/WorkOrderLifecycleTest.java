@@ -30,11 +30,11 @@ class WorkOrderLifecycleTest {
     static final WorkingCalendar CALENDAR = Shanghai.CALENDAR;
     static final ClockLimits LIMITS = new ClockLimits(TimeLimit.workingDays(1), TimeLimit.workingDays(5));
     static final DepartmentView HOUSING = new DepartmentView(1, "HOUSING", "市住建局", DepartmentKind.CITY_DEPARTMENT,
-            null, true);
+            null, true, null, null);
     static final DepartmentView MARKET = new DepartmentView(2, "SAMR", "市市场监管局", DepartmentKind.CITY_DEPARTMENT,
-            null, true);
+            null, true, null, null);
     static final DepartmentView EAST = new DepartmentView(3, "D-EAST", "城东区人民政府",
-            DepartmentKind.DISTRICT_GOVERNMENT, "城东区", true);
+            DepartmentKind.DISTRICT_GOVERNMENT, "城东区", true, null, null);
     static final Actor AGENT = new Actor(1, "agent", "王坐席", Role.AGENT, null);
     static final Actor SUPERVISOR = new Actor(2, "supervisor", "陈班长", Role.SUPERVISOR, null);
     static final Actor HOUSING_STAFF = new Actor(3, "housing", "李承办", Role.DEPARTMENT_STAFF, 1L);

@@ -68,7 +68,7 @@ class WorkOrderValidationTest extends DatabaseTest {
         register(body).statusCode(400)
                 .body("violations[0].field", equalTo("requestType"))
                 .body("violations[0].rule", equalTo("enum"))
-                .body("violations[0].message", startsWith("must be one of [CONSULTATION"));
+                .body("violations[0].message", startsWith("须为以下之一：[CONSULTATION"));
     }
 
     @Test
