@@ -24,7 +24,7 @@ public class IndexedArticles {
 
     public IndexedArticle of(KnowledgeArticle article) {
         return new IndexedArticle(article.getId(), article.getSlug(), article.getTitle(), article.getQuestions(),
-                MarkdownText.plain(article.getAnswer()), article.getTags(), categoryPath(article.getCategoryId()),
+                Markdown.words(article.getAnswer()), article.getTags(), categoryPath(article.getCategoryId()),
                 departments.byId(article.getDepartmentId()).orElseThrow().code(), article.getStatus().name(),
                 article.getEffectiveFrom(), article.getExpiresOn(), article.getUpdatedAt());
     }

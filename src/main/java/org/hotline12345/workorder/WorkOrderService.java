@@ -5,6 +5,7 @@ import static org.hotline12345.common.TextInput.blankToNull;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,7 @@ import org.hotline12345.notification.NewNotification;
 import org.hotline12345.notification.NotificationKind;
 import org.hotline12345.notification.NotificationService;
 import org.hotline12345.security.Actor;
+import org.hotline12345.workorder.WorkOrderViews.CallerHistory;
 import org.hotline12345.workorder.WorkOrderViews.Detail;
 import org.hotline12345.workorder.WorkOrderViews.EventView;
 import org.hotline12345.workorder.WorkOrderViews.Registration;
@@ -230,14 +233,24 @@ public class WorkOrderService {
 
     @Transactional
     public Page<Summary> search(WorkOrderSearch search, int page, int size, Actor actor) {
-        WorkOrderSearch scoped = actor.isDepartmentStaff()
-                ? new WorkOrderSearch(search.statuses(), search.requestTypes(), search.channels(), search.urgencies(),
-                        search.categoryIds(), search.departmentId(), actor.departmentId(), search.overdue(),
-                        search.dispatchReview(),
-                        search.registeredFrom(), search.registeredTo(), search.text(), search.sort())
-                : search;
+        WorkOrderSearch scoped = actor.isDepartmentStaff() ? search.visibleTo(actor.departmentId()) : search;
         return workOrders.search(scoped, clock.instant(), calendar.zone(), page, size)
                 .map(order -> mapper.summary(order, actor));
+    }
+
+    /**
+     * 来电人历史: a number's work orders, newest first, and how many of them came within {@code repeatWindow} (a
+     * repeat caller when any did), from the work orders alone, so that it works without the phone system.
+     */
+    @Transactional
+    public CallerHistory callerHistory(String phone, Duration repeatWindow, int limit, Actor actor) {
+        Instant since = clock.instant().minus(repeatWindow);
+        List<WorkOrder> found = workOrders.search(new WorkOrderSearch(Set.of(), Set.of(), Set.of(), Set.of(), null,
+                null, null, null, null, null, null, null, WorkOrderSearch.Sort.REGISTERED_DESC,
+                WorkOrderSearch.Caller.byPhone(phone)), clock.instant(), calendar.zone(), 0, limit).items();
+        int recent = (int) found.stream().filter(order -> order.getRegisteredAt().isAfter(since)).count();
+        return new CallerHistory(phone, recent > 0, recent, repeatWindow,
+                found.stream().map(order -> mapper.summary(order, actor)).toList());
     }
 
     /** The work orders this user registered, newest first: an agent's own list on the desktop. */

@@ -146,6 +146,17 @@ public final class WorkOrderViews {
             @JsonRawValue @Schema(type = SchemaType.OBJECT) String details) {
     }
 
+    /**
+     * 来电人历史: what the hotline knows about a calling number from its work orders.
+     *
+     * @param repeat 重复来电: the number raised a request within {@code repeatWindow} before
+     * @param recent how many of its work orders were registered within {@code repeatWindow}
+     * @param workOrders the newest first
+     */
+    public record CallerHistory(String phone, boolean repeat, int recent, Duration repeatWindow,
+            List<Summary> workOrders) {
+    }
+
     /** Result of a registration; {@code replayed} when an Idempotency-Key matched an earlier one. */
     public record Registration(Detail workOrder, boolean replayed) {
     }
