@@ -8,6 +8,7 @@
   const $ = id => document.getElementById(id);
   const form = $('registration');
   const field = name => form.querySelector('[name=' + name + ']');
+  const answer = $('direct-answer');
   let lastPop = null;
 
   function item(text, href) {
@@ -236,14 +237,8 @@
     const suggested = new Set(suggestedCategories.map(s => s.code));
     options.replaceChildren(...found.map((category, i) => {
       const li = category.element;
-      li.className = i === 0 ? 'active' : '';
-      li.replaceChildren(document.createTextNode(category.path));
-      if (suggested.has(category.code)) {
-        const badge = document.createElement('span');
-        badge.className = 'badge';
-        badge.textContent = '建议';
-        li.appendChild(badge);
-      }
+      li.classList.toggle('active', i === 0);
+      li.classList.toggle('suggested', suggested.has(category.code));
       return li;
     }));
     if (!found.length) {
@@ -280,7 +275,7 @@
       return;
     }
     active = (active + step + items.length) % items.length;
-    items.forEach((li, i) => { li.className = i === active ? 'active' : ''; });
+    items.forEach((li, i) => li.classList.toggle('active', i === active));
     items[active].scrollIntoView({ block: 'nearest' });
   }
 
@@ -398,7 +393,6 @@
   showAssisting();
 
   // ---- 即问即答: an answer on the call is never dispatched, so the dispatch controls step aside ----
-  const answer = $('direct-answer');
   function showOutcome() {
     const answered = answer.value.trim() !== '';
     lead.disabled = answered;

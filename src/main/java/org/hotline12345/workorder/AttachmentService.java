@@ -43,9 +43,15 @@ public class AttachmentService {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
 
-    /** A file as lists show it. */
+    /**
+     * A file as lists show it.
+     *
+     * @param uploadedBy the uploader's username
+     * @param uploadedByName the uploader's name as people know them (their username for files from before names were
+     *        kept)
+     */
     public record AttachmentView(long id, String fileName, String contentType, long sizeBytes, String sha256,
-            String uploadedBy, OffsetDateTime uploadedAt) {
+            String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt) {
 
         /** The size as people read it: 12.3 KB, 1.5 MB. */
         public String size() {
@@ -101,8 +107,7 @@ public class AttachmentService {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 mayAttach(number, actor);
-                Attachment attachment = new Attachment(workOrderId, name, type, size, sha256, key, actor.username(),
-                        now);
+                Attachment attachment = new Attachment(workOrderId, name, type, size, sha256, key, actor, now);
                 entityManager.persist(attachment);
                 entityManager.flush();
                 return view(attachment);
@@ -167,6 +172,7 @@ public class AttachmentService {
     private AttachmentView view(Attachment attachment) {
         return new AttachmentView(attachment.getId(), attachment.getFileName(), attachment.getContentType(),
                 attachment.getSizeBytes(), attachment.getSha256(), attachment.getUploadedBy(),
+                attachment.getUploadedByName() == null ? attachment.getUploadedBy() : attachment.getUploadedByName(),
                 attachment.getUploadedAt().atZone(calendar.zone()).toOffsetDateTime());
     }
 

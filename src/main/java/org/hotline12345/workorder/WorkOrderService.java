@@ -39,6 +39,7 @@ import org.hotline12345.security.Actor;
 import org.hotline12345.workorder.WorkOrderViews.CallerHistory;
 import org.hotline12345.workorder.WorkOrderViews.Detail;
 import org.hotline12345.workorder.WorkOrderViews.EventView;
+import org.hotline12345.workorder.WorkOrderViews.Handled;
 import org.hotline12345.workorder.WorkOrderViews.Registration;
 import org.hotline12345.workorder.WorkOrderViews.Summary;
 
@@ -251,6 +252,32 @@ public class WorkOrderService {
         int recent = (int) found.stream().filter(order -> order.getRegisteredAt().isAfter(since)).count();
         return new CallerHistory(phone, recent > 0, recent, repeatWindow,
                 found.stream().map(order -> mapper.summary(order, actor)).toList());
+    }
+
+    /**
+     * 已办: the work orders the actor's department has acted on and no longer has to (replied, returned, handed on,
+     * closed), the one it acted on last first, each with its last step.
+     */
+    @Transactional
+    public Page<Handled> handledBy(Actor actor, int page, int size) {
+        String from = " from WorkOrderEvent e join e.workOrder w where e.actorDepartmentId = :department"
+                + " and not exists (select 1 from Assignment a where a.workOrder = w and a.departmentId = :department"
+                + " and a.endedAt is null and w.status in :held)";
+        List<WorkOrder> found = workOrders.getEntityManager()
+                .createQuery("select w" + from + " group by w order by max(e.occurredAt) desc, w.id desc",
+                        WorkOrder.class)
+                .setParameter("department", actor.departmentId()).setParameter("held", WorkOrderStatus.HELD)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = workOrders.getEntityManager().createQuery("select count(distinct w)" + from, Long.class)
+                .setParameter("department", actor.departmentId()).setParameter("held", WorkOrderStatus.HELD)
+                .getSingleResult();
+        return new Page<>(found.stream().map(order -> {
+            WorkOrderEvent last = order.getHistory().stream()
+                    .filter(e -> actor.departmentId().equals(e.getActorDepartmentId()))
+                    .reduce((first, second) -> second).orElseThrow();
+            return new Handled(mapper.summary(order, actor), last.getType(),
+                    last.getOccurredAt().atZone(calendar.zone()).toOffsetDateTime(), last.getActorName());
+        }).toList(), page, size, total);
     }
 
     /** The work orders this user registered, newest first: an agent's own list on the desktop. */

@@ -157,6 +157,14 @@ public final class WorkOrderViews {
             List<Summary> workOrders) {
     }
 
+    /**
+     * A work order a department has handled (已办), with the department's last step on it.
+     *
+     * @param lastActorName who in the department took that step
+     */
+    public record Handled(Summary order, EventType lastAction, OffsetDateTime lastActionAt, String lastActorName) {
+    }
+
     /** Result of a registration; {@code replayed} when an Idempotency-Key matched an earlier one. */
     public record Registration(Detail workOrder, boolean replayed) {
     }
