@@ -491,7 +491,19 @@
       })) : [document.createTextNode('—')]));
     $('assist-proposal').textContent = proposal ? '建议：' + proposal.leadDepartmentName + '。' + proposal.explanation : '';
     $('assist-adopt').hidden = !proposal && !suggestedCategories.length;
-    $('assist-articles').replaceChildren(...(result.articles.length ? result.articles.map(article => {
+    // the same articles stay as they are, so that the agent reading one does not lose their place
+    const shown = result.articles.map(article => article.slug).join(' ');
+    if ($('assist-articles').dataset.shown !== shown || !shown) {
+      $('assist-articles').dataset.shown = shown;
+      showArticles(result.articles);
+    }
+    if (document.activeElement === search) {
+      showOptions();
+    }
+  }
+
+  function showArticles(articles) {
+    $('assist-articles').replaceChildren(...(articles.length ? articles.map(article => {
       const box = document.createElement('div');
       box.className = 'article';
       box.dataset.slug = article.slug;
@@ -506,14 +518,13 @@
       box.append(title, body, chip('采用此答复', '填入即问即答并记录所用知识', () => adoptAnswer(article)));
       return box;
     }) : [document.createTextNode('无')]));
-    if (document.activeElement === search) {
-      showOptions();
-    }
   }
 
+  // #assist[data-pending] says whether an answer is still to come for what the form holds now
   let assistAsked = 0;
   function askAssistant() {
     const asked = ++assistAsked;
+    $('assist').dataset.pending = 'true';
     fetch('/agent/assist', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
@@ -527,13 +538,18 @@
     }).then(result => {
       if (asked === assistAsked) {
         showAssistance(result);
+        $('assist').dataset.pending = 'false';
       }
     }).catch(() => {
       $('assist-error').hidden = false;
+      $('assist').dataset.pending = 'false';
     });
   }
   const askSoon = debounce(askAssistant, 400);
-  ['title', 'content'].forEach(name => field(name).addEventListener('input', askSoon));
+  ['title', 'content'].forEach(name => field(name).addEventListener('input', () => {
+    $('assist').dataset.pending = 'true';
+    askSoon();
+  }));
   [district, street].forEach(select => select.addEventListener('change', askAssistant));
 
   form.addEventListener('submit', event => {

@@ -162,9 +162,10 @@ public record WorkOrderSearch(
             parameters.put("name", escapeLike(caller.name().strip()) + "%");
         }
         if (caller.place() != null && !caller.place().isBlank()) {
-            // the same expression as the trigram index work_order_place_trgm
-            conditions.add("function('work_order_place', w.location.district, w.location.street, w.location.address)"
-                    + " like :place escape '\\'");
+            // the trigram index work_order_place_trgm's expression; the cast only names its type for Hibernate (SQL
+            // varchar, which PostgreSQL reads as the same text, so the index still applies)
+            conditions.add("cast(function('work_order_place', w.location.district, w.location.street,"
+                    + " w.location.address) as String) like :place escape '\\'");
             parameters.put("place", "%" + escapeLike(caller.place().strip()) + "%");
         }
     }

@@ -98,7 +98,7 @@ class MainPathBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.name("content")).sendKeys("想了解租房提取住房公积金需要哪些材料。");
             browser.chooseCategory("物业服务收费", "城乡建设 / 物业管理 / 物业服务收费");
             // the assistant offers articles for what was typed; the agent answers from one and the work order says which
-            browser.waitFor(By.cssSelector("#assist-articles .article a"));
+            browser.waitFor(By.cssSelector("#assist[data-pending='false'] #assist-articles .article a"));
             WebElement offered = browser.driver().findElement(By.cssSelector("#assist-articles .article a"));
             String slug = offered.getAttribute("href").replaceAll(".*/knowledge/articles/", "");
             String title = offered.getText();

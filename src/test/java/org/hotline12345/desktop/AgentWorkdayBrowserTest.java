@@ -87,6 +87,7 @@ class AgentWorkdayBrowserTest extends DatabaseTest {
             browser.chooseCategory("bslc", "政务服务 / 行政审批 / 办事流程咨询");
             assertThat(value(browser, "#category-code")).isEqualTo("130101");
 
+            browser.waitFor(By.cssSelector("#assist[data-pending='false']"));
             WebElement adopt = browser.driver().findElement(By.xpath(
                     "//div[@id='assist-articles']/div[contains(@class,'article')][.//a[contains(.,'租房')]]//button"));
             adopt.click();

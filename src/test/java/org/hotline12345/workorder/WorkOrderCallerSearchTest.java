@@ -88,6 +88,9 @@ class WorkOrderCallerSearchTest extends DatabaseTest {
                 .contains("work_order_citizen_name");
         assertThat(plan("select id from work_order where work_order_place(district, street, address) like '%银杏路%'"))
                 .contains("work_order_place_trgm");
+        // as Hibernate writes the search's condition
+        assertThat(plan("select id from work_order where cast(work_order_place(district, street, address) as varchar)"
+                + " like '%银杏路%'")).contains("work_order_place_trgm");
     }
 
     /** The plan PostgreSQL chooses when it may not read the whole table, so that an unusable index shows. */
