@@ -139,30 +139,35 @@ public final class Markdown {
 
         @Override
         public void visit(HtmlBlock htmlBlock) {
+            literalLines(TAG.matcher(htmlBlock.getLiteral()).replaceAll(""));
+        }
+
+        /** A block's words on lines of their own. */
+        private void ownLines(Node block) {
             endLine();
-            out.append(TAG.matcher(htmlBlock.getLiteral()).replaceAll("").strip());
+            visitChildren(block);
+            endLine();
+        }
+
+        private void literalLines(String text) {
+            endLine();
+            out.append(text.strip());
             endLine();
         }
 
         @Override
         public void visit(Heading heading) {
-            endLine();
-            visitChildren(heading);
-            endLine();
+            ownLines(heading);
         }
 
         @Override
         public void visit(Paragraph paragraph) {
-            endLine();
-            visitChildren(paragraph);
-            endLine();
+            ownLines(paragraph);
         }
 
         @Override
         public void visit(BlockQuote blockQuote) {
-            endLine();
-            visitChildren(blockQuote);
-            endLine();
+            ownLines(blockQuote);
         }
 
         @Override
@@ -172,16 +177,12 @@ public final class Markdown {
 
         @Override
         public void visit(FencedCodeBlock code) {
-            endLine();
-            out.append(code.getLiteral().strip());
-            endLine();
+            literalLines(code.getLiteral());
         }
 
         @Override
         public void visit(IndentedCodeBlock code) {
-            endLine();
-            out.append(code.getLiteral().strip());
-            endLine();
+            literalLines(code.getLiteral());
         }
 
         @Override

@@ -101,7 +101,7 @@ class AgentWorkdayBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.id("register-submit")).click();
 
             String answered = browser.text(By.id("registered-number"));
-            assertThat(browser.text(By.id("registered"))).contains("已当场答复，工单已办结");
+            assertThat(browser.text(By.cssSelector(".notice.ok:not(#registered)"))).isEqualTo("已当场答复，工单已办结");
             as("supervisor").get("/api/work-orders/" + answered).then().statusCode(200)
                     .body("status", equalTo("CLOSED")).body("closure", equalTo("ANSWERED_DIRECTLY"))
                     .body("leadDepartment", equalTo(null)).body("history.type", not(hasItem("DISPATCHED")));

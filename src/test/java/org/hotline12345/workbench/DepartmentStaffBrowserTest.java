@@ -18,6 +18,7 @@ import org.hotline12345.support.DatabaseTest;
 import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -103,6 +104,12 @@ class DepartmentStaffBrowserTest extends DatabaseTest {
             WebElement handled = browser.waitFor(By.cssSelector("#handled tr[data-number='" + number + "']"));
             assertThat(handled.getText()).contains("已回复", "回复 ·", "李承办（市住建局）");
             browser.screenshot("department-handled");
+
+            // a wide screen is used, not left half empty
+            browser.driver().manage().window().setSize(new Dimension(1920, 1080));
+            browser.go("/department");
+            assertThat(browser.waitFor(By.id("inbox")).getRect().getWidth()).isGreaterThan(1800);
+            browser.screenshot("department-inbox-1920");
         }
     }
 }
