@@ -86,7 +86,10 @@ public final class Markdown {
         return markdown == null ? "" : new PlainText(true).render(PARSER.parse(markdown));
     }
 
-    /** The words alone, for indexing and snippets: like {@link #text} without links' addresses. */
+    /**
+     * The words alone, for indexing and snippets: like {@link #text} without list numbers, bullets and links'
+     * addresses, so that the index holds what the answer says and nothing else.
+     */
     public static String words(String markdown) {
         return markdown == null ? "" : new PlainText(false).render(PARSER.parse(markdown));
     }
@@ -94,11 +97,12 @@ public final class Markdown {
     /** Walks the parsed answer, writing its words and a line break after each block. */
     private static final class PlainText extends AbstractVisitor {
 
-        private final boolean addresses;
+        /** Read out: with list numbers, bullets and links' addresses; otherwise the words alone. */
+        private final boolean reading;
         private final StringBuilder out = new StringBuilder();
 
-        PlainText(boolean addresses) {
-            this.addresses = addresses;
+        PlainText(boolean reading) {
+            this.reading = reading;
         }
 
         String render(Node document) {
@@ -191,7 +195,7 @@ public final class Markdown {
             int number = start == null ? 1 : start;
             for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                 endLine();
-                out.append(number++).append(". ");
+                out.append(reading ? number++ + ". " : "");
                 visitItem(item);
             }
             endLine();
@@ -201,7 +205,7 @@ public final class Markdown {
         public void visit(BulletList list) {
             for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                 endLine();
-                out.append("· ");
+                out.append(reading ? "· " : "");
                 visitItem(item);
             }
             endLine();
@@ -229,7 +233,7 @@ public final class Markdown {
             visitChildren(link);
             String words = out.substring(start);
             String destination = link.getDestination();
-            if (addresses && destination != null && !destination.isBlank() && !destination.equals(words)) {
+            if (reading && destination != null && !destination.isBlank() && !destination.equals(words)) {
                 out.append('（').append(destination).append('）');
             }
         }
@@ -256,7 +260,7 @@ public final class Markdown {
                 endLine();
             } else if (node instanceof TableCell cell) {
                 if (cell.getPrevious() != null) {
-                    out.append("　");
+                    out.append(reading ? "　" : " ");
                 }
                 visitChildren(cell);
             } else {

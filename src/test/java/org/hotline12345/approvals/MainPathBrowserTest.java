@@ -49,7 +49,7 @@ class MainPathBrowserTest extends DatabaseTest {
             browser.go("/department/work-orders/" + number);
             browser.driver().findElement(By.cssSelector("#accept button")).click();
             browser.driver().findElement(By.cssSelector("#reply-form textarea")).sendKeys("已督促物业清理楼道杂物并张贴告示。");
-            browser.driver().findElement(By.cssSelector("#reply-form button")).click();
+            browser.driver().findElement(By.cssSelector("#reply-form button[type=submit]")).click();
             assertThat(browser.text(By.id("status"))).isEqualTo("已回复");
             browser.signOut();
 

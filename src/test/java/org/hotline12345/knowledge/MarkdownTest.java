@@ -70,6 +70,6 @@ class MarkdownTest {
         String words = Markdown.words(ANSWER);
         assertThat(words).contains("所需材料", "居民身份证原件", "《申请表》，可在政务服务网下载", "注意：复印件无效", "受理", "当场",
                 "代码块", "图示", "结束");
-        assertThat(words).doesNotContain("##", "**", "](", "`", "|", "---", "<br/>", "https://", "> ");
+        assertThat(words).doesNotContain("##", "**", "](", "`", "|", "---", "<br/>", "https://", "> ", "1. ", "· ");
     }
 }
