@@ -14,8 +14,9 @@ import org.hotline12345.dispatch.DispatchSuggestion.CategoryGuess;
 
 /**
  * Categories guessed from their names before a category model is trained, so that a fresh system's assistant still
- * proposes some: a leaf scores the share of its name's character pairs found in the text, and half the share of its
- * parent's (小区物业乱收费 → 物业服务收费, under 物业管理). Confidences are the scores' shares among the guesses.
+ * proposes some: a name scores its character pairs found in the text, weighed by the share of its pairs they are (so
+ * that 物业服务收费, four of five pairs in 小区物业乱收费，上调物业服务费, beats 乱收费, two of two); a leaf adds half its
+ * parent's score. Confidences are the scores' shares among the guesses.
  */
 final class CategoryNameMatch {
 
@@ -36,12 +37,13 @@ final class CategoryNameMatch {
             if (!category.active() || category.level() != 3) {
                 continue;
             }
-            double own = share(category.name(), pairs);
-            if (own < MIN_OWN) {
+            Set<String> own = pairs(category.name());
+            long found = own.stream().filter(pairs::contains).count();
+            if (own.isEmpty() || found < MIN_OWN * own.size()) {
                 continue;
             }
             CategoryView parent = category.parentCode() == null ? null : byCode.get(category.parentCode());
-            scored.add(new Scored(category, own + (parent == null ? 0 : share(parent.name(), pairs) / 2)));
+            scored.add(new Scored(category, score(own, pairs) + (parent == null ? 0 : score(pairs(parent.name()), pairs) / 2)));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.category().code()));
         List<Scored> top = scored.stream().limit(limit).toList();
@@ -50,12 +52,13 @@ final class CategoryNameMatch {
                 s.category().path(), s.score() / total)).toList();
     }
 
-    private static double share(String name, Set<String> textPairs) {
-        Set<String> own = pairs(name);
-        if (own.isEmpty()) {
+    /** The pairs found, weighed by the share of the name's pairs they are. */
+    private static double score(Set<String> name, Set<String> textPairs) {
+        if (name.isEmpty()) {
             return 0;
         }
-        return own.stream().filter(textPairs::contains).count() / (double) own.size();
+        long found = name.stream().filter(textPairs::contains).count();
+        return found * (found / (double) name.size());
     }
 
     private static Set<String> pairs(String text) {
