@@ -43,7 +43,8 @@ final class CategoryNameMatch {
                 continue;
             }
             CategoryView parent = category.parentCode() == null ? null : byCode.get(category.parentCode());
-            scored.add(new Scored(category, score(own, pairs) + (parent == null ? 0 : score(pairs(parent.name()), pairs) / 2)));
+            scored.add(new Scored(category,
+                    score(own, pairs) + (parent == null ? 0 : score(pairs(parent.name()), pairs) / 2)));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.category().code()));
         List<Scored> top = scored.stream().limit(limit).toList();
