@@ -1,4 +1,5 @@
-// Notifications (催办, 督办, 红黄牌, …) arrive over /ws/notifications while any page is open; each shows as a notice.
+// Notifications (催办, 督办, 红黄牌, …) arrive over /ws/notifications while any page is open; each shows as a notice and
+// counts in the header until it is read in the notification centre (/notifications).
 (function () {
   'use strict';
   const box = document.getElementById('live-notices');
@@ -6,7 +7,17 @@
     return;
   }
 
+  // the header's unread count goes up with each notification that arrives while the page is open
+  function countOne() {
+    const count = document.getElementById('unread-count');
+    if (count) {
+      count.textContent = String((parseInt(count.textContent, 10) || 0) + 1);
+      count.hidden = false;
+    }
+  }
+
   function show(notification) {
+    countOne();
     const notice = document.createElement('div');
     notice.className = 'live-notice';
     const title = document.createElement('b');

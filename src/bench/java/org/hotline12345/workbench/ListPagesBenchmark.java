@@ -62,6 +62,8 @@ public final class ListPagesBenchmark {
                 }
                 String search = URLEncoder.encode("物业费 " + (workOrders - 1), StandardCharsets.UTF_8);
                 String newest = newestNumber(http, base);
+                // as RegisterDispatchBenchmark numbers its callers
+                String lastPhone = "138" + String.format(Locale.ROOT, "%08d", (workOrders - 1) % 100_000_000);
                 List<Visit> visits = List.of(new Visit("housing", "/department"),
                         new Visit("housing", "/department?page=" + (workOrders / 50 - 1)),
                         new Visit("housing", "/department?q=" + search),
@@ -70,6 +72,13 @@ public final class ListPagesBenchmark {
                         new Visit("agent", "/hotline/search"),
                         new Visit("agent", "/hotline/search?department=HOUSING&page=" + (workOrders / 50 - 1)),
                         new Visit("agent", "/hotline/search?q=" + search),
+                        // the caller's history: one number's work orders, a name's beginning, a place every row has
+                        new Visit("agent", "/agent/caller?phone=" + lastPhone),
+                        new Visit("agent", "/hotline/search?phone=" + lastPhone),
+                        new Visit("agent", "/hotline/search?citizen="
+                                + URLEncoder.encode("市民" + (workOrders - 1), StandardCharsets.UTF_8)),
+                        new Visit("agent", "/hotline/search?address="
+                                + URLEncoder.encode("幸福路18号", StandardCharsets.UTF_8)),
                         new Visit("supervisor", "/supervisor/overdue"), new Visit("supervisor", "/supervisor/stats"),
                         new Visit("admin", "/admin/users"), new Visit("admin", "/admin/rules"),
                         new Visit("housing", "/department/export"),

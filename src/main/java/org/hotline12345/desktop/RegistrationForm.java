@@ -4,10 +4,12 @@ import static org.hotline12345.common.TextInput.blankToNull;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.ws.rs.FormParam;
 
 import org.hotline12345.common.PageForms;
+import org.hotline12345.common.TextInput;
 import org.hotline12345.workorder.Channel;
 import org.hotline12345.workorder.Occupation;
 import org.hotline12345.workorder.RequestType;
@@ -23,7 +25,9 @@ public class RegistrationForm {
             Map.entry("enterprise.creditCode", "统一社会信用代码"), Map.entry("title", "标题"), Map.entry("content", "诉求内容"),
             Map.entry("location.district", "区县"), Map.entry("location.street", "街道"),
             Map.entry("location.address", "详细地址"), Map.entry("categoryCode", "诉求分类"), Map.entry("urgency", "紧急程度"),
-            Map.entry("dispatch.leadDepartmentCode", "主办单位"), Map.entry("callId", "来电"), Map.entry("extension", "分机号"),
+            Map.entry("dispatch.leadDepartmentCode", "主办单位"),
+            Map.entry("dispatch.assistingDepartmentCodes", "协办单位"), Map.entry("callId", "来电"),
+            Map.entry("extension", "分机号"),
             Map.entry("reason", "示忙原因"), Map.entry("directAnswer", "即问即答"),
             Map.entry("directAnswer.answer", "即问即答"), Map.entry("directAnswer.articleSlug", "所用知识"),
             Map.entry("dispatch", "主办单位"),
@@ -63,6 +67,9 @@ public class RegistrationForm {
     public boolean simple;
     @FormParam("leadDepartmentCode")
     public String leadDepartmentCode;
+    /** 协办单位, dispatched with the lead department. */
+    @FormParam("assistingDepartmentCodes")
+    public List<String> assistingDepartmentCodes;
     @FormParam("callId")
     public String callId;
     /** 即问即答: the answer given on the call, which closes the work order at once. */
@@ -77,9 +84,19 @@ public class RegistrationForm {
 
     /** The Chinese name of a field as the form shows it, for messages. */
     static String fieldLabel(String path) {
-        return LABELS.getOrDefault(path, path);
+        // dispatch.assistingDepartmentCodes[1] is a 协办单位 too
+        return LABELS.getOrDefault(path.replaceFirst("\\[\\d+]$", ""), path);
     }
 
+    /** The chosen assisting departments, none when the form had none. */
+    public List<String> assisting() {
+        return assistingDepartmentCodes == null
+                ? List.of()
+                : assistingDepartmentCodes.stream().map(TextInput::blankToNull).filter(Objects::nonNull)
+                        .distinct().toList();
+    }
+
+    /** The registration; with an answer given on the call it is registered closed and never dispatched. */
     WorkOrderRequests.Register request() {
         String enterprise = blankToNull(enterpriseName);
         String code = blankToNull(creditCode);
@@ -92,7 +109,7 @@ public class RegistrationForm {
                 blankToNull(title), blankToNull(content),
                 new WorkOrderRequests.LocationInput(blankToNull(district), blankToNull(street), blankToNull(address)),
                 blankToNull(categoryCode), parse("urgency", Urgency.class, urgency), simple,
-                lead == null ? null : new WorkOrderRequests.Dispatch(lead, List.of(), null), null,
+                lead == null ? null : new WorkOrderRequests.Dispatch(lead, assisting(), null), null,
                 enterpriseRequest, blankToNull(callId), answer == null
                         ? null
                         : new WorkOrderRequests.DirectAnswer(answer, blankToNull(answerArticle)));

@@ -28,7 +28,8 @@ import org.hotline12345.dispatch.classifier.Prediction;
  * Combines the responsibility list with the two models. The category model says which categories the text is likely
  * about (or the agent has chosen one); the responsibility list says who is responsible for each; so a department's
  * share of the rules is the probability of the categories that make it responsible. The department model says
- * directly, from who handled similar work orders, who is likely. The two are weighed together; without a trained
+ * directly, from who handled similar work orders, who is likely. Until a category model is trained, categories are
+ * guessed from their names ({@link CategoryNameMatch}). The two are weighed together; without a trained
  * department model the rules decide alone. A fallback to the district government counts half as much as a rule.
  */
 @ApplicationScoped
@@ -111,7 +112,7 @@ public class DispatchSuggester {
                         .map(this::category)
                         .flatMap(Optional::stream)
                         .toList())
-                .orElse(List.of());
+                .orElseGet(() -> CategoryNameMatch.guess(text, categories.all(), CATEGORIES));
     }
 
     private Optional<CategoryGuess> category(Prediction prediction) {

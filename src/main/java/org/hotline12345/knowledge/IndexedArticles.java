@@ -29,7 +29,7 @@ public class IndexedArticles {
 
     private IndexedArticle of(KnowledgeArticle article) {
         return new IndexedArticle(article.getId(), article.getSlug(), article.getVersion(), article.getTitle(),
-                article.getQuestions(), MarkdownText.plain(article.getAnswer()), article.getTags(),
+                article.getQuestions(), Markdown.words(article.getAnswer()), article.getTags(),
                 categoryPath(article.getCategoryId()), departments.byId(article.getDepartmentId()).orElseThrow().code(),
                 article.getStatus().name(), article.isPublicAnswer(), article.getEffectiveFrom(),
                 article.getExpiresOn(), article.getUpdatedAt(), List.of());

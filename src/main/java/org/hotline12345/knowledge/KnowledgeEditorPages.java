@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -113,6 +114,18 @@ public class KnowledgeEditorPages {
                 + (chosen == null ? "" : "&status=" + chosen.name());
         return Templates.list(rows, text == null ? "" : text, chosen == null ? "" : chosen.name(), STATUSES,
                 text != null || chosen != null, link);
+    }
+
+    /**
+     * 预览: the answer as agents will see it, rendered as their pages render it, for the preview beside the text.
+     * Changes nothing.
+     */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.TEXT_HTML)
+    public String preview(@Size(max = 20000) String markdown) {
+        return Markdown.html(markdown);
     }
 
     @GET

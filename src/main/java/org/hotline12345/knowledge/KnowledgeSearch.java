@@ -99,7 +99,7 @@ public class KnowledgeSearch {
     @Retry(maxRetries = 2, delay = 100, retryOn = {SearchUnavailableException.class, TimeoutException.class})
     public List<ArticleHit> similar(KnowledgeViews.ArticleView article, int size, Actor actor) {
         String text = article.title() + "\n" + String.join("\n", article.questions()) + "\n"
-                + MarkdownText.plain(article.answer());
+                + Markdown.words(article.answer());
         return hits(backend.moreLikeThis(article.title(), text, filterFor(actor, Set.of(), true), article.id(),
                 size));
     }

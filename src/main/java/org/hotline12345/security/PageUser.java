@@ -68,6 +68,8 @@ public class PageUser {
         }
         if (role == Role.DEPARTMENT_STAFF) {
             links.add(new Link("待办工单", "/department"));
+            links.add(new Link("已办工单", "/department/handled"));
+            links.add(new Link("常用语", "/department/phrases"));
         }
         if (role == Role.SUPERVISOR || role == Role.ADMIN || role == Role.DESK_LEAD) {
             links.add(new Link("实时监控", "/supervisor/wallboard"));

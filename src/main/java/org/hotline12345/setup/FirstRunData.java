@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hotline12345.area.AreaDirectory;
+import org.hotline12345.area.DistrictView;
 import org.hotline12345.category.Category;
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.category.CategoryRepository;
@@ -71,13 +75,34 @@ public class FirstRunData {
     RuleService rules;
 
     @Inject
+    AreaDirectory areas;
+
+    @Inject
     Clock clock;
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
             load();
+            loadAreas();
         }
+    }
+
+    /**
+     * The demo city's districts and streets (seed/areas.csv), into a database that has none; also into one whose
+     * first-run data predates them.
+     */
+    @Transactional
+    public void loadAreas() {
+        if (!areas.all().isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> streets = new LinkedHashMap<>();
+        for (String[] row : rows("seed/areas.csv")) {
+            streets.computeIfAbsent(row[0], district -> new ArrayList<>()).add(row[1]);
+        }
+        areas.replace(streets.entrySet().stream().map(e -> new DistrictView(e.getKey(), e.getValue())).toList());
+        LOG.infof("First-run data: %d districts with their streets", streets.size());
     }
 
     /** Loads the seed data unless departments exist already; returns whether it did. */

@@ -2,7 +2,6 @@ package org.hotline12345.workbench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -20,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hotline12345.calendar.TimeLimit;
+import org.hotline12345.calendar.WorkingDuration;
+import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.Labels;
 import org.hotline12345.common.Page;
 import org.hotline12345.common.PageForms;
@@ -42,6 +44,7 @@ import org.hotline12345.workorder.WorkOrderService;
 import org.hotline12345.workorder.WorkOrderStatus;
 import org.hotline12345.workorder.WorkOrderViews.ClockView;
 import org.hotline12345.workorder.WorkOrderViews.Detail;
+import org.hotline12345.workorder.WorkOrderViews.Handled;
 import org.hotline12345.workorder.WorkOrderViews.Summary;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -60,10 +63,6 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed(Role.Names.DEPARTMENT_STAFF)
 public class DepartmentWorkbench {
 
-    /** What a department still has to act on. */
-    private static final EnumSet<WorkOrderStatus> OPEN = EnumSet.of(WorkOrderStatus.DISPATCHED,
-            WorkOrderStatus.ACCEPTED, WorkOrderStatus.RETURN_REQUESTED);
-
     /**
      * One line of the inbox.
      *
@@ -78,10 +77,15 @@ public class DepartmentWorkbench {
         static native TemplateInstance inbox(Page<InboxRow> page, String query, List<CardLevel> cards);
 
         static native TemplateInstance workOrder(Detail order, String part, ClockReading acceptClock,
-                ClockReading replyClock, List<AttachmentView> attachments, String done, String error);
+                ClockReading replyClock, List<AttachmentView> attachments, List<ReplyPhrases.Phrase> phrases,
+                String done, String error);
 
         static native TemplateInstance print(Detail order, ClockReading acceptClock, ClockReading replyClock,
                 List<AttachmentView> attachments, String back, String printedAt);
+
+        static native TemplateInstance handled(Page<Handled> page);
+
+        static native TemplateInstance phrases(List<ReplyPhrases.Phrase> phrases, String done, String error);
     }
 
     @Inject
@@ -95,6 +99,9 @@ public class DepartmentWorkbench {
 
     @Inject
     AttachmentService attachments;
+
+    @Inject
+    ReplyPhrases phrases;
 
     @Inject
     CurrentActor actor;
@@ -133,8 +140,8 @@ public class DepartmentWorkbench {
             @QueryParam("error") String error) {
         Detail order = workOrders.get(number, actor.get());
         return Templates.workOrder(order, part(order), clocks.read(DeadlineClock.ACCEPT, order.acceptClock()),
-                clocks.read(DeadlineClock.REPLY, order.replyClock()), attachments.list(number, actor.get()), done,
-                error);
+                clocks.read(DeadlineClock.REPLY, order.replyClock()), attachments.list(number, actor.get()),
+                phrases.of(actor.get()), done, error);
     }
 
     /** 打印工单, as the department has it. */
@@ -146,6 +153,42 @@ public class DepartmentWorkbench {
         return Templates.print(order, clocks.read(DeadlineClock.ACCEPT, order.acceptClock()),
                 clocks.read(DeadlineClock.REPLY, order.replyClock()), attachments.list(number, actor.get()),
                 "/department/work-orders/" + number, clocks.now());
+    }
+
+    /** 已办: what the department has acted on and no longer holds, the latest first. */
+    @GET
+    @Path("/handled")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance handled(@QueryParam("page") String page) {
+        return Templates.handled(workOrders.handledBy(actor.get(), QueryParameters.integer("page", page, 0, 0, 100_000),
+                50));
+    }
+
+    /** 常用语: the department's reply phrases, which its staff keep. */
+    @GET
+    @Path("/phrases")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance phrases(@QueryParam("done") String done, @QueryParam("error") String error) {
+        return Templates.phrases(phrases.of(actor.get()), done, error);
+    }
+
+    @POST
+    @Path("/phrases")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addPhrase(@FormParam("text") String text) {
+        return PageForms.act("/department/phrases", "已添加常用语", () -> {
+            phrases.add(text, actor.get());
+            return null;
+        });
+    }
+
+    @POST
+    @Path("/phrases/{id}/delete")
+    public Response removePhrase(@PathParam("id") String id) {
+        return PageForms.act("/department/phrases", "已删除常用语", () -> {
+            phrases.remove(QueryParameters.integer("id", id, 0, 1, Integer.MAX_VALUE), actor.get());
+            return null;
+        });
     }
 
     /** A file for the reply (证明材料): PDF, images, Word or Excel. */
@@ -172,9 +215,16 @@ public class DepartmentWorkbench {
     @POST
     @Path("/work-orders/{number}/reply")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reply(@PathParam("number") String number, @FormParam("content") String content) {
-        return act(number, "已回复，等待热线审核",
-                () -> workOrders.reply(number, PageForms.required("content", content), actor.get()));
+    public Response reply(@PathParam("number") String number, @FormParam("content") String content,
+            @FormParam("withdrawExtension") boolean withdrawExtension) {
+        return act(number, "已回复，等待热线审核", () -> {
+            String reply = PageForms.required("content", content);
+            // the service withdraws a pending extension request with the reply: the page asks first
+            if (!withdrawExtension && workOrders.get(number, actor.get()).pendingExtension() != null) {
+                throw new ConflictException("本单位有待审批的延期申请：提交回复会撤回该申请，请勾选“撤回延期申请并回复”后再提交");
+            }
+            return workOrders.reply(number, reply, actor.get());
+        });
     }
 
     @POST
@@ -208,7 +258,8 @@ public class DepartmentWorkbench {
 
     /** What the department holds now, as lead or assisting; not what it held and handed on. */
     private WorkOrderSearch inboxSearch(String query) {
-        return new WorkOrderSearch(OPEN, Set.of(), Set.of(), Set.of(), null, actor.get().departmentId(), null, null,
+        return new WorkOrderSearch(WorkOrderStatus.HELD, Set.of(), Set.of(), Set.of(), null, actor.get().departmentId(),
+                null, null,
                 null, null, null, query == null || query.isBlank() ? null : query.strip(),
                 WorkOrderSearch.Sort.REPLY_DEADLINE_ASC);
     }

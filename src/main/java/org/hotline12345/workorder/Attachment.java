@@ -11,6 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
+import org.hotline12345.security.Actor;
 
 /** A file attached to a work order; written once, never changed. */
 @Entity
@@ -45,6 +46,10 @@ public class Attachment {
     @Column(name = "uploaded_by", nullable = false)
     private String uploadedBy;
 
+    /** The uploader's name as people know them; {@code null} for files uploaded before it was kept. */
+    @Column(name = "uploaded_by_name")
+    private String uploadedByName;
+
     @Column(name = "uploaded_at", nullable = false)
     private Instant uploadedAt;
 
@@ -52,14 +57,15 @@ public class Attachment {
     }
 
     Attachment(long workOrderId, String fileName, AttachmentType type, long sizeBytes, String sha256,
-            String storageKey, String uploadedBy, Instant uploadedAt) {
+            String storageKey, Actor uploadedBy, Instant uploadedAt) {
         this.workOrderId = workOrderId;
         this.fileName = fileName;
         this.contentType = type.contentType();
         this.sizeBytes = sizeBytes;
         this.sha256 = sha256;
         this.storageKey = storageKey;
-        this.uploadedBy = uploadedBy;
+        this.uploadedBy = uploadedBy.username();
+        this.uploadedByName = uploadedBy.displayName();
         this.uploadedAt = uploadedAt;
     }
 
@@ -93,6 +99,10 @@ public class Attachment {
 
     public String getUploadedBy() {
         return uploadedBy;
+    }
+
+    public String getUploadedByName() {
+        return uploadedByName;
     }
 
     public Instant getUploadedAt() {

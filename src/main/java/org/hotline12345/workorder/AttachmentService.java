@@ -34,9 +34,15 @@ public class AttachmentService {
     /** As the file_name column holds it. */
     static final int MAX_NAME_LENGTH = 200;
 
-    /** A file as lists show it. */
+    /**
+     * A file as lists show it.
+     *
+     * @param uploadedBy the uploader's username
+     * @param uploadedByName the uploader's name as people know them (their username for files from before names were
+     *        kept)
+     */
     public record AttachmentView(long id, String fileName, String contentType, long sizeBytes, String sha256,
-            String uploadedBy, OffsetDateTime uploadedAt) {
+            String uploadedBy, String uploadedByName, OffsetDateTime uploadedAt) {
 
         /** The size as people read it: 12.3 KB, 1.5 MB. */
         public String size() {
@@ -94,7 +100,7 @@ public class AttachmentService {
             return QuarkusTransaction.requiringNew().call(() -> {
                 mayAttach(number, actor);
                 Attachment attachment = new Attachment(workOrderId, name, type, size, prepared.sha256(),
-                        prepared.key(), actor.username(), now);
+                        prepared.key(), actor, now);
                 entityManager.persist(attachment);
                 entityManager.flush();
                 store.keep(prepared, attachment.getId(), upload);
@@ -153,6 +159,7 @@ public class AttachmentService {
     private AttachmentView view(Attachment attachment) {
         return new AttachmentView(attachment.getId(), attachment.getFileName(), attachment.getContentType(),
                 attachment.getSizeBytes(), attachment.getSha256(), attachment.getUploadedBy(),
+                attachment.getUploadedByName() == null ? attachment.getUploadedBy() : attachment.getUploadedByName(),
                 attachment.getUploadedAt().atZone(calendar.zone()).toOffsetDateTime());
     }
 

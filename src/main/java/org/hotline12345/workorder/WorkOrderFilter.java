@@ -56,6 +56,18 @@ public class WorkOrderFilter {
     @QueryParam("q")
     public String text;
 
+    @Parameter(description = "The citizen's phone number, however written (+86, spaces, dashes)")
+    @QueryParam("phone")
+    public String phone;
+
+    @Parameter(description = "The beginning of the citizen's name")
+    @QueryParam("citizen")
+    public String citizen;
+
+    @Parameter(description = "Any part of the place: district, street or address")
+    @QueryParam("address")
+    public String address;
+
     @Parameter(description = "-registeredAt (default: newest first), registeredAt, replyDeadline, acceptDeadline, number, -number; a leading - sorts descending")
     @QueryParam("sort")
     public String sort;
@@ -75,7 +87,8 @@ public class WorkOrderFilter {
                 QueryParameters.date("registeredFrom", registeredFrom),
                 QueryParameters.date("registeredTo", registeredTo),
                 text,
-                sort(sort));
+                sort(sort),
+                new WorkOrderSearch.Caller(phone, citizen, address));
     }
 
     private static boolean blank(String value) {

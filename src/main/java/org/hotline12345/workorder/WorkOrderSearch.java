@@ -18,6 +18,7 @@ import java.util.Set;
  * @param overdue {@code true}: a department holds it and its accept or reply deadline has passed
  * @param dispatchReview {@code true}: automatic dispatch found nobody responsible (the hotline's review queue)
  * @param text matched, case-insensitively, anywhere in the number, the title or the content
+ * @param caller who raised it and where: the caller's history on the desktop, 工单查询's caller filters
  */
 public record WorkOrderSearch(
         Set<WorkOrderStatus> statuses,
@@ -32,7 +33,40 @@ public record WorkOrderSearch(
         LocalDate registeredFrom,
         LocalDate registeredTo,
         String text,
-        Sort sort) {
+        Sort sort,
+        Caller caller) {
+
+    /** The criteria without the caller's. */
+    public WorkOrderSearch(Set<WorkOrderStatus> statuses, Set<RequestType> requestTypes, Set<Channel> channels,
+            Set<Urgency> urgencies, List<Long> categoryIds, Long departmentId, Long visibleToDepartmentId,
+            Boolean overdue, Boolean dispatchReview, LocalDate registeredFrom, LocalDate registeredTo, String text,
+            Sort sort) {
+        this(statuses, requestTypes, channels, urgencies, categoryIds, departmentId, visibleToDepartmentId, overdue,
+                dispatchReview, registeredFrom, registeredTo, text, sort, Caller.ANY);
+    }
+
+    /**
+     * The caller's criteria, each indexed: {@code null} or blank means "no filter".
+     *
+     * @param phone the same number however it was written (+86, spaces, dashes), as phone_key compares numbers
+     * @param name the beginning of the citizen's name
+     * @param place any part of the district, street and address together
+     */
+    public record Caller(String phone, String name, String place) {
+
+        public static final Caller ANY = new Caller(null, null, null);
+
+        /** The work orders of one calling number. */
+        public static Caller byPhone(String phone) {
+            return new Caller(phone, null, null);
+        }
+    }
+
+    /** The same criteria, limited to what this department holds or once held. */
+    WorkOrderSearch visibleTo(Long departmentId) {
+        return new WorkOrderSearch(statuses, requestTypes, channels, urgencies, categoryIds, this.departmentId,
+                departmentId, overdue, dispatchReview, registeredFrom, registeredTo, text, sort, caller);
+    }
 
     /** Orders a list may be sorted in. */
     public enum Sort {
@@ -122,8 +156,30 @@ public record WorkOrderSearch(
                     + " or lower(w.content) like :text escape '\\')");
             parameters.put("text", "%" + escapeLike(text.strip().toLowerCase()) + "%");
         }
+        if (caller != null) {
+            callerConditions(conditions, parameters);
+        }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         return new Query(where, parameters, sort.orderBy);
+    }
+
+    private void callerConditions(List<String> conditions, Map<String, Object> parameters) {
+        if (caller.phone() != null && !caller.phone().isBlank()) {
+            // phone_key on both sides: the index work_order_citizen_phone is on phone_key(citizen_phone)
+            conditions.add("function('phone_key', w.citizen.phone) = function('phone_key', :phone)");
+            parameters.put("phone", caller.phone().strip());
+        }
+        if (caller.name() != null && !caller.name().isBlank()) {
+            conditions.add("w.citizen.name like :name escape '\\'");
+            parameters.put("name", escapeLike(caller.name().strip()) + "%");
+        }
+        if (caller.place() != null && !caller.place().isBlank()) {
+            // the trigram index work_order_place_trgm's expression; the cast only names its type for Hibernate (SQL
+            // varchar, which PostgreSQL reads as the same text, so the index still applies)
+            conditions.add("cast(function('work_order_place', w.location.district, w.location.street,"
+                    + " w.location.address) as String) like :place escape '\\'");
+            parameters.put("place", "%" + escapeLike(caller.place().strip()) + "%");
+        }
     }
 
     private static String escapeLike(String text) {

@@ -5,6 +5,7 @@ import static org.hotline12345.common.TextInput.blankToNull;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +38,11 @@ import org.hotline12345.notification.NewNotification;
 import org.hotline12345.notification.NotificationKind;
 import org.hotline12345.notification.NotificationService;
 import org.hotline12345.security.Actor;
+import org.hotline12345.workorder.WorkOrderViews.CallerHistory;
 import org.hotline12345.workorder.WorkOrderViews.Detail;
 import org.hotline12345.workorder.WorkOrderViews.EventView;
 import org.hotline12345.workorder.WorkOrderViews.Figures;
+import org.hotline12345.workorder.WorkOrderViews.Handled;
 import org.hotline12345.workorder.WorkOrderViews.Registration;
 import org.hotline12345.workorder.WorkOrderViews.Summary;
 
@@ -291,12 +295,7 @@ public class WorkOrderService {
     }
 
     private Page<WorkOrder> found(WorkOrderSearch search, int page, int size, Actor actor) {
-        WorkOrderSearch scoped = actor.isDepartmentStaff()
-                ? new WorkOrderSearch(search.statuses(), search.requestTypes(), search.channels(), search.urgencies(),
-                        search.categoryIds(), search.departmentId(), actor.departmentId(), search.overdue(),
-                        search.dispatchReview(),
-                        search.registeredFrom(), search.registeredTo(), search.text(), search.sort())
-                : search;
+        WorkOrderSearch scoped = actor.isDepartmentStaff() ? search.visibleTo(actor.departmentId()) : search;
         return workOrders.search(scoped, clock.instant(), calendar.zone(), page, size);
     }
 
@@ -308,6 +307,47 @@ public class WorkOrderService {
                 "select number from work_order where phone_key(citizen_phone) = phone_key(?1)")
                 .setParameter(1, phone).getResultList();
         return numbers;
+    }
+
+    /**
+     * 来电人历史: a number's work orders, newest first, and how many of them came within {@code repeatWindow} (a
+     * repeat caller when any did), from the work orders alone, so that it works without the phone system.
+     */
+    @Transactional
+    public CallerHistory callerHistory(String phone, Duration repeatWindow, int limit, Actor actor) {
+        Instant since = clock.instant().minus(repeatWindow);
+        List<WorkOrder> found = workOrders.search(new WorkOrderSearch(Set.of(), Set.of(), Set.of(), Set.of(), null,
+                null, null, null, null, null, null, null, WorkOrderSearch.Sort.REGISTERED_DESC,
+                WorkOrderSearch.Caller.byPhone(phone)), clock.instant(), calendar.zone(), 0, limit).items();
+        int recent = (int) found.stream().filter(order -> order.getRegisteredAt().isAfter(since)).count();
+        return new CallerHistory(phone, recent > 0, recent, repeatWindow,
+                found.stream().map(order -> mapper.summary(order, actor)).toList());
+    }
+
+    /**
+     * 已办: the work orders the actor's department has acted on and no longer has to (replied, returned, handed on,
+     * closed), the one it acted on last first, each with its last step.
+     */
+    @Transactional
+    public Page<Handled> handledBy(Actor actor, int page, int size) {
+        String from = " from WorkOrderEvent e join e.workOrder w where e.actorDepartmentId = :department"
+                + " and not exists (select 1 from Assignment a where a.workOrder = w and a.departmentId = :department"
+                + " and a.endedAt is null and w.status in :held)";
+        List<WorkOrder> found = workOrders.getEntityManager()
+                .createQuery("select w" + from + " group by w order by max(e.occurredAt) desc, w.id desc",
+                        WorkOrder.class)
+                .setParameter("department", actor.departmentId()).setParameter("held", WorkOrderStatus.HELD)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = workOrders.getEntityManager().createQuery("select count(distinct w)" + from, Long.class)
+                .setParameter("department", actor.departmentId()).setParameter("held", WorkOrderStatus.HELD)
+                .getSingleResult();
+        return new Page<>(found.stream().map(order -> {
+            WorkOrderEvent last = order.getHistory().stream()
+                    .filter(e -> actor.departmentId().equals(e.getActorDepartmentId()))
+                    .reduce((first, second) -> second).orElseThrow();
+            return new Handled(mapper.summary(order, actor), last.getType(),
+                    last.getOccurredAt().atZone(calendar.zone()).toOffsetDateTime(), last.getActorName());
+        }).toList(), page, size, total);
     }
 
     /** The work orders this user registered, newest first: an agent's own list on the desktop. */

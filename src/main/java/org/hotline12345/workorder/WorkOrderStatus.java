@@ -1,5 +1,9 @@
 package org.hotline12345.workorder;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Where a work order stands. Which actions may move it on is defined once, in {@link WorkOrderAction}. */
 public enum WorkOrderStatus {
     /** 已受理: registered by the hotline, not yet dispatched */
@@ -18,6 +22,10 @@ public enum WorkOrderStatus {
     REVIEWED,
     /** 已办结 */
     CLOSED;
+
+    /** What a department still has to act on: its inbox (待办) while it holds the work order. */
+    public static final Set<WorkOrderStatus> HELD = Collections
+            .unmodifiableSet(EnumSet.of(DISPATCHED, ACCEPTED, RETURN_REQUESTED));
 
     /** Whether a department currently holds the work order and its clocks run against that department. */
     public boolean heldByDepartment() {

@@ -187,6 +187,25 @@ public final class WorkOrderViews {
             long overdue) {
     }
 
+    /**
+     * 来电人历史: what the hotline knows about a calling number from its work orders.
+     *
+     * @param repeat 重复来电: the number raised a request within {@code repeatWindow} before
+     * @param recent how many of its work orders were registered within {@code repeatWindow}
+     * @param workOrders the newest first
+     */
+    public record CallerHistory(String phone, boolean repeat, int recent, Duration repeatWindow,
+            List<Summary> workOrders) {
+    }
+
+    /**
+     * A work order a department has handled (已办), with the department's last step on it.
+     *
+     * @param lastActorName who in the department took that step
+     */
+    public record Handled(Summary order, EventType lastAction, OffsetDateTime lastActionAt, String lastActorName) {
+    }
+
     /** Result of a registration; {@code replayed} when an Idempotency-Key matched an earlier one. */
     public record Registration(Detail workOrder, boolean replayed) {
     }

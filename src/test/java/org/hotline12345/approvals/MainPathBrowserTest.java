@@ -38,7 +38,7 @@ class MainPathBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.id("title")).sendKeys(title);
             browser.driver().findElement(By.name("content")).sendKeys("三单元楼道长期堆放杂物，物业不清理。");
             new Select(browser.driver().findElement(By.name("requestType"))).selectByValue("COMPLAINT");
-            new Select(browser.driver().findElement(By.name("categoryCode"))).selectByValue("010101");
+            browser.chooseCategory("物业服务收费", "城乡建设 / 物业管理 / 物业服务收费");
             new Select(browser.driver().findElement(By.name("leadDepartmentCode"))).selectByValue("HOUSING");
             browser.driver().findElement(By.cssSelector("#registration button[type=submit]")).click();
             String number = browser.text(By.id("registered-number"));
@@ -49,7 +49,7 @@ class MainPathBrowserTest extends DatabaseTest {
             browser.go("/department/work-orders/" + number);
             browser.driver().findElement(By.cssSelector("#accept button")).click();
             browser.driver().findElement(By.cssSelector("#reply-form textarea")).sendKeys("已督促物业清理楼道杂物并张贴告示。");
-            browser.driver().findElement(By.cssSelector("#reply-form button")).click();
+            browser.driver().findElement(By.cssSelector("#reply-form button[type=submit]")).click();
             assertThat(browser.text(By.id("status"))).isEqualTo("已回复");
             browser.signOut();
 
@@ -96,13 +96,13 @@ class MainPathBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.id("phone-number")).sendKeys("13700002222");
             browser.driver().findElement(By.id("title")).sendKeys("咨询公积金提取条件");
             browser.driver().findElement(By.name("content")).sendKeys("想了解租房提取住房公积金需要哪些材料。");
-            new Select(browser.driver().findElement(By.name("categoryCode"))).selectByValue("010101");
+            browser.chooseCategory("物业服务收费", "城乡建设 / 物业管理 / 物业服务收费");
             // the assistant offers articles for what was typed; the agent answers from one and the work order says which
-            browser.waitFor(By.cssSelector("#assist-articles li a"));
-            WebElement offered = browser.driver().findElement(By.cssSelector("#assist-articles li a"));
+            browser.waitFor(By.cssSelector("#assist[data-pending='false'] #assist-articles .article a"));
+            WebElement offered = browser.driver().findElement(By.cssSelector("#assist-articles .article a"));
             String slug = offered.getAttribute("href").replaceAll(".*/knowledge/articles/", "");
             String title = offered.getText();
-            browser.driver().findElement(By.cssSelector("#assist-articles li button.chip")).click();
+            browser.driver().findElement(By.cssSelector("#assist-articles .article button.chip")).click();
             assertThat(browser.driver().findElement(By.id("direct-answer")).getAttribute("value")).isNotBlank();
             assertThat(browser.text(By.id("answer-article-name"))).isEqualTo(title);
             browser.screenshot("agent-desktop-assist");

@@ -1,6 +1,9 @@
 package org.hotline12345.desktop;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -26,6 +29,32 @@ class AgentAssistTest extends DatabaseTest {
                 .body("dispatch", notNullValue())
                 .body("articles", not(empty()))
                 .body("articles.answer", everyItem(notNullValue()));
+    }
+
+    @Test
+    void aFreshSystemProposesFromTheChosenCategoryAndGuessesCategoriesFromTheirNames() {
+        // no category model is trained in this profile: the chosen category's responsibility rule answers
+        Pages.as("agent").contentType("application/json")
+                .body(Map.of("categoryCode", "010101", "district", "城西区"))
+                .post("/agent/assist").then().statusCode(200)
+                .body("dispatch.proposal.leadDepartmentCode", equalTo("HOUSING"))
+                .body("dispatch.proposal.assistingDepartmentCodes", contains("SAMR"))
+                .body("articles", empty());
+        Pages.as("agent").contentType("application/json")
+                .body(Map.of("title", "小区物业乱收费", "content", "物业公司擅自上调物业服务费"))
+                .post("/agent/assist").then().statusCode(200)
+                .body("dispatch.categories[0].code", equalTo("010101"))
+                .body("dispatch.proposal.leadDepartmentCode", equalTo("HOUSING"));
+    }
+
+    @Test
+    void offeredAnswersComeFormattedAndAsPlainText() {
+        Pages.as("agent").contentType("application/json")
+                .body(Map.of("title", "租房提取住房公积金", "content", "想了解租房提取公积金的条件和材料"))
+                .post("/agent/assist").then().statusCode(200)
+                .body("articles.answerHtml", everyItem(containsString("<")))
+                .body("articles.answer", everyItem(not(containsString("## "))))
+                .body("articles.answer", everyItem(not(containsString("**"))));
     }
 
     @Test

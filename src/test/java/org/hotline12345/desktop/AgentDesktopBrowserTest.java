@@ -86,8 +86,8 @@ class AgentDesktopBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.name("name")).sendKeys("刘女士");
             browser.driver().findElement(By.id("title")).sendKeys("企业反映工程款被拖欠半年");
             browser.driver().findElement(By.name("content")).sendKeys("某区属国企拖欠我公司工程款三十万元，多次催要无果。");
-            browser.driver().findElement(By.name("district")).sendKeys("城东区");
-            new Select(browser.driver().findElement(By.name("categoryCode"))).selectByValue("010101");
+            new Select(browser.driver().findElement(By.name("district"))).selectByVisibleText("城东区");
+            browser.chooseCategory("物业服务收费", "城乡建设 / 物业管理 / 物业服务收费");
             new Select(browser.driver().findElement(By.name("leadDepartmentCode"))).selectByValue("SAMR");
             browser.driver().findElement(By.id("credit-code")).sendKeys("91330100MA2KY12345");
             assertThat(browser.text(By.id("credit-code-check"))).isEqualTo("校验码不符");

@@ -40,7 +40,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @TestProfile(AutoDispatchTest.AutoDispatchOn.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AutoDispatchTest extends DatabaseTest {
+public class AutoDispatchTest extends DatabaseTest {
 
     public static class AutoDispatchOn implements QuarkusTestProfile {
         @Override

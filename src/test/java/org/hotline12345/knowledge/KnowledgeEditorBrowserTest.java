@@ -3,14 +3,17 @@ package org.hotline12345.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.time.Duration;
 
 import org.hotline12345.support.Browser;
 import org.hotline12345.support.DatabaseTest;
 import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -98,6 +101,42 @@ class KnowledgeEditorBrowserTest extends DatabaseTest {
     }
 
     /** The agent's knowledge page for a search, as HTML. */
+    @Test
+    void theAnswerIsPreviewedBesideItsTextAsAgentsSeeItAndAgentsReadItFormatted() {
+        try (Browser browser = Browser.open(base.toString())) {
+            browser.signIn("editor");
+            browser.go("/knowledge/editor/new");
+            browser.waitFor(By.id("answer")).sendKeys("## 办理条件\n1. **连续缴存**满3个月\n2. 本人及配偶无自有住房\n\n"
+                    + "<script>document.title='x'</script>\n[官网](javascript:alert(1)) · [政务服务网](https://example.gov.cn)\n");
+            WebElement preview = browser.driver().findElement(By.id("answer-preview"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(d -> !preview.findElements(By.cssSelector("h2")).isEmpty()
+                            && preview.getText().contains("政务服务网"));
+            assertThat(preview.findElement(By.cssSelector("h2")).getText()).isEqualTo("办理条件");
+            assertThat(preview.findElements(By.cssSelector("ol li"))).hasSize(2);
+            assertThat(preview.findElement(By.cssSelector("li strong")).getText()).isEqualTo("连续缴存");
+            assertThat(preview.getText()).contains("<script>document.title='x'</script>").doesNotContain("##", "**");
+            assertThat(preview.findElements(By.tagName("script"))).isEmpty();
+            assertThat(preview.findElement(By.linkText("官网")).getDomAttribute("href")).isEmpty();
+            assertThat(preview.findElement(By.linkText("政务服务网")).getDomAttribute("rel"))
+                    .isEqualTo("noopener noreferrer nofollow");
+            assertThat(browser.driver().getTitle()).isNotEqualTo("x");
+            Rectangle text = browser.driver().findElement(By.id("answer")).getRect();
+            Rectangle beside = preview.getRect();
+            assertThat(beside.getX()).as("the preview is beside the text")
+                    .isGreaterThanOrEqualTo(text.getX() + text.getWidth());
+            browser.screenshot("knowledge-editor-preview");
+            browser.signOut();
+
+            browser.signIn("agent");
+            browser.go("/knowledge/articles/housing-fund-rent-withdrawal");
+            WebElement answer = browser.waitFor(By.id("answer"));
+            assertThat(answer.findElements(By.cssSelector("h2"))).isNotEmpty();
+            assertThat(answer.getText()).doesNotContain("## ", "**");
+            browser.screenshot("knowledge-article-rendered");
+        }
+    }
+
     private static String agentSearch(String text) {
         return Pages.as("agent").queryParam("q", text).get("/knowledge").then().statusCode(200).extract().asString();
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -91,6 +92,20 @@ public final class Browser implements AutoCloseable {
     public void signOut() {
         driver.findElement(By.cssSelector("header form button")).click();
         waitFor(By.name("j_username"));
+    }
+
+    /**
+     * Chooses the desktop's 诉求分类 as an agent does: types into the search and takes the first match with Enter.
+     *
+     * @param typed what the agent types: part of a name or path, or pinyin initials
+     * @param path the category's path as the list shows it, e.g. 城乡建设 / 物业管理 / 物业服务收费
+     */
+    public void chooseCategory(String typed, String path) {
+        WebElement search = driver.findElement(By.id("category-search"));
+        search.clear();
+        search.sendKeys(typed);
+        awaitText(By.cssSelector("#category-options li.active"), path);
+        search.sendKeys(Keys.ENTER);
     }
 
     public WebElement waitFor(By locator) {

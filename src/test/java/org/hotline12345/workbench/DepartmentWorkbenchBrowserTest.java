@@ -64,7 +64,9 @@ class DepartmentWorkbenchBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.id("pending-extension"))).contains("3 个工作日").contains("待审批");
 
             browser.driver().findElement(By.cssSelector("#reply-form textarea")).sendKeys("已约谈物业公司，暂停上调物业费。");
-            browser.driver().findElement(By.cssSelector("#reply-form button")).click();
+            // the pending extension request goes with the reply: the page asks first
+            browser.driver().findElement(By.name("withdrawExtension")).click();
+            browser.driver().findElement(By.cssSelector("#reply-form button[type=submit]")).click();
             assertThat(browser.text(By.id("status"))).isEqualTo("已回复");
             assertThat(browser.text(By.id("reply"))).isEqualTo("已约谈物业公司，暂停上调物业费。");
             assertThat(browser.text(By.id("history"))).contains("签收").contains("延期").contains("回复");

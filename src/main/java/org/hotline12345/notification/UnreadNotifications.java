@@ -1,0 +1,34 @@
+package org.hotline12345.notification;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.hotline12345.security.Actor;
+import org.hotline12345.security.DatabaseIdentityProvider;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The header's unread count: {@code {inject:inbox.unread}} on every page of a signed-in user. */
+@Named("inbox")
+@RequestScoped
+public class UnreadNotifications {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    NotificationService notifications;
+
+    private Long unread;
+
+    public long unread() {
+        if (unread == null) {
+            Actor actor = identity == null || identity.isAnonymous()
+                    ? null
+                    : identity.getAttribute(DatabaseIdentityProvider.ACTOR_ATTRIBUTE);
+            unread = actor == null ? 0 : notifications.unreadCount(actor);
+        }
+        return unread;
+    }
+}
