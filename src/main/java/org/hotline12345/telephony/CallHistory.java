@@ -195,7 +195,8 @@ public class CallHistory {
                 r.getIvrChoice(), r.getQueue(), time(r.getStartedAt(), zone), time(r.getQueuedAt(), zone),
                 time(r.getAnsweredAt(), zone), time(r.getEndedAt(), zone), r.getWaitSeconds(), r.getTalkSeconds(),
                 r.getAgentUsername(), r.isAbandoned(), r.getEndedBy(), r.getRecordingFile() != null,
-                r.getSurveyResult(), r.getTransferredTo(), time(r.getTransferredAt(), zone), r.getTransferredBy(),
+                r.getSurveyResult(), r.getServiceRating(), r.getTransferredTo(), time(r.getTransferredAt(), zone),
+                r.getTransferredBy(),
                 r.getConsultedNumber(), r.isRepeatCall(), r.isBlocked(), linked);
     }
 

@@ -27,7 +27,8 @@ public final class CallUpdate {
                                                                                 "transferred_by"), CONSULTED_NUMBER(
                                                                                         "consulted_number"), REPEAT_CALL(
                                                                                                 "repeat_call"), BLOCKED(
-                                                                                                        "blocked");
+                                                                                                        "blocked"), SERVICE_RATING(
+                                                                                                                "service_rating");
 
         final String sql;
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.hotline12345.workorder.Satisfaction;
+import org.hotline12345.workorder.ServiceRating;
 
 /** What the telephony API answers. */
 public final class TelephonyViews {
@@ -20,6 +21,12 @@ public final class TelephonyViews {
             String pauseReason, OffsetDateTime since, String callId) {
     }
 
+    /**
+     * A call's record.
+     *
+     * @param serviceRating the caller's five-level rating after the call (一次一评)
+     * @param surveyResult the three-level satisfaction that rating counts as
+     */
     public record CallView(
             String callId,
             CallDirection direction,
@@ -38,6 +45,7 @@ public final class TelephonyViews {
             String endedBy,
             boolean recorded,
             Satisfaction surveyResult,
+            ServiceRating serviceRating,
             String transferredTo,
             OffsetDateTime transferredAt,
             String transferredBy,
