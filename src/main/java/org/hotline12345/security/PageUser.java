@@ -61,6 +61,10 @@ public class PageUser {
             links.add(new Link("工单查询", "/hotline/search"));
             links.add(new Link("审批与回访", "/hotline/approvals"));
         }
+        // 漏接回拨 (telephony.callback): the missed calls to call back
+        if (role == Role.AGENT || role.isDesk() || role == Role.SUPERVISOR) {
+            links.add(new Link("漏接回拨", "/agent/missed-calls"));
+        }
         if (role == Role.DEPARTMENT_STAFF) {
             links.add(new Link("待办工单", "/department"));
         }
@@ -70,6 +74,8 @@ public class PageUser {
         if (role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("超期看板", "/supervisor/overdue"));
             links.add(new Link("统计分析", "/supervisor/stats"));
+            // 话务报表 (telephony.report)
+            links.add(new Link("话务报表", "/supervisor/call-reports"));
         }
         if (role.isDesk() || role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("涉企台账", "/desk"));

@@ -21,6 +21,9 @@ import org.hotline12345.notification.NotificationKind;
 import org.hotline12345.security.Role;
 import org.hotline12345.telephony.AgentState;
 import org.hotline12345.telephony.IvrChoice;
+import org.hotline12345.telephony.callback.MissedCallOutcome;
+import org.hotline12345.telephony.callback.MissedCallReason;
+import org.hotline12345.telephony.callback.MissedCallStatus;
 import org.hotline12345.workorder.AssignmentRole;
 import org.hotline12345.workorder.Channel;
 import org.hotline12345.workorder.Closure;
@@ -43,7 +46,8 @@ class LabelsTest {
             Role.class, HolidaySource.class, DepartmentKind.class, HandlingLevel.class, ArticleStatus.class,
             LedgerStatus.class,
             NoteKind.class, ReferralStatus.class, VerificationMethod.class, EnterpriseSize.class, AgentState.class,
-            IvrChoice.class, ServiceRating.class);
+            IvrChoice.class, ServiceRating.class, MissedCallReason.class, MissedCallStatus.class,
+            MissedCallOutcome.class);
 
     @Test
     void everyConstantThePagesShowHasItsChineseTerm() {
