@@ -60,9 +60,9 @@
       return;
     }
     const today = callbacks.today;
+    // the city's time as the service writes it (2026-12-07T16:48:05+08:00), whatever the browser's zone
     const oldest = callbacks.oldestWaitingSince
-      ? new Date(callbacks.oldestWaitingSince).toLocaleString('zh-CN',
-        { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }) : '—';
+      ? callbacks.oldestWaitingSince.slice(5, 16).replace('T', ' ') : '—';
     $('callbacks').querySelector('.figures').replaceChildren(
       figure('待回拨', callbacks.waiting, 'callbacks-waiting', callbacks.waiting > 0 ? 'busy' : ''),
       figure('最早漏接', oldest, 'callbacks-oldest'),

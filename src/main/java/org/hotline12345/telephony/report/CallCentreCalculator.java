@@ -304,7 +304,7 @@ public final class CallCentreCalculator {
             AgentTime time = new AgentTime(seconds(staffedMillis), seconds(availableMillis), seconds(busyMillis),
                     availableMillis == 0 ? null : (double) busyMillis / availableMillis, seconds(pausedMillis),
                     pauses);
-            return new Figures(key, calls, time, callbacks.figures(), attempts, reached, new RatingCounts(ratings));
+            return new Figures(key, calls, time, callbacks.figures(), attempts, reached, RatingCounts.of(ratings));
         }
 
         private static long seconds(long millis) {

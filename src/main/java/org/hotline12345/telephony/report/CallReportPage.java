@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.hotline12345.common.HotlineException;
 import org.hotline12345.common.Labels;
+import org.hotline12345.common.PageForms;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.common.Workbooks;
 import org.hotline12345.security.Role;
@@ -71,7 +72,9 @@ public class CallReportPage {
                     report.intervalMinutes(), intervals, RATINGS, report, json, null)).build();
         } catch (HotlineException e) {
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.report(from, to, 30, intervals, RATINGS, null, "null", e.getMessage())).build();
+                    .entity(Templates.report(from, to, 30, intervals, RATINGS, null, "null",
+                            PageForms.reason(e, CallReportPage::fieldLabel)))
+                    .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -142,7 +145,7 @@ public class CallReportPage {
             values.add(row.ratings().total());
             values.add(percent(row.ratings().satisfiedShare()));
             for (ServiceRating rating : ServiceRating.values()) {
-                values.add(row.ratings().of(rating));
+                values.add(row.ratings().count(rating));
             }
             Workbooks.row(sheet, r++, values);
         }
@@ -176,6 +179,16 @@ public class CallReportPage {
             values.add(percent(row.ratings().satisfiedShare()));
             Workbooks.row(sheet, r++, values);
         }
+    }
+
+    /** The query's fields as the page's form names them. */
+    private static String fieldLabel(String field) {
+        return switch (field) {
+            case "from" -> "起";
+            case "to" -> "止";
+            case "interval" -> "时段";
+            default -> field;
+        };
     }
 
     /** 96.5 for 0.965; an empty cell where there is nothing to count. */

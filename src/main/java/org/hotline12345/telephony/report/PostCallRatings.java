@@ -29,6 +29,6 @@ public class PostCallRatings {
             Object[] c = (Object[]) row;
             counts.put(ServiceRating.valueOf((String) c[0]), ((Number) c[1]).longValue());
         }
-        return new RatingCounts(counts);
+        return RatingCounts.of(counts);
     }
 }

@@ -12,39 +12,26 @@ import org.hotline12345.workorder.ServiceRating;
  * satisfaction the rates count ({@link ServiceRating#satisfaction()}).
  *
  * @param byLevel every level, zero included
+ * @param satisfied ratings that count as 满意 or 基本满意
+ * @param satisfiedShare {@code satisfied / total}, {@code null} without ratings
  */
-public record RatingCounts(Map<ServiceRating, Long> byLevel) {
+public record RatingCounts(Map<ServiceRating, Long> byLevel, long total, long satisfied, Double satisfiedShare) {
 
-    public RatingCounts {
+    public static RatingCounts of(Map<ServiceRating, Long> counts) {
         EnumMap<ServiceRating, Long> all = new EnumMap<>(ServiceRating.class);
+        long total = 0;
+        long satisfied = 0;
         for (ServiceRating rating : ServiceRating.values()) {
-            all.put(rating, byLevel.getOrDefault(rating, 0L));
+            long count = counts.getOrDefault(rating, 0L);
+            all.put(rating, count);
+            total += count;
+            satisfied += rating.satisfaction() != Satisfaction.DISSATISFIED ? count : 0;
         }
-        byLevel = Collections.unmodifiableMap(all);
+        return new RatingCounts(Collections.unmodifiableMap(all), total, satisfied,
+                total == 0 ? null : (double) satisfied / total);
     }
 
-    public static RatingCounts none() {
-        return new RatingCounts(Map.of());
-    }
-
-    public long total() {
-        return byLevel.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    /** Ratings that count as 满意 or 基本满意. */
-    public long satisfied() {
-        return byLevel.entrySet().stream()
-                .filter(entry -> entry.getKey().satisfaction() != Satisfaction.DISSATISFIED)
-                .mapToLong(Map.Entry::getValue).sum();
-    }
-
-    /** {@code satisfied / total}, {@code null} without ratings. */
-    public Double satisfiedShare() {
-        long total = total();
-        return total == 0 ? null : (double) satisfied() / total;
-    }
-
-    public long of(ServiceRating rating) {
+    public long count(ServiceRating rating) {
         return byLevel.get(rating);
     }
 }
