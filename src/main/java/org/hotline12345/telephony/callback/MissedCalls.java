@@ -20,6 +20,7 @@ import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.common.ActionForbiddenException;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.ResourceNotFoundException;
+import org.hotline12345.common.SqlValues;
 import org.hotline12345.security.Actor;
 import org.hotline12345.telephony.AgentService;
 import org.hotline12345.telephony.CallControl;
@@ -189,7 +190,7 @@ public class MissedCalls {
             String number = Boolean.TRUE.equals(c[5]) ? null : (String) c[1];
             if (missed((String) c[0], number, queue, abandoned
                     ? MissedCallReason.ABANDONED
-                    : MissedCallReason.UNANSWERED, instant(c[6]), instant(c[7]))) {
+                    : MissedCallReason.UNANSWERED, SqlValues.instant(c[6]), SqlValues.instant(c[7]))) {
                 counted++;
             }
         }
@@ -317,7 +318,7 @@ public class MissedCalls {
         CallbackTimeliness.Tally today = timeliness.tally();
         callable(startOfToday(), now).forEach(row -> today.add(row.callableFrom(), row.firstAttemptAt(),
                 row.calledInAt(), now));
-        return new MissedCallBoard(((Number) open[0]).longValue(), time(instant(open[1])),
+        return new MissedCallBoard(((Number) open[0]).longValue(), time(SqlValues.instant(open[1])),
                 config.callbackTarget().toMinutes(), today.figures());
     }
 
@@ -330,7 +331,8 @@ public class MissedCalls {
                 from missed_call where callable_from >= ?1 and callable_from < ?2
                 """).setParameter(1, Timestamp.from(from)).setParameter(2, Timestamp.from(to)).getResultList()) {
             Object[] c = (Object[]) row;
-            rows.add(new CallbackRow((String) c[0], instant(c[1]), instant(c[2]), instant(c[3])));
+            rows.add(new CallbackRow((String) c[0], SqlValues.instant(c[1]), SqlValues.instant(c[2]),
+                    SqlValues.instant(c[3])));
         }
         return rows;
     }
@@ -381,26 +383,13 @@ public class MissedCalls {
                 where phone_key(caller_number) = phone_key(?1) order by started_at desc limit ?2
                 """).setParameter(1, number).setParameter(2, HISTORY_CALLS).getResultList()) {
             Object[] c = (Object[]) row;
-            past.add(new PastCall((String) c[0], time(instant(c[1])), (String) c[2], (Boolean) c[3], (String) c[4]));
+            past.add(new PastCall((String) c[0], time(SqlValues.instant(c[1])), (String) c[2], (Boolean) c[3],
+                    (String) c[4]));
         }
         return new CallerHistory(profile.recentCalls(), past, profile.enterprise(), profile.workOrders());
     }
 
     private OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atZone(calendar.zone()).toOffsetDateTime();
-    }
-
-    /** A timestamptz column as the JDBC driver hands it through a native query. */
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }
