@@ -115,9 +115,10 @@ public final class CallCentreCalculator {
             Long talk = call.talkSeconds() != null
                     ? Long.valueOf(call.talkSeconds())
                     : call.endedAt() == null ? null : Duration.between(call.answeredAt(), call.endedAt()).toSeconds();
-            long wrapUp = wrapUpMillis.getOrDefault(call.callId(), 0L);
+            // each call comes once: its wrap-up is not held any longer
+            Long wrapUp = wrapUpMillis.remove(call.callId());
             for (Tally tally : tallies(queue, interval, agent)) {
-                tally.answered(wait, withinTarget, talk, wrapUp);
+                tally.answered(wait, withinTarget, talk, wrapUp == null ? 0 : wrapUp);
             }
         } else if (call.abandoned() || call.endedAt() != null) {
             long wait = call.waitSeconds() != null
