@@ -7,7 +7,7 @@
   socket.onmessage = event => {
     const message = JSON.parse(event.data);
     if (message.type === 'callback') {
-      outcome.textContent = message.connected ? '已接通 ' + message.workOrderNumber : '未接通：' + (message.reason || '呼叫失败');
+      outcome.textContent = message.connected ? '已接通' + (message.workOrderNumber ? ' ' + message.workOrderNumber : '') : '未接通：' + (message.reason || '呼叫失败');
       outcome.className = message.connected ? 'ok' : 'error';
     }
   };

@@ -53,6 +53,29 @@
     return panel;
   }
 
+  function percent(share) {
+    return share === null || share === undefined ? '—' : (share * 100).toFixed(1) + '%';
+  }
+
+  // 漏接回拨: the list now and today's callbacks against the target and the day
+  function renderCallbacks(callbacks) {
+    if (!callbacks) {
+      return;
+    }
+    const today = callbacks.today;
+    // the city's time as the service writes it (2026-12-07T16:48:05+08:00), whatever the browser's zone
+    const oldest = callbacks.oldestWaitingSince
+      ? callbacks.oldestWaitingSince.slice(5, 16).replace('T', ' ') : '—';
+    $('callbacks').querySelector('.figures').replaceChildren(
+      figure('待回拨', callbacks.waiting, 'callbacks-waiting', callbacks.waiting > 0 ? 'busy' : ''),
+      figure('最早漏接', oldest, 'callbacks-oldest'),
+      figure('今日漏接号码', today.missed, 'callbacks-missed'),
+      figure(callbacks.targetMinutes + ' 分钟内回拨率（' + today.withinTarget + ' / ' + today.dueTarget + '）',
+        percent(today.withinTargetShare), 'callbacks-within-target'),
+      figure('当日回拨率（' + today.withinDay + ' / ' + today.dueDay + '）', percent(today.withinDayShare),
+        'callbacks-within-day'));
+  }
+
   function render(board) {
     $('board-time').textContent = new Date(board.at).toLocaleTimeString('zh-CN', { hour12: false });
     $('board-status').textContent = !board.telephonyEnabled
@@ -60,6 +83,7 @@
       : board.connected ? '' : '与电话系统的连接已断开';
     $('board-status').className = board.connected || !board.telephonyEnabled ? 'muted' : 'notice fail';
     $('queues').replaceChildren(...board.queues.map(queue => renderQueue(board, queue)));
+    renderCallbacks(board.callbacks);
     const rows = board.agents.filter(a => a.username).map(agent => {
       const row = el('tr');
       row.dataset.username = agent.username;

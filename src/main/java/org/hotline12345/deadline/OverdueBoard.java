@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.calendar.WorkingDuration;
+import org.hotline12345.common.SqlValues;
 
 /**
  * 超期看板: per department, the work orders it holds as lead whose accept or reply deadline has passed, worst first,
@@ -68,7 +69,7 @@ public class OverdueBoard {
             List<LateOrder> late = new ArrayList<>();
             long lateToAccept = 0;
             for (Object[] order : orders) {
-                Instant deadline = instant(order[6]);
+                Instant deadline = SqlValues.instant(order[6]);
                 if (deadline == null || !deadline.isBefore(now)) {
                     continue;
                 }
@@ -86,14 +87,5 @@ public class OverdueBoard {
         });
         lines.sort((a, b) -> Integer.compare(b.orders().size(), a.orders().size()));
         return lines;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof Timestamp timestamp
-                ? timestamp.toInstant()
-                : value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
     }
 }

@@ -66,6 +66,10 @@ public class PageUser {
             links.add(new Link("工单查询", "/hotline/search"));
             links.add(new Link("审批与回访", "/hotline/approvals"));
         }
+        // 漏接回拨 (telephony.callback): the missed calls to call back
+        if (role == Role.AGENT || role.isDesk() || role == Role.SUPERVISOR) {
+            links.add(new Link("漏接回拨", "/agent/missed-calls"));
+        }
         if (role == Role.DEPARTMENT_STAFF) {
             links.add(new Link("待办工单", "/department"));
             links.add(new Link("已办工单", "/department/handled"));
@@ -81,6 +85,8 @@ public class PageUser {
             links.add(new Link("网络诉求时效", "/supervisor/intake"));
             links.add(new Link("好差评", "/hotline/ratings"));
             links.add(new Link("查阅记录", "/supervisor/access-record"));
+            // 话务报表 (telephony.report)
+            links.add(new Link("话务报表", "/supervisor/call-reports"));
         }
         if (role.isDesk() || role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("涉企台账", "/desk"));

@@ -7,7 +7,8 @@ import java.util.Locale;
  *
  * @param accepted 响应率: dispatched work orders accepted within the accept limit, of those accepted or due
  * @param resolved 解决率: callbacks where the citizen said it was resolved, of callbacks that reached the citizen
- * @param satisfied 满意率: 满意 or 基本满意, of callbacks with a satisfaction answer
+ * @param satisfied 满意率: 满意 or 基本满意, of callbacks with a satisfaction answer; overall also of the callers'
+ *        ratings after their calls (一次一评, five levels counted as three by {@code ServiceRating.satisfaction()})
  */
 public record Rates(Rate accepted, Rate resolved, Rate satisfied) {
 

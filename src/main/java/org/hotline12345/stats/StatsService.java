@@ -17,13 +17,15 @@ import jakarta.transaction.Transactional;
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.Labels;
+import org.hotline12345.telephony.report.PostCallRatings;
+import org.hotline12345.telephony.report.RatingCounts;
 import org.hotline12345.workorder.Channel;
 import org.hotline12345.workorder.RequestType;
 
 /**
  * Figures for supervisors over a period of the city's days: the three rates overall and per department, and the
  * volumes by day, channel, request type and top-level category. Work orders count by when they were registered;
- * callbacks by when they were made.
+ * callbacks by when they were made; post-call ratings (一次一评) by when they were given.
  */
 @ApplicationScoped
 public class StatsService {
@@ -38,9 +40,13 @@ public class StatsService {
     public record Named(String name, long count) {
     }
 
+    /**
+     * @param ratings 一次一评: the callers' five-level ratings after their calls, which the overall 满意率 counts with
+     *        the callbacks' answers
+     */
     public record Report(LocalDate from, LocalDate to, long registered, Rates rates, List<String> days,
             List<Series> byChannel, List<Series> byRequestType, List<Named> byCategory,
-            List<DepartmentRates> departments) {
+            List<DepartmentRates> departments, RatingCounts ratings) {
     }
 
     @Inject
@@ -51,6 +57,9 @@ public class StatsService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PostCallRatings postCallRatings;
 
     @Transactional
     public Report report(LocalDate from, LocalDate to) {
@@ -94,10 +103,14 @@ public class StatsService {
         long registered = ((Number) entityManager.createNativeQuery(
                 "select count(*) from work_order where registered_at >= ?1 and registered_at < ?2")
                 .setParameter(1, start).setParameter(2, end).getSingleResult()).longValue();
+        RatingCounts ratings = postCallRatings.between(start.toInstant(), end.toInstant());
+        // the overall 满意率 counts the post-call ratings (一次一评) with the callbacks; departments' only callbacks
+        totals[4] += ratings.satisfied();
+        totals[5] += ratings.total();
         return new Report(from, to, registered, rates(totals), days,
                 series("channel", Channel.values(), days, start, end, zone),
                 series("request_type", RequestType.values(), days, start, end, zone), categories(start, end),
-                departments);
+                departments, ratings);
     }
 
     private static Rates rates(long[] n) {

@@ -108,22 +108,33 @@ public class CallControl {
             throw new ActionForbiddenException("Only the hotline calls citizens back");
         }
         WorkOrderViews.Detail order = workOrders.get(workOrderNumber, actor);
+        return callBack(order.citizen().phone(), order.number(), actor);
+    }
+
+    /**
+     * Rings the agent's phone and, once answered, dials {@code phone}: a callback's own call, linked to the work order
+     * when it is about one ({@code workOrderNumber} may be {@code null}, as for a missed call called back). Its outcome
+     * is pushed to the agent's page.
+     */
+    public CallbackPlaced callBack(String phone, String workOrderNumber, Actor actor) {
         String extension = agents.extensionOf(actor.username()).orElseThrow(() -> new ConflictException(
                 "Agent " + actor.username() + " is not signed in at a phone (POST /api/telephony/agents/me/login)"));
-        String number = order.citizen().phone().replaceAll("\\D", "");
+        String number = phone.replaceAll("\\D", "");
         String callId = "cb-" + UUID.randomUUID();
         String actionId = "callback-" + UUID.randomUUID();
         String device = agents.device(extension);
         // the server the agent's phone is registered at
         String server = ami.serverFor(switchboard.read((calls, board) -> board.reachableOn(device)));
-        PendingCallback pending = new PendingCallback(callId, server, order.number(), number, actor.username());
+        PendingCallback pending = new PendingCallback(callId, server, workOrderNumber, number, actor.username());
         // registered before asking, so the answer cannot overtake it on the board's thread
         switchboard.run(() -> switchboard.calls().expectCallback(actionId, pending));
         TelephonyConfig.Dialplan dialplan = config.dialplan();
         actions.originate(server, actionId, callId, device, dialplan.outboundContext(), number,
                 "\"12345回访\" <" + dialplan.callerId() + ">", dialplan.originateTimeout().toMillis(),
-                Map.of("HOTLINE_WORK_ORDER", order.number(), "HOTLINE_CALL_KIND", "callback"));
-        return new CallbackPlaced(callId, order.number(), extension);
+                workOrderNumber == null
+                        ? Map.of("HOTLINE_CALL_KIND", "missed-call")
+                        : Map.of("HOTLINE_WORK_ORDER", workOrderNumber, "HOTLINE_CALL_KIND", "callback"));
+        return new CallbackPlaced(callId, workOrderNumber, extension);
     }
 
     private String serverOf(LiveCall call) {

@@ -211,8 +211,9 @@ public class CallHistory {
                 r.getIvrChoice(), r.getQueue(), time(r.getStartedAt(), zone), time(r.getQueuedAt(), zone),
                 time(r.getAnsweredAt(), zone), time(r.getEndedAt(), zone), r.getWaitSeconds(), r.getTalkSeconds(),
                 r.getAgentUsername(), r.isAbandoned(), r.getEndedBy(), r.getRecordingFile() != null,
-                r.getSurveyResult(), r.getTransferredTo(), time(r.getTransferredAt(), zone), r.getTransferredBy(),
-                r.getConsultedNumber(), r.getDialStatus(), r.isRepeatCall(), r.isBlocked(), linked);
+                r.getSurveyResult(), r.getServiceRating(), r.getTransferredTo(), time(r.getTransferredAt(), zone),
+                r.getTransferredBy(), r.getConsultedNumber(), r.getDialStatus(), r.isRepeatCall(), r.isBlocked(),
+                linked);
     }
 
     private static OffsetDateTime time(Instant instant, ZoneId zone) {

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 import org.hotline12345.workorder.Satisfaction;
+import org.hotline12345.workorder.ServiceRating;
 
 /** A call's record, as read back; {@link CallStore} writes it from the events. */
 @Entity
@@ -79,6 +80,10 @@ public class CallRecord {
 
     @Column(name = "surveyed_at")
     private Instant surveyedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "service_rating")
+    private ServiceRating serviceRating;
 
     @Column(name = "transferred_to")
     private String transferredTo;
@@ -181,6 +186,10 @@ public class CallRecord {
 
     public Instant getSurveyedAt() {
         return surveyedAt;
+    }
+
+    public ServiceRating getServiceRating() {
+        return serviceRating;
     }
 
     public String getTransferredTo() {

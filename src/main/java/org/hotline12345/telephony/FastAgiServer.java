@@ -2,6 +2,7 @@ package org.hotline12345.telephony;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import org.asteriskjava.fastagi.AgiServerThread;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.SimpleMappingStrategy;
 import org.hotline12345.telephony.OrderStatusReadback.Readback;
+import org.hotline12345.telephony.callback.MissedCalls;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,7 +26,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The FastAGI server the dialplan asks for the IVR's decisions: {@code caller-lookup}, {@code menu},
- * {@code order-status} and {@code survey} (telephony/CONTRACT.md). Each script only reads the request and sets
+ * {@code order-status}, {@code survey} and {@code after-hours} (telephony/CONTRACT.md). Each script only reads the
+ * request and sets
  * channel variables; the dialplan decides what to play, so a failure here leaves the call on its default path.
  */
 @ApplicationScoped
@@ -32,15 +35,21 @@ public class FastAgiServer {
 
     private static final Logger LOG = Logger.getLogger(FastAgiServer.class);
     private static final String CALLER_LOOKUP = "caller-lookup", MENU = "menu", ORDER_STATUS = "order-status",
-            SURVEY = "survey";
+            SURVEY = "survey", AFTER_HOURS = "after-hours";
     /** The scripts the dialplan may ask for. */
-    static final Set<String> SCRIPTS = Set.of(CALLER_LOOKUP, MENU, ORDER_STATUS, SURVEY);
+    static final Set<String> SCRIPTS = Set.of(CALLER_LOOKUP, MENU, ORDER_STATUS, SURVEY, AFTER_HOURS);
 
     @Inject
     TelephonyConfig config;
 
     @Inject
     IvrService ivr;
+
+    @Inject
+    MissedCalls missedCalls;
+
+    @Inject
+    Clock clock;
 
     private AgiServerThread thread;
 
@@ -53,7 +62,8 @@ public class FastAgiServer {
                 CALLER_LOOKUP, (AgiScript) this::callerLookup,
                 MENU, (AgiScript) this::menu,
                 ORDER_STATUS, (AgiScript) this::orderStatus,
-                SURVEY, (AgiScript) this::survey));
+                SURVEY, (AgiScript) this::survey,
+                AFTER_HOURS, (AgiScript) this::afterHours));
         DefaultAgiServer server = new DefaultAgiServer(scripts);
         server.setAddress(InetAddress.getByName(config.agi().bindAddress()));
         server.setPort(config.agi().port());
@@ -78,6 +88,8 @@ public class FastAgiServer {
         channel.setVariable("HOTLINE_REPEAT", flag(profile.repeatCaller()));
         channel.setVariable("HOTLINE_ENTERPRISE", flag(profile.enterprise() != null));
         channel.setVariable("HOTLINE_OPEN_ORDERS", String.valueOf(profile.openWorkOrders()));
+        // 漏接回拨: outside service hours the dialplan notes the caller for a callback instead of queueing
+        channel.setVariable("HOTLINE_AFTER_HOURS", flag(!missedCalls.hours().open(clock.instant())));
     }
 
     private void menu(AgiRequest request, AgiChannel channel) throws AgiException {
@@ -97,6 +109,12 @@ public class FastAgiServer {
     private void survey(AgiRequest request, AgiChannel channel) throws AgiException {
         channel.setVariable("HOTLINE_SURVEY_OK", flag(ivr.survey(request.getUniqueId(),
                 request.getParameter("result"))));
+    }
+
+    /** A call outside service hours: the caller is put on the callback list (漏接回拨). */
+    private void afterHours(AgiRequest request, AgiChannel channel) throws AgiException {
+        channel.setVariable("HOTLINE_CALLBACK_NOTED", flag(missedCalls.afterHours(request.getUniqueId(),
+                request.getCallerIdNumber())));
     }
 
     private static String flag(boolean value) {

@@ -13,7 +13,7 @@ import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
 import org.hotline12345.telephony.CallUpdate.Column;
 import org.hotline12345.telephony.OrderStatusReadback.Readback;
-import org.hotline12345.workorder.Satisfaction;
+import org.hotline12345.workorder.ServiceRating;
 import org.hotline12345.workorder.WorkOrder;
 import org.hotline12345.workorder.WorkOrderRepository;
 
@@ -74,19 +74,19 @@ public class IvrService {
                 .map(this::readback);
     }
 
-    /** The caller's answer to the satisfaction survey after the agent hung up; {@code false} when it was none. */
+    /**
+     * The caller's rating after the agent hung up (一次一评), a key from 1 非常不满意 to 5 非常满意, stored with the
+     * three-level satisfaction it counts as; {@code false} when the key was none of them.
+     */
     public boolean survey(String callId, String key) {
-        Satisfaction result = switch (key == null ? "" : key.strip()) {
-            case "1" -> Satisfaction.SATISFIED;
-            case "2" -> Satisfaction.BASICALLY_SATISFIED;
-            case "3" -> Satisfaction.DISSATISFIED;
-            default -> null;
-        };
-        if (result == null) {
+        String pressed = key == null ? "" : key.strip();
+        if (!pressed.matches("[1-5]")) {
             return false;
         }
+        ServiceRating rating = ServiceRating.ofScore(Integer.parseInt(pressed));
         Instant now = clock.instant();
-        store.write(CallUpdate.of(callId, now).set(Column.SURVEY_RESULT, result).set(Column.SURVEYED_AT, now));
+        store.write(CallUpdate.of(callId, now).set(Column.SERVICE_RATING, rating)
+                .set(Column.SURVEY_RESULT, rating.satisfaction()).set(Column.SURVEYED_AT, now));
         return true;
     }
 

@@ -130,7 +130,8 @@ public class Switchboard {
         T read(CallBoard calls, AgentBoard agents);
     }
 
-    static java.util.concurrent.ThreadFactory daemon(String name) {
+    /** Threads of the telephony's own executors: named, and never keeping the service from stopping. */
+    public static java.util.concurrent.ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.hotline12345.workorder.Satisfaction;
+import org.hotline12345.workorder.ServiceRating;
 
 /** What the telephony API answers. */
 public final class TelephonyViews {
@@ -23,6 +24,8 @@ public final class TelephonyViews {
     /**
      * A call's record.
      *
+     * @param serviceRating the caller's five-level rating after the call (一次一评)
+     * @param surveyResult the three-level satisfaction that rating counts as
      * @param dialStatus what became of an outbound call's dial (ANSWER, BUSY, NOANSWER …); {@code null} for others
      */
     public record CallView(
@@ -43,6 +46,7 @@ public final class TelephonyViews {
             String endedBy,
             boolean recorded,
             Satisfaction surveyResult,
+            ServiceRating serviceRating,
             String transferredTo,
             OffsetDateTime transferredAt,
             String transferredBy,

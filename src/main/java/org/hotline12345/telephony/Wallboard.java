@@ -30,12 +30,14 @@ import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.security.AppUser;
 import org.hotline12345.security.AppUserRepository;
 import org.hotline12345.security.Role;
+import org.hotline12345.telephony.callback.MissedCallViews.MissedCallBoard;
+import org.hotline12345.telephony.callback.MissedCalls;
 import org.jboss.logging.Logger;
 
 /**
  * The supervisors' wallboard: per queue, who waits and how long, agents by state, and today's answered and abandoned
  * calls with the share answered within the target (GB/T 33358-2016: 95 % within 15 s, counted over answered and
- * abandoned calls).
+ * abandoned calls); and the missed calls to call back with today's share called back within 30 minutes and the day.
  */
 @ApplicationScoped
 public class Wallboard {
@@ -52,8 +54,9 @@ public class Wallboard {
             Boolean targetMet) {
     }
 
+    /** @param callbacks 漏接回拨: the numbers to call back and today's callbacks within 30 minutes and the day */
     public record Snapshot(Instant at, boolean telephonyEnabled, boolean connected, long targetSeconds,
-            double targetShare, List<QueueFigures> queues, List<AgentStatus> agents) {
+            double targetShare, List<QueueFigures> queues, List<AgentStatus> agents, MissedCallBoard callbacks) {
     }
 
     private record Today(int answered, int abandoned, int withinTarget) {
@@ -86,6 +89,9 @@ public class Wallboard {
 
     @Inject
     AppUserRepository users;
+
+    @Inject
+    MissedCalls missedCalls;
 
     @Inject
     Wallboard self;
@@ -167,7 +173,7 @@ public class Wallboard {
                     share == null ? null : share >= config.answerTargetShare()));
         }
         return new Snapshot(now, config.enabled(), ami.connected(), target, config.answerTargetShare(), figures,
-                agents);
+                agents, missedCalls.board());
     }
 
     private Map<String, Today> today(Instant now) {

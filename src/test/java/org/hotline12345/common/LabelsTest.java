@@ -30,6 +30,9 @@ import org.hotline12345.sms.SmsKind;
 import org.hotline12345.sms.SmsState;
 import org.hotline12345.telephony.AgentState;
 import org.hotline12345.telephony.IvrChoice;
+import org.hotline12345.telephony.callback.MissedCallOutcome;
+import org.hotline12345.telephony.callback.MissedCallReason;
+import org.hotline12345.telephony.callback.MissedCallStatus;
 import org.hotline12345.workorder.AssignmentRole;
 import org.hotline12345.workorder.Channel;
 import org.hotline12345.workorder.Closure;
@@ -58,7 +61,8 @@ class LabelsTest {
             // the portal's: SMS, online requests, 差评核实
             SmsKind.class, SmsState.class, IntakeState.class, IntakeSource.class, RefusalKind.class, ReviewState.class,
             ReviewDecision.class,
-            AccessChannel.class, WorkOrderAction.class, LedgerAction.class);
+            AccessChannel.class, WorkOrderAction.class, LedgerAction.class,
+            MissedCallReason.class, MissedCallStatus.class, MissedCallOutcome.class);
 
     @Test
     void everyConstantThePagesShowHasItsChineseTerm() {

@@ -107,16 +107,24 @@ class FastAgiTest extends DatabaseTest {
     }
 
     @Test
-    void theSurveyStoresOnlyTheThreeAnswers() throws Exception {
+    void theSurveyStoresTheFiveLevelRatingAndTheSatisfactionItCountsAs() throws Exception {
         String callId = callId();
         String phone = phone();
         call("caller-lookup", phone, callId);
-        assertThat(call("survey?result=9", phone, callId).variables()).containsEntry("HOTLINE_SURVEY_OK", "0");
+        assertThat(call("survey?result=6", phone, callId).variables()).containsEntry("HOTLINE_SURVEY_OK", "0");
+        assertThat(call("survey?result=0", phone, callId).variables()).containsEntry("HOTLINE_SURVEY_OK", "0");
         assertThat(call("survey", phone, callId).variables()).containsEntry("HOTLINE_SURVEY_OK", "0");
-        assertThat(call("survey?result=3", phone, callId).variables()).containsEntry("HOTLINE_SURVEY_OK", "1");
+        assertThat(call("survey?result=2", phone, callId).variables()).containsEntry("HOTLINE_SURVEY_OK", "1");
         store.flush(5);
         as("supervisor").get("/api/telephony/calls/" + callId).then().statusCode(200)
-                .body("surveyResult", equalTo("DISSATISFIED"));
+                .body("serviceRating", equalTo("DISSATISFIED")).body("surveyResult", equalTo("DISSATISFIED"));
+
+        String rated = callId();
+        call("caller-lookup", phone, rated);
+        assertThat(call("survey?result=5", phone, rated).variables()).containsEntry("HOTLINE_SURVEY_OK", "1");
+        store.flush(5);
+        as("supervisor").get("/api/telephony/calls/" + rated).then().statusCode(200)
+                .body("serviceRating", equalTo("VERY_SATISFIED")).body("surveyResult", equalTo("SATISFIED"));
     }
 
     @Test

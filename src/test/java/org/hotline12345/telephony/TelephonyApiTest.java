@@ -201,7 +201,7 @@ class TelephonyApiTest extends DatabaseTest {
             asterisk.event(AmiEvents.agentComplete(caller, answered, member, 8, 120, "agent"));
             asterisk.event(AmiEvents.hangup(answered, 16, "Normal Clearing"));
             awaitState("agent", "WRAP_UP");
-            assertThat(agi("survey?result=2", caller).variables()).containsEntry("HOTLINE_SURVEY_OK", "1");
+            assertThat(agi("survey?result=3", caller).variables()).containsEntry("HOTLINE_SURVEY_OK", "1");
             asterisk.event(AmiEvents.hangup(caller, 16, "Normal Clearing"));
             flush();
 
@@ -217,6 +217,7 @@ class TelephonyApiTest extends DatabaseTest {
             assertThat(call.getString("endedBy")).isEqualTo("agent");
             assertThat(call.getBoolean("abandoned")).isFalse();
             assertThat(call.getBoolean("recorded")).isTrue();
+            assertThat(call.getString("serviceRating")).isEqualTo("BASICALLY_SATISFIED");
             assertThat(call.getString("surveyResult")).isEqualTo("BASICALLY_SATISFIED");
             assertThat(call.getString("queuedAt")).isNotNull();
             assertThat(call.getString("answeredAt")).isNotNull();
