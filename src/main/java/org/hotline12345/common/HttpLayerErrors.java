@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hotline12345.security.Sessions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +36,7 @@ public class HttpLayerErrors {
     /** Where a check leaves the problem it found, for the API's failure handler. */
     private static final String PROBLEM = HttpLayerErrors.class.getName() + ".problem";
     /** The cookie of a page session; without it the login form will keep the address in a cookie of its own. */
-    private static final String SESSION_COOKIE = "quarkus-credential";
+    private static final String SESSION_COOKIE = Sessions.COOKIE;
 
     @Inject
     RequestLimitsConfig limits;

@@ -196,7 +196,7 @@ public class IntakeService {
                 correction.leadDepartmentCode() == null
                         ? null
                         : new WorkOrderRequests.Dispatch(correction.leadDepartmentCode(), List.of(), null),
-                null, null, null);
+                null, null, null, null);
     }
 
     /**

@@ -28,7 +28,8 @@ public final class CallUpdate {
                                                                                         "consulted_number"), REPEAT_CALL(
                                                                                                 "repeat_call"), BLOCKED(
                                                                                                         "blocked"), DIAL_STATUS(
-                                                                                                                "dial_status"), SERVICE_RATING("service_rating");
+                                                                                                                "dial_status"), SERVICE_RATING(
+                                                                                                                        "service_rating");
 
         final String sql;
 

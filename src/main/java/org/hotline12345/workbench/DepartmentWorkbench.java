@@ -19,8 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.hotline12345.calendar.TimeLimit;
-import org.hotline12345.calendar.WorkingDuration;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.Labels;
 import org.hotline12345.common.Page;

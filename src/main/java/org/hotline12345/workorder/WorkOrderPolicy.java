@@ -34,7 +34,9 @@ public final class WorkOrderPolicy {
         /** the staff of a department that holds a part as assisting department (协办) */
         ASSISTING_DEPARTMENT("协办单位"),
         /** the service itself (automatic dispatch's suggestion); no person */
-        SYSTEM("系统");
+        SYSTEM("系统"),
+        /** the citizen, through the portal or the link in an SMS (好差评), never a member of staff */
+        CITIZEN("市民");
 
         private final String label;
 
@@ -56,11 +58,12 @@ public final class WorkOrderPolicy {
             case ANSWER_DIRECTLY, DISPATCH, REDISPATCH, RECORD_CALLBACK, URGE, MERGE, MARK_ENTERPRISE_REQUEST ->
                 Party.HOTLINE;
             case APPROVE_RETURN, REJECT_RETURN, APPROVE_EXTENSION, REJECT_EXTENSION, APPROVE_REPLY, REJECT_REPLY, CLOSE,
-                    SUPERVISE ->
+                    SUPERVISE, REOPEN_AFTER_RATING ->
                 Party.SUPERVISOR;
             case ACCEPT, REQUEST_RETURN, REQUEST_EXTENSION, REPLY -> Party.LEAD_DEPARTMENT;
             case SUBMIT_ASSIST_INPUT -> Party.ASSISTING_DEPARTMENT;
             case SUGGEST_DISPATCH -> Party.SYSTEM;
+            case RATE -> Party.CITIZEN;
         };
     }
 
@@ -153,7 +156,7 @@ public final class WorkOrderPolicy {
             case SUPERVISOR -> actor.role() == Role.SUPERVISOR;
             case LEAD_DEPARTMENT -> holds(order, actor, AssignmentRole.LEAD);
             case ASSISTING_DEPARTMENT -> holds(order, actor, AssignmentRole.ASSISTING);
-            case SYSTEM -> false;
+            case SYSTEM, CITIZEN -> false;
         };
         if (member) {
             return Optional.empty();

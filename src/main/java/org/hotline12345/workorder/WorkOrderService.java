@@ -644,7 +644,7 @@ public class WorkOrderService {
      */
     @Transactional
     public Detail reopenAfterRating(String number, String reason, boolean supervise, Actor actor) {
-        return change(number, actor, (order, now) -> {
+        return change(number, actor, WorkOrderAction.REOPEN_AFTER_RATING, (order, now) -> {
             order.reopenAfterRating(reason, deadlines.limitsFor(order), calendar, actor, now);
             if (supervise) {
                 order.supervise(actor, now, reason);

@@ -19,6 +19,7 @@ import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
 import org.hotline12345.support.Eventually;
 import org.hotline12345.support.MutableClock;
+import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,7 +139,7 @@ class PortalRefusalTest extends DatabaseTest {
         given().redirects().follow(false).get("/agent/intake").then().statusCode(302);
         given().redirects().follow(false).get("/api/work-orders").then().statusCode(401);
         assertThat(given().get("/public").then().statusCode(200).extract().cookies()).doesNotContainKey(
-                "quarkus-credential");
+                Pages.SESSION_COOKIE);
     }
 
     private String requestCode(String phone) {

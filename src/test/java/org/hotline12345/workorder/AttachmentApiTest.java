@@ -20,12 +20,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import java.util.Map;
-
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hotline12345.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
 

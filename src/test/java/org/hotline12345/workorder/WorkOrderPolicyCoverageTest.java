@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
+import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -142,11 +143,16 @@ class WorkOrderPolicyCoverageTest extends DatabaseTest {
         assertThat(allowedByState.get("CLOSED")).isEmpty();
     }
 
-    /** Every step a person takes ({@link WorkOrderAction#SUGGEST_DISPATCH} is the system's), and attaching. */
+    /**
+     * Every step staff take on the work order's own endpoints, and attaching: not the system's suggestion, not the
+     * citizen's rating, and not 差评核实's reopening, which the rating's review takes (PortalBrowserTest).
+     */
     private static List<String> steps() {
         List<String> steps = new ArrayList<>();
         for (WorkOrderAction action : WorkOrderAction.values()) {
-            if (WorkOrderPolicy.party(action) != WorkOrderPolicy.Party.SYSTEM) {
+            WorkOrderPolicy.Party party = WorkOrderPolicy.party(action);
+            if (party != WorkOrderPolicy.Party.SYSTEM && party != WorkOrderPolicy.Party.CITIZEN
+                    && action != WorkOrderAction.REOPEN_AFTER_RATING) {
                 steps.add(action.name());
             }
         }
@@ -199,13 +205,16 @@ class WorkOrderPolicyCoverageTest extends DatabaseTest {
             case SUPERVISE -> "supervise";
             case MARK_ENTERPRISE_REQUEST -> "enterprise-request";
             case MERGE -> "merge";
-            case SUGGEST_DISPATCH -> throw new IllegalArgumentException("the system's step has no endpoint");
+            case SUGGEST_DISPATCH, RATE ->
+                throw new IllegalArgumentException("the system's or the citizen's step has no staff endpoint");
+            case REOPEN_AFTER_RATING ->
+                throw new IllegalArgumentException("差评核实 is decided on the rating's own endpoint");
         };
     }
 
     /** The steps the user's page of the work order offers; none where the page is not theirs (403, 404). */
     private static Set<String> controls(String session, String page) {
-        var response = given().redirects().follow(false).cookie("quarkus-credential", session).accept("text/html")
+        var response = given().redirects().follow(false).cookie(Pages.SESSION_COOKIE, session).accept("text/html")
                 .get(page).then().extract();
         Set<String> controls = new LinkedHashSet<>();
         if (response.statusCode() == 200) {
@@ -218,9 +227,7 @@ class WorkOrderPolicyCoverageTest extends DatabaseTest {
     }
 
     private static String session(String user) {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user).formParam("j_password", PASSWORD).post("/j_security_check").then()
-                .statusCode(302).extract().cookie("quarkus-credential");
+        return Pages.signIn(user, PASSWORD);
     }
 
     private static String accepted() {
