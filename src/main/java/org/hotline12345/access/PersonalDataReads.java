@@ -24,6 +24,9 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class PersonalDataReads {
 
+    /** The portal's reader: the citizen, who signs in with no account. */
+    private static final Reader CITIZEN = new Reader("citizen", "CITIZEN");
+
     /** Longest endpoint kept; addresses are cut to it. */
     static final int MAX_ENDPOINT = 300;
 
@@ -100,6 +103,18 @@ public class PersonalDataReads {
     }
 
     /** The current request as a purpose: {@code GET /api/work-orders/…} for the API, the page's address otherwise. */
+    /**
+     * Records that the citizen read their own work order (or online request) on the portal, unmasked, and how they
+     * proved it is theirs.
+     *
+     * @param proof how the reader proved it: 提取码, SMS code or rating link
+     */
+    public void shownToCitizen(String workOrderNumber, String proof) {
+        Purpose request = purposeOfRequest();
+        shown(CITIZEN, new Purpose(AccessChannel.PORTAL, request.endpoint() + " " + proof),
+                List.of(new Shown(workOrderNumber, false)));
+    }
+
     private Purpose purposeOfRequest() {
         RoutingContext context = Arc.container().requestContext().isActive() ? request.getCurrent() : null;
         if (context == null) {

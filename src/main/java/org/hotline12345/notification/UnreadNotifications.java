@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import org.hotline12345.security.Actor;
 import org.hotline12345.security.DatabaseIdentityProvider;
 
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The header's unread count: {@code {inject:inbox.unread}} on every page of a signed-in user. */
@@ -27,7 +28,10 @@ public class UnreadNotifications {
             Actor actor = identity == null || identity.isAnonymous()
                     ? null
                     : identity.getAttribute(DatabaseIdentityProvider.ACTOR_ATTRIBUTE);
-            unread = actor == null ? 0 : notifications.unreadCount(actor);
+            // an error page the security layer answers on the IO thread may not query the database: no count there
+            unread = actor == null || !BlockingOperationControl.isBlockingAllowed()
+                    ? 0
+                    : notifications.unreadCount(actor);
         }
         return unread;
     }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotline12345.calendar.WorkingCalendar;
+import org.hotline12345.access.PersonalDataReads;
 import org.hotline12345.intake.IntakeService;
 import org.hotline12345.intake.IntakeSource;
 import org.hotline12345.intake.IntakeState;
@@ -229,7 +230,7 @@ public class PortalService {
         if (order.isEmpty()) {
             IntakeViews.OnlineRequest request = online
                     .orElseThrow(() -> PortalRefusal.invalid("工单编号或提取码不正确"));
-            reads.read(number, request.phone(), proof);
+            reads.shownToCitizen(number, proof);
             boolean refused = request.state() == IntakeState.REFUSED;
             if (refused) {
                 steps.add(new Step("不予受理", request.decidedAt()));
@@ -239,7 +240,7 @@ public class PortalService {
                     token);
         }
         CitizenProgress progress = order.get();
-        reads.read(number, progress.phone(), proof);
+        reads.shownToCitizen(number, proof);
         String last = null;
         for (CitizenProgress.Step step : progress.steps()) {
             String label = CitizenSteps.label(step.type(), step.status());

@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hotline12345.support.Api;
+import org.hotline12345.support.Pages;
 import org.hotline12345.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
 
@@ -398,11 +399,7 @@ class OpenApiFuzzTest extends DatabaseTest {
 
     /** Signs in through the login form and reads the CSRF token of a page every role may open. */
     private Session signIn(String user) throws IOException, InterruptedException {
-        HttpResponse<Void> login = http.send(HttpRequest.newBuilder(base.resolve("/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + user + "&j_password=" + Api.PASSWORD))
-                .build(), HttpResponse.BodyHandlers.discarding());
-        String session = cookie(login, "quarkus-credential");
+        String session = Pages.SESSION_COOKIE + "=" + Pages.signIn(user, Api.PASSWORD);
         HttpResponse<String> account = http.send(HttpRequest.newBuilder(base.resolve("/account"))
                 .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
         Matcher token = CSRF_FIELD.matcher(account.body());

@@ -69,7 +69,7 @@ class KnowledgeEditorBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.id("article-version"))).isEqualTo("第 2 版");
             assertThat(browser.driver().findElements(By.cssSelector("#versions tbody tr"))).hasSize(2);
             assertThat(browser.text(By.cssSelector("#versions tr[data-version='2']"))).contains("状态")
-                    .contains("核对材料清单后发布").contains("editor（知识库编辑）");
+                    .contains("核对材料清单后发布").contains("吴编辑（知识库编辑）");
             assertThat(browser.text(By.id("visible"))).isEqualTo("是");
             browser.screenshot("knowledge-editor-article");
             // the agent's search finds it right after the save: the index is written once the save commits

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
@@ -132,6 +133,17 @@ class PortalRefusalTest extends DatabaseTest {
         assertThat(lookup(number, "ABCDEFGH").statusCode(400).extract().asString()).doesNotContain("非法集资");
         assertThat(byPhone(number, owner).statusCode(200).extract().asString()).contains("举报非法集资（保密）")
                 .doesNotContain("张三");
+
+        // the access record holds the citizen's own reading, with its proof, and none of the refused attempts
+        JsonPath reads = Eventually.value("the portal's reading in the access record",
+                () -> Api.as("supervisor").queryParam("workOrder", number).get("/api/access-record/reads").then()
+                        .statusCode(200).extract().jsonPath(),
+                found -> found.getList("items.channel", String.class).contains("PORTAL"));
+        assertThat(reads.getList("items.channel", String.class)).containsOnly("API", "PORTAL");
+        assertThat(reads.getList("items.findAll { it.channel == 'PORTAL' }.username", String.class))
+                .containsExactly("citizen");
+        assertThat(reads.getList("items.findAll { it.channel == 'PORTAL' }.endpoint", String.class))
+                .singleElement().asString().endsWith("短信验证码");
     }
 
     @Test
