@@ -320,8 +320,8 @@ public class WorkOrderService {
                 null, null, null, null, null, null, null, WorkOrderSearch.Sort.REGISTERED_DESC,
                 WorkOrderSearch.Caller.byPhone(phone)), clock.instant(), calendar.zone(), 0, limit).items();
         int recent = (int) found.stream().filter(order -> order.getRegisteredAt().isAfter(since)).count();
-        return new CallerHistory(phone, recent > 0, recent, repeatWindow,
-                found.stream().map(order -> mapper.summary(order, actor)).toList());
+        // the desktop offers the name the caller gave before, so the history names the citizen (and is recorded)
+        return new CallerHistory(phone, recent > 0, recent, repeatWindow, mapper.summariesWithCitizens(found, actor));
     }
 
     /**

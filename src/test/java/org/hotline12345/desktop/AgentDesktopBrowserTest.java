@@ -151,16 +151,8 @@ class AgentDesktopBrowserTest extends DatabaseTest {
             List<Packet> originates = asterisk.actions("Originate");
             Packet originate = originates.get(originates.size() - 1);
             assertThat(originate.get("Channel")).isEqualTo("PJSIP/1302");
-            String uniqueId = originate.get("ChannelId");
-            asterisk.event(AmiEvents.originateResponse(originate, "Success", 4, uniqueId));
             // connected only when the citizen's line answers the dial that follows the agent's answer
-            String dialled = originate.get("Exten");
-            Channel agentLeg = new Channel("PJSIP/1302-" + uniqueId, 6, "12345", "12345", dialled,
-                    "<unknown>", "zh", "", "hotline-outbound", dialled, 1, uniqueId, uniqueId);
-            Channel citizenLeg = new Channel("PJSIP/carrier-1", 6, dialled, "<unknown>", "12345",
-                    "12345", "zh", "", "from-trunk", "s", 1, uniqueId + "1", uniqueId);
-            asterisk.event(AmiEvents.dialBegin(agentLeg, citizenLeg, dialled + "@carrier"));
-            asterisk.event(AmiEvents.dialEnd(agentLeg, citizenLeg, "ANSWER"));
+            AmiEvents.callbackDialled(originate, "ANSWER").forEach(asterisk::event);
             browser.awaitText(By.id("callback-outcome"), "已接通 " + number);
         } finally {
             as("agent").post("/api/telephony/agents/me/logout");

@@ -257,8 +257,8 @@ public class AutoDispatchTest extends DatabaseTest {
             browser.driver().findElement(By.id("phone-number")).sendKeys("13700003333");
             browser.driver().findElement(By.id("title")).sendKeys("停水何时恢复");
             browser.driver().findElement(By.name("content")).sendKeys("小区停水，问何时恢复供水");
-            new Select(browser.driver().findElement(By.name("categoryCode"))).selectByValue("010501");
-            browser.driver().findElement(By.name("district")).sendKeys("城西区");
+            browser.chooseCategory("停水及水质", "城乡建设 / 水电气暖 / 停水及水质");
+            new Select(browser.driver().findElement(By.id("district"))).selectByVisibleText("城西区");
             browser.driver().findElement(By.id("direct-answer")).sendKeys("供水管网抢修中，预计今晚八点前恢复。");
             browser.driver().findElement(By.cssSelector("#registration button[type=submit]")).click();
             String registered = browser.text(By.id("registered-number"));

@@ -14,6 +14,7 @@ import org.hotline12345.calendar.TimeLimit;
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.Labels;
 import org.hotline12345.department.DepartmentKind;
 import org.hotline12345.department.DepartmentView;
 import org.hotline12345.security.Actor;
@@ -160,7 +161,9 @@ class WorkOrderLifecycleTest {
             assertThatThrownBy(() -> perform(action, order))
                     .isInstanceOfSatisfying(InvalidWorkOrderStateException.class, e -> {
                         assertThat(e.current()).isEqualTo(status);
-                        assertThat(e.getMessage()).contains(status.name()).contains(action.name());
+                        // the message is read by people: the state and the step by their Chinese names
+                        assertThat(e.getMessage()).contains("“" + Labels.label(status) + "”")
+                                .contains("“" + Labels.label(action) + "”");
                         assertThat(e.properties()).containsEntry("requiredStatus", action.allowedFrom());
                     });
             assertThat(order.getStatus()).as("a refused action changes nothing").isEqualTo(status);
@@ -240,7 +243,7 @@ class WorkOrderLifecycleTest {
         order.rejectExtension(SUPERVISOR, MONDAY, "时限充足");
         assertThat(order.getReplyDeadline()).isEqualTo(deadline);
         assertThatThrownBy(() -> order.approveExtension(CALENDAR, SUPERVISOR, MONDAY, null))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("no pending extension");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("没有待审批的延期申请");
     }
 
     @Test

@@ -16,6 +16,11 @@ class ElasticsearchAnalyzerFallbackTest extends ElasticsearchBackendTest {
     }
 
     @Override
+    boolean segmentsIntoWords() {
+        return false;
+    }
+
+    @Override
     @Test
     void withoutTheIkPluginTheServiceSegmentsTheText() {
         ElasticsearchBackend es = (ElasticsearchBackend) backend;

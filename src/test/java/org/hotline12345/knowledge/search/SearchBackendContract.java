@@ -31,6 +31,14 @@ abstract class SearchBackendContract {
     /** A new, empty backend for one test. */
     abstract SearchBackend newBackend();
 
+    /**
+     * Whether the backend's word search matches words (IK), so that a question sharing no word with an article misses
+     * it; the fallback's overlapping character pairs still match stray pairs and characters.
+     */
+    boolean segmentsIntoWords() {
+        return true;
+    }
+
     @BeforeEach
     void open() {
         backend = newBackend();
@@ -114,7 +122,9 @@ abstract class SearchBackendContract {
         indexAll(encoded(heating), encoded(PENSION), encoded(SOCIAL_CARD), encoded(RENT), encoded(TRAVEL),
                 encoded(HOTLINE));
         String question = "家里暖气一点也不热冻得睡不着";
-        assertThat(ids(question, AGENTS)).as("by words alone").doesNotContain(20L);
+        if (segmentsIntoWords()) {
+            assertThat(ids(question, AGENTS)).as("by words alone").doesNotContain(20L);
+        }
         assertThat(hybridIds(question, AGENTS)).first().isEqualTo(20L);
         // words still decide where they match
         assertThat(hybridIds("租房提取公积金", AGENTS)).first().isEqualTo(3L);

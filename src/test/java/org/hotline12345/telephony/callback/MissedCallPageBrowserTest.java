@@ -67,7 +67,8 @@ class MissedCallPageBrowserTest extends DatabaseTest {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(driver -> "open".equals(driver
                     .findElement(By.tagName("body")).getDomAttribute("data-telephony-socket")));
             List<Packet> originates = asterisk.actions("Originate");
-            asterisk.event(AmiEvents.originateResponse(originates.get(originates.size() - 1), "Failure", 5, ""));
+            // the agent's phone answers, the citizen's line is busy
+            AmiEvents.callbackDialled(originates.get(originates.size() - 1), "BUSY").forEach(asterisk::event);
             browser.awaitText(By.id("callback-outcome"), "未接通：对方忙");
             browser.screenshot("agent-missed-call-calling");
 

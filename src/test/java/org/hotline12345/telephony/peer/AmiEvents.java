@@ -180,6 +180,22 @@ public final class AmiEvents {
     }
 
     /**
+     * What Asterisk reports of a callback placed by an async Originate: the agent's phone answered
+     * ({@code OriginateResponse} Success), then the dialplan dialled the citizen's line, which ended with
+     * {@code dialStatus} (ANSWER, BUSY, NOANSWER …). Only that dial says whether the citizen was reached.
+     */
+    public static List<Packet> callbackDialled(Packet originate, String dialStatus) {
+        String uniqueId = originate.get("ChannelId");
+        String dialled = originate.get("Exten");
+        Channel agent = new Channel(originate.get("Channel") + "-" + uniqueId, 6, "12345", "12345", dialled,
+                "<unknown>", "zh", "", "hotline-outbound", dialled, 1, uniqueId, uniqueId);
+        Channel citizen = new Channel("PJSIP/carrier-" + uniqueId, "ANSWER".equals(dialStatus) ? 6 : 0, dialled,
+                "<unknown>", "12345", "12345", "zh", "", "from-trunk", "s", 1, uniqueId + "-carrier", uniqueId);
+        return List.of(originateResponse(originate, "Success", 4, uniqueId),
+                dialBegin(agent, citizen, dialled + "@carrier"), dialEnd(agent, citizen, dialStatus));
+    }
+
+    /**
      * A UserEvent raised by the dialplan on {@code channel}, e.g. {@code UserEvent(HotlineRecording,Recording: ...)}.
      */
     public static Packet userEvent(Channel channel, String name, String... keyValues) {
