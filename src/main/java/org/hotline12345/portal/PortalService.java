@@ -14,8 +14,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.access.PersonalDataReads;
+import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.intake.IntakeService;
 import org.hotline12345.intake.IntakeSource;
 import org.hotline12345.intake.IntakeState;

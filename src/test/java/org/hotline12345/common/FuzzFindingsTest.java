@@ -72,8 +72,10 @@ class FuzzFindingsTest extends DatabaseTest {
         admin.config(RestAssuredConfig.config().encoderConfig(
                 EncoderConfig.encoderConfig().encodeContentTypeAs("multipart/form-data", ContentType.TEXT)))
                 .contentType("multipart/form-data; boundary=cut").body("--cut\r\nContent-Disposition: form-data;"
-                + " name=\"csrf-token\"\r\n\r\n" + token + "\r\n--cut\r\nContent-Disposition: form-data; name=\"file\";"
-                + " filename=\"a.csv\"\r\n\r\nabc").post("/admin/rules/import").then().statusCode(400);
+                        + " name=\"csrf-token\"\r\n\r\n" + token
+                        + "\r\n--cut\r\nContent-Disposition: form-data; name=\"file\";"
+                        + " filename=\"a.csv\"\r\n\r\nabc")
+                .post("/admin/rules/import").then().statusCode(400);
         // a form whose text has a % that starts no escape (it was a 500)
         Pages.as("housing").contentType("application/x-www-form-urlencoded").body("%PDF-1.4&content=x")
                 .post("/department/work-orders/20261207-000001/reply").then().statusCode(400);
@@ -93,8 +95,9 @@ class FuzzFindingsTest extends DatabaseTest {
                     + "Authorization: Basic " + credentials + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).matches("(?s)HTTP/1\\.1 (400|404) .*")
-                    .containsIgnoringCase("content-type: " + Problem.MEDIA_TYPE);
+            // Vert.x's HTTP codec refuses a path it cannot decode before any handler of the service runs, with an
+            // empty 400 and a closed connection: a refusal, never a server error (docs/security.md, Errors)
+            assertThat(answer).matches("(?s)HTTP/1\\.1 400 .*");
         }
     }
 

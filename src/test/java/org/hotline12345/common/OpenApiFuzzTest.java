@@ -25,8 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hotline12345.support.Api;
-import org.hotline12345.support.Pages;
 import org.hotline12345.support.DatabaseTest;
+import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -124,6 +124,8 @@ class PagesSpeakChineseBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.id("phone-number")).sendKeys("12345");
             browser.driver().findElement(By.id("title")).sendKeys("测试");
             browser.driver().findElement(By.name("content")).sendKeys("测试");
+            // the page itself asks for a category before it sends the form
+            browser.chooseCategory("bslc", "政务服务 / 行政审批 / 办事流程咨询");
             ((JavascriptExecutor) browser.driver()).executeScript(
                     "document.querySelectorAll('#registration [required]').forEach(e => e.removeAttribute('required'));"
                             + "document.querySelector('#registration').noValidate = true;");
