@@ -62,9 +62,9 @@ public class IntakePages {
         static native TemplateInstance list(List<OnlineRequest> pending, OffsetDateTime now, long targetMinutes,
                 String done, String error);
 
-        static native TemplateInstance request(OnlineRequest request, OffsetDateTime now,
-                List<CategoryView> categories, List<DepartmentView> departments, List<RequestType> requestTypes,
-                List<RefusalKind> refusalKinds, Form form, String error);
+        static native TemplateInstance request(OnlineRequest request, List<IntakeViews.SubmittedAttachment> files,
+                OffsetDateTime now, List<CategoryView> categories, List<DepartmentView> departments,
+                List<RequestType> requestTypes, List<RefusalKind> refusalKinds, Form form, String error);
 
     }
 
@@ -191,7 +191,8 @@ public class IntakePages {
         List<CategoryView> leaves = categories.all().stream().filter(c -> c.active() && c.level() == 3)
                 .sorted(Comparator.comparing(CategoryView::code)).toList();
         List<DepartmentView> active = departments.all().stream().filter(DepartmentView::active).toList();
-        return Templates.request(request, now(), leaves, active, List.of(RequestType.values()),
+        return Templates.request(request, intake.attachments(request.number()), now(), leaves, active,
+                List.of(RequestType.values()),
                 List.of(RefusalKind.values()), form, error);
     }
 

@@ -29,11 +29,13 @@ import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.intake.IntakeViews.OnlineRequest;
 import org.hotline12345.intake.IntakeViews.Receipt;
 import org.hotline12345.intake.IntakeViews.Submission;
+import org.hotline12345.intake.IntakeViews.SubmittedAttachment;
 import org.hotline12345.intake.IntakeViews.Timeliness;
 import org.hotline12345.security.Actor;
 import org.hotline12345.sms.SmsKind;
 import org.hotline12345.sms.SmsOutbox;
 import org.hotline12345.sms.SmsQueue;
+import org.hotline12345.workorder.AttachmentService;
 import org.hotline12345.workorder.Channel;
 import org.hotline12345.workorder.RequestType;
 import org.hotline12345.workorder.Urgency;
@@ -72,6 +74,9 @@ public class IntakeService {
 
     @Inject
     WorkOrderService workOrders;
+
+    @Inject
+    AttachmentService attachments;
 
     @Inject
     SmsQueue sms;
@@ -136,6 +141,17 @@ public class IntakeService {
                 .setParameter(13, submission.confidential()).setParameter(14, submission.clientAddress())
                 .setParameter(15, hash(submission.title(), submission.content())).setParameter(16, now)
                 .executeUpdate();
+        List<AttachmentService.SubmittedFile> files = submission.attachments();
+        for (int position = 0; position < files.size(); position++) {
+            AttachmentService.SubmittedFile file = files.get(position);
+            entityManager.createNativeQuery("""
+                    insert into online_request_attachment (number, position, file_name, content_type, size_bytes,
+                        content)
+                    values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                    .setParameter(1, reservedNumber).setParameter(2, position).setParameter(3, file.fileName())
+                    .setParameter(4, file.contentType()).setParameter(5, (long) file.content().length)
+                    .setParameter(6, file.content()).executeUpdate();
+        }
         long receipt = sms.queue(SmsKind.RECEIPT, submission.phone(),
                 Map.of("number", reservedNumber, "extractionCode", extractionCode, "link", link), reservedNumber);
         entityManager.createNativeQuery("update online_request set receipt_sms_id = ?2 where number = ?1")
@@ -208,6 +224,7 @@ public class IntakeService {
         return QuarkusTransaction.requiringNew().call(() -> {
             OnlineRequest request = lockPending(number);
             Detail registered = workOrders.registerAs(number, registration, actor);
+            attachments.attachSubmitted(number, submittedFiles(number), actor);
             decide(number, IntakeState.REGISTERED, actor, null, null);
             if (registered.status() == WorkOrderStatus.DISPATCHED) {
                 sms.queue(SmsKind.DISPATCHED, request.phone(),
@@ -215,6 +232,26 @@ public class IntakeService {
             }
             return registered;
         });
+    }
+
+    /** The files that came with a request, as submitted. */
+    @Transactional
+    public List<SubmittedAttachment> attachments(String number) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select file_name, content_type, size_bytes from online_request_attachment
+                where number = ?1 order by position""").setParameter(1, number).getResultList();
+        return rows.stream().map(row -> new SubmittedAttachment((String) row[0], (String) row[1],
+                ((Number) row[2]).longValue())).toList();
+    }
+
+    private List<AttachmentService.SubmittedFile> submittedFiles(String number) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select file_name, content_type, content from online_request_attachment
+                where number = ?1 order by position""").setParameter(1, number).getResultList();
+        return rows.stream().map(row -> new AttachmentService.SubmittedFile((String) row[0], (String) row[1],
+                (byte[]) row[2])).toList();
     }
 
     /** 不予受理: the citizen is texted the reason. */

@@ -2,7 +2,10 @@ package org.hotline12345.intake;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
 
+import org.hotline12345.workorder.AttachmentService;
 import org.hotline12345.workorder.RequestType;
 
 /** What the intake answers with. */
@@ -15,10 +18,23 @@ public final class IntakeViews {
      * What a citizen (or a partner) submits.
      *
      * @param clientAddress the address the submission came from, for the flood limits
+     * @param attachments photos and documents, already checked by the attachment rules
      */
     public record Submission(IntakeSource source, RequestType requestType, String title, String content,
             String district, String street, String address, String enterpriseName, String creditCode,
-            String citizenName, String phone, boolean confidential, String clientAddress) {
+            String citizenName, String phone, boolean confidential, String clientAddress,
+            List<AttachmentService.SubmittedFile> attachments) {
+    }
+
+    /** A file that came with an online request, as the agent's page lists it. */
+    public record SubmittedAttachment(String fileName, String contentType, long sizeBytes) {
+
+        /** The size as people read it. */
+        public String size() {
+            return sizeBytes < 1024 * 1024
+                    ? String.format(Locale.ROOT, "%.1f KB", sizeBytes / 1024.0)
+                    : String.format(Locale.ROOT, "%.1f MB", sizeBytes / (1024.0 * 1024));
+        }
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,13 +38,17 @@ public class ArticleVectors {
     @Inject
     Clock clock;
 
+    /** Articles this instance indexed without vectors because the encoder was still loading. */
+    private final Set<Long> indexedWithout = ConcurrentHashMap.newKeySet();
+
     /**
      * The articles with their vectors: the stored ones where they are of the article's version and the current model,
      * the others encoded now (in one batch, outside any transaction: it takes a while) and stored. Without semantic
-     * search, the articles as they are.
+     * search, the articles as they are; while the encoder is loading, those without stored vectors as they are too
+     * (found by their words until {@link #takeIndexedWithout()} has them indexed again).
      */
     public List<IndexedArticle> withVectors(List<IndexedArticle> articles) {
-        if (!encoder.enabled() || articles.isEmpty()) {
+        if (encoder.state() == KnowledgeEncoder.State.OFF || articles.isEmpty()) {
             return articles;
         }
         Map<Long, Stored> stored = QuarkusTransaction.requiringNew()
@@ -63,6 +69,10 @@ public class ArticleVectors {
         }
         if (!missing.isEmpty()) {
             List<float[]> encoded = encoder.passages(toEncode);
+            if (encoded == null) {
+                missing.forEach(index -> indexedWithout.add(result.get(index).id()));
+                return result;
+            }
             int next = 0;
             for (int index : missing) {
                 IndexedArticle article = result.get(index);
@@ -73,6 +83,16 @@ public class ArticleVectors {
             QuarkusTransaction.requiringNew().run(() -> missing.forEach(index -> store(result.get(index))));
         }
         return result;
+    }
+
+    /** The articles indexed without vectors since the last call, once the encoder is loaded; else none. */
+    public List<Long> takeIndexedWithout() {
+        if (!encoder.loaded()) {
+            return List.of();
+        }
+        List<Long> taken = List.copyOf(indexedWithout);
+        indexedWithout.removeAll(taken);
+        return taken;
     }
 
     @SuppressWarnings("unchecked")

@@ -159,11 +159,11 @@ public interface KnowledgeConfig {
         float fineWeight();
 
         /** How word matches and similar vectors are put together: {@code rrf} or {@code weighted}. */
-        @WithDefault("rrf")
+        @WithDefault("weighted")
         HybridRanking.Fusion fusion();
 
         /** The vectors' share of the fused score, from 0 (words only) to 1 (vectors only). */
-        @WithDefault("0.5")
+        @WithDefault("0.6")
         float vectorWeight();
 
         /** The constant k of reciprocal rank fusion. */

@@ -1,5 +1,6 @@
 package org.hotline12345.knowledge;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,12 +39,41 @@ public class KnowledgeIndexer {
     @Inject
     ArticleVectors vectors;
 
+    @Inject
+    Clock clock;
+
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) KnowledgeChanged changed) {
         try {
             drain();
         } catch (RuntimeException e) {
             LOG.warnf("The knowledge index is behind the database (%s); the queued changes will be retried",
                     e.getMessage());
+        }
+    }
+
+    void encoderReady(@Observes KnowledgeEncoder.EncoderReady ready) {
+        indexWithoutVectors();
+    }
+
+    /**
+     * Indexes again, now with their vectors, the articles this instance indexed by words only while the encoder was
+     * loading. Written to this instance's backend directly (an embedded index is this instance's own); what fails is
+     * queued, so the scheduled drain retries it.
+     */
+    public void indexWithoutVectors() {
+        List<Long> ids = vectors.takeIndexedWithout();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            try {
+                backend.upsert(vectors.withVectors(
+                        QuarkusTransaction.requiringNew().call(() -> indexed.of(articles.withIds(batch)))));
+            } catch (RuntimeException e) {
+                LOG.warnf("Articles indexed before the encoder was loaded wait for their vectors (%s)", e.getMessage());
+                QuarkusTransaction.requiringNew().run(() -> batch.forEach(id -> queue.enqueue(id, clock.instant())));
+            }
+        }
+        if (!ids.isEmpty()) {
+            LOG.infof("%d articles indexed before the encoder was loaded now have their vectors", ids.size());
         }
     }
 

@@ -83,6 +83,8 @@ public class KnowledgeSync {
                 indexChecked = true;
             }
             indexer.drain();
+            // those indexed while the encoder was loading and not re-indexed when it became ready (a race, a failure)
+            indexer.indexWithoutVectors();
         } catch (ConflictException e) {
             // a rebuild began between the check above and this one's start: it brings the index up to date
             LOG.debugf("Knowledge index rebuild already running: %s", e.getMessage());

@@ -1,6 +1,7 @@
 package org.hotline12345.knowledge;
 
 import java.io.PrintStream;
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +22,9 @@ public class ReindexCommand implements QuarkusApplication {
     @Inject
     SearchBackend backend;
 
+    @Inject
+    KnowledgeEncoder encoder;
+
     /** Settings for a run that serves nothing: no HTTP, no scheduled jobs, no start-up synchronisation. */
     public static void configure() {
         System.setProperty("quarkus.http.host-enabled", "false");
@@ -33,6 +37,11 @@ public class ReindexCommand implements QuarkusApplication {
         PrintStream out = System.out;
         long started = System.nanoTime();
         try {
+            if (encoder.state() == KnowledgeEncoder.State.LOADING) {
+                // a rebuild without the encoder would leave the articles without stored vectors unfound by meaning
+                out.println("Loading the sentence encoder");
+                encoder.awaitLoaded(Duration.ofMinutes(10));
+            }
             out.printf("Rebuilding the %s knowledge index from the database%n", backend.name());
             long indexed = reindexer.rebuild(n -> {
                 KnowledgeReindexer.Progress progress = reindexer.progress();
@@ -43,6 +52,9 @@ public class ReindexCommand implements QuarkusApplication {
             return 0;
         } catch (RuntimeException e) {
             System.err.println("Reindex failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 1;
         }
     }

@@ -53,6 +53,13 @@ public interface PortalConfig {
     @WithDefault("PT30M")
     Duration pageValidity();
 
+    /**
+     * Most photos and documents a citizen attaches to one request (never more than a work order may carry,
+     * {@code hotline.attachments.max-per-work-order}); together they must fit the HTTP body limit.
+     */
+    @WithDefault("3")
+    int maxAttachments();
+
     /** How long the link in a rating invitation stays valid. */
     @WithDefault("P30D")
     Duration ratingLinkValidity();

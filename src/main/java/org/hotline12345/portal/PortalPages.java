@@ -31,6 +31,8 @@ import org.hotline12345.portal.PortalViews.Progress;
 import org.hotline12345.portal.PortalViews.SubmitRequest;
 import org.hotline12345.workorder.RequestType;
 import org.hotline12345.workorder.ServiceRating;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,7 +53,8 @@ public class PortalPages {
         static native TemplateInstance home();
 
         static native TemplateInstance submit(Form form, List<RequestType> requestTypes, List<String> districts,
-                Map<String, List<String>> streets, CodeSent sent, boolean showsCodes, String error);
+                Map<String, List<String>> streets, CodeSent sent, boolean showsCodes, String attachmentRule,
+                String error);
 
         static native TemplateInstance receipt(PortalViews.Receipt receipt);
 
@@ -90,6 +93,16 @@ public class PortalPages {
         public boolean privacy;
         @FormParam("code")
         public String code;
+        /** Photos and documents; a file input left empty sends a part without a name, which is no file. */
+        @RestForm("attachments")
+        public List<FileUpload> attachments;
+
+        List<PortalService.Upload> uploads() {
+            return attachments == null
+                    ? List.of()
+                    : attachments.stream().filter(f -> f.fileName() != null && !f.fileName().isBlank() || f.size() > 0)
+                            .map(f -> new PortalService.Upload(f.fileName(), f.uploadedFile())).toList();
+        }
 
         SubmitRequest request() {
             return new SubmitRequest(PageForms.option(RequestType.class, requestType, "诉求类型"), title, content,
@@ -112,26 +125,36 @@ public class PortalPages {
         return Templates.home();
     }
 
+    /** 我要留言; from 政策问答's 没有解决？ with the citizen's question as the title (if short) and the content. */
     @GET
     @Path("/submit")
-    public TemplateInstance submitForm() {
-        return submitPage(new Form(), null, null);
+    public TemplateInstance submitForm(@QueryParam("question") String question) {
+        Form form = new Form();
+        if (question != null && !question.isBlank()) {
+            String asked = question.strip();
+            form.content = asked.length() > PolicyAnswerPages.MAX_QUESTION
+                    ? asked.substring(0, PolicyAnswerPages.MAX_QUESTION)
+                    : asked;
+            form.title = asked.length() <= PortalService.TITLE_MAX ? asked : null;
+        }
+        return submitPage(form, null, null);
     }
 
     /** 获取验证码 from the submission form: the form comes back as typed, saying where the code went. */
     @POST
     @Path("/submit/code")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     public Response submitCode(@BeanParam Form form) {
         return page(() -> submitPage(form, portal.sendCode(form.phone, CodePurpose.SUBMIT, clientAddress()), null),
                 e -> submitPage(form, null, e.getMessage()));
     }
 
+    /** The form as the page posts it (multipart, with its files) or without files (urlencoded). */
     @POST
     @Path("/submit")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     public Response submit(@BeanParam Form form) {
-        return page(() -> Templates.receipt(portal.submit(form.request(), clientAddress())),
+        return page(() -> Templates.receipt(portal.submit(form.request(), form.uploads(), clientAddress())),
                 e -> submitPage(form, null, e.getMessage()));
     }
 
@@ -220,7 +243,7 @@ public class PortalPages {
                     .map(PortalPages::streetName).toList());
         }
         return Templates.submit(form, List.of(RequestType.values()), districts, streets, sent, portal.showsCodes(),
-                error);
+                portal.attachmentRule(), error);
     }
 
     /** 城东区东门街道办事处 is 东门街道 to citizens. */

@@ -2,6 +2,10 @@ package org.hotline12345.portal;
 
 import static org.hotline12345.common.TextInput.blankToNull;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.hotline12345.access.PersonalDataReads;
 import org.hotline12345.calendar.WorkingCalendar;
+import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.intake.IntakeService;
 import org.hotline12345.intake.IntakeSource;
 import org.hotline12345.intake.IntakeState;
@@ -30,6 +35,7 @@ import org.hotline12345.rating.RatingService;
 import org.hotline12345.sms.SmsConfig;
 import org.hotline12345.sms.SmsSender;
 import org.hotline12345.telephony.BlockedNumbers;
+import org.hotline12345.workorder.AttachmentService;
 import org.hotline12345.workorder.CitizenProgress;
 import org.hotline12345.workorder.CreditCode;
 import org.hotline12345.workorder.PhoneNumbers;
@@ -63,6 +69,9 @@ public class PortalService {
 
     @Inject
     IntakeService intake;
+
+    @Inject
+    AttachmentService attachments;
 
     @Inject
     WorkOrderService workOrders;
@@ -106,7 +115,16 @@ public class PortalService {
      * a reserved work-order number and texts the receipt. The same text again within minutes is answered with the
      * first one's number and stored once.
      */
-    public Receipt submit(SubmitRequest request, String clientAddress) {
+    /** A file the citizen attached, as uploaded: the name their phone gave it and the bytes in a temporary file. */
+    public record Upload(String fileName, Path file) {
+    }
+
+    /** How many files a citizen may attach to one request. */
+    public int maxAttachments() {
+        return Math.min(config.maxAttachments(), attachments.maxPerWorkOrder());
+    }
+
+    public Receipt submit(SubmitRequest request, List<Upload> uploads, String clientAddress) {
         String mobile = MobileNumbers.normalize(request.phone());
         String title = required(request.title(), "请填写标题", TITLE_MAX, "标题");
         String content = required(request.content(), "请填写诉求内容", CONTENT_MAX, "诉求内容");
@@ -125,6 +143,8 @@ public class PortalService {
         if (!request.privacyAccepted()) {
             throw PortalRefusal.invalid("请阅读并同意个人信息保护说明");
         }
+        // before the code is used up: a refused file must not cost the citizen a new code
+        List<AttachmentService.SubmittedFile> files = checked(uploads);
         refuseBlocked(mobile);
         codes.use(mobile, CodePurpose.SUBMIT, request.code());
         Instant now = clock.instant();
@@ -146,7 +166,7 @@ public class PortalService {
                 title, content, blankToNull(request.district()), blankToNull(request.street()),
                 blankToNull(request.address()), enterprise == null ? null : enterprise.strip(),
                 creditCode == null ? null : creditCode.strip().toUpperCase(Locale.ROOT), name, mobile,
-                request.confidential(), clientAddress);
+                request.confidential(), clientAddress, files);
         IntakeViews.Receipt receipt = QuarkusTransaction.requiringNew().call(() -> {
             IntakeViews.Receipt stored = intake.submit(number, submission, extraction, progressLink());
             if (!stored.duplicate()) {
@@ -158,6 +178,39 @@ public class PortalService {
                 ? repeated(receipt)
                 : new Receipt(receipt.number(), extraction, false, receipt.submittedAt(),
                         tokens.issue(receipt.number(), config.pageValidity()));
+    }
+
+    /**
+     * The attached files by the work orders' attachment rules (their API, not a copy), at most
+     * {@link #maxAttachments()};
+     * a refusal names the file and the rule, and asks to choose the files again (a browser does not keep them).
+     */
+    private List<AttachmentService.SubmittedFile> checked(List<Upload> uploads) {
+        if (uploads.size() > maxAttachments()) {
+            throw PortalRefusal.invalid("您选择了 " + uploads.size() + " 个附件，" + attachmentRule() + "；请重新选择");
+        }
+        List<AttachmentService.SubmittedFile> files = new ArrayList<>();
+        for (Upload upload : uploads) {
+            String name = upload.fileName() == null ? "" : upload.fileName().strip();
+            try {
+                AttachmentService.CheckedFile file = attachments.check(upload.fileName(), upload.file());
+                files.add(new AttachmentService.SubmittedFile(file.fileName(), file.type().contentType(),
+                        Files.readAllBytes(upload.file())));
+            } catch (InvalidFieldException e) {
+                throw PortalRefusal.invalid("附件“" + name + "”未能上传：" + e.violation().message() + "。"
+                        + attachmentRule() + "；请重新选择附件");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
+    /** The attachment rules in the citizen's words. */
+    public String attachmentRule() {
+        long size = attachments.maxSize();
+        String largest = size >= 1024 * 1024 ? size / (1024 * 1024) + " MB" : size / 1024 + " KB";
+        return "最多 " + maxAttachments() + " 个，每个不超过 " + largest + "，限 JPEG、PNG、PDF、DOCX、XLSX 文件";
     }
 
     /** 进度查询 by number and 提取码. */

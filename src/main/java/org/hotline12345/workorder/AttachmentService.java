@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.common.ConflictException;
@@ -52,6 +54,28 @@ public class AttachmentService {
         }
     }
 
+    /** A file that passed the attachment rules: its name as shown, its type and size. */
+    public record CheckedFile(String fileName, AttachmentType type, long sizeBytes) {
+    }
+
+    /**
+     * A file that came with an online request, to attach when the request becomes a work order.
+     *
+     * @param contentType as {@link #check} recognised it
+     */
+    public record SubmittedFile(String fileName, String contentType, byte[] content) {
+    }
+
+    /** Most files one work order may carry. */
+    public int maxPerWorkOrder() {
+        return config.maxPerWorkOrder();
+    }
+
+    /** Largest file accepted, in bytes. */
+    public long maxSize() {
+        return config.maxSize();
+    }
+
     /** A file to send: what it is and its bytes, which the caller closes (a response closes them once written). */
     public record StoredFile(AttachmentView view, InputStream content) {
     }
@@ -79,20 +103,10 @@ public class AttachmentService {
      * @param upload the uploaded bytes, in a temporary file
      */
     public AttachmentView attach(String number, String fileName, Path upload, Actor actor) {
-        String name = displayName(fileName);
-        long size = size(upload);
-        if (size == 0) {
-            throw InvalidFieldException.malformed("file", "NotEmpty", "文件是空的");
-        }
-        if (size > config.maxSize()) {
-            throw InvalidFieldException.unacceptable("file", "maxSize",
-                    "文件有 " + size + " 字节，最多可上传 " + config.maxSize() + " 字节");
-        }
-        AttachmentType type = AttachmentType.recognise(name, head(upload)).orElseThrow(() -> InvalidFieldException
-                .unacceptable("file", "type", "“" + name + "”不是 PDF、PNG、JPEG、DOCX 或 XLSX 文件"));
-        AttachmentContent.problem(type, name, upload).ifPresent(problem -> {
-            throw InvalidFieldException.unacceptable("file", "content", problem);
-        });
+        CheckedFile checked = check(fileName, upload);
+        String name = checked.fileName();
+        AttachmentType type = checked.type();
+        long size = checked.sizeBytes();
         long workOrderId = QuarkusTransaction.requiringNew().call(() -> mayAttach(number, actor).getId());
         Instant now = clock.instant();
         AttachmentStore.Prepared prepared = store.prepare(upload, now);
@@ -110,6 +124,71 @@ public class AttachmentService {
             store.discard(prepared);
             throw e;
         }
+    }
+
+    /**
+     * The attachment rules, for a file before it is kept anywhere (the portal checks a citizen's files with them when
+     * they are submitted): a name, not empty, not over the size limit, a type recognised by its first bytes and its
+     * name, a content that is what the type says. A file that breaks one is refused with the rule in Chinese.
+     *
+     * @param fileName the name the user's computer gave it
+     */
+    public CheckedFile check(String fileName, Path upload) {
+        String name = displayName(fileName);
+        long size = size(upload);
+        if (size == 0) {
+            throw InvalidFieldException.malformed("file", "NotEmpty", "文件是空的");
+        }
+        if (size > config.maxSize()) {
+            throw InvalidFieldException.unacceptable("file", "maxSize",
+                    "文件有 " + size + " 字节，最多可上传 " + config.maxSize() + " 字节");
+        }
+        AttachmentType type = AttachmentType.recognise(name, head(upload)).orElseThrow(() -> InvalidFieldException
+                .unacceptable("file", "type", "“" + name + "”不是 PDF、PNG、JPEG、DOCX 或 XLSX 文件"));
+        AttachmentContent.problem(type, name, upload).ifPresent(problem -> {
+            throw InvalidFieldException.unacceptable("file", "content", problem);
+        });
+        return new CheckedFile(name, type, size);
+    }
+
+    /**
+     * Attaches the files a citizen submitted with an online request to the work order it became, in the caller's
+     * transaction (the registration's), each checked again by the rules above; recorded as attached by the agent who
+     * registered it.
+     */
+    @Transactional
+    public List<AttachmentView> attachSubmitted(String number, List<SubmittedFile> files, Actor registeredBy) {
+        List<AttachmentView> attached = new ArrayList<>();
+        for (SubmittedFile file : files) {
+            Path upload = null;
+            AttachmentStore.Prepared prepared = null;
+            try {
+                upload = Files.createTempFile("submitted-", ".upload");
+                Files.write(upload, file.content());
+                CheckedFile checked = check(file.fileName(), upload);
+                long workOrderId = mayAttach(number, registeredBy).getId();
+                Instant now = clock.instant();
+                prepared = store.prepare(upload, now);
+                Attachment attachment = new Attachment(workOrderId, checked.fileName(), checked.type(),
+                        checked.sizeBytes(), prepared.sha256(), prepared.key(), registeredBy, now);
+                entityManager.persist(attachment);
+                entityManager.flush();
+                store.keep(prepared, attachment.getId(), upload);
+                attached.add(view(attachment));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                if (prepared != null) {
+                    store.discard(prepared);
+                }
+                throw e;
+            } finally {
+                if (upload != null) {
+                    upload.toFile().delete();
+                }
+            }
+        }
+        return attached;
     }
 
     public List<AttachmentView> list(String number, Actor actor) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -72,7 +73,7 @@ class IntakeTest extends DatabaseTest {
     private String submit(String phone, String title) {
         String number = intake.reserveNumber();
         IntakeViews.Submission submission = new IntakeViews.Submission(IntakeSource.PORTAL, RequestType.CONSULTATION,
-                title, "添加微信即可办理，价格优惠。", "城东区", null, null, null, null, "推广员", phone, false, "127.0.0.9");
+                title, "添加微信即可办理，价格优惠。", "城东区", null, null, null, null, "推广员", phone, false, "127.0.0.9", List.of());
         return QuarkusTransaction.requiringNew()
                 .call(() -> intake.submit(number, submission, "ABCD2345", "http://localhost:8080/public/progress"))
                 .number();

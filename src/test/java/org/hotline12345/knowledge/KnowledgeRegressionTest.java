@@ -1,17 +1,22 @@
 package org.hotline12345.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hotline12345.support.Api.as;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.hotline12345.support.DatabaseTest;
 import org.jboss.logging.Logger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +31,15 @@ class KnowledgeRegressionTest extends DatabaseTest {
     private static final Logger LOG = Logger.getLogger(KnowledgeRegressionTest.class);
 
     record Case(String query, String slug) {
+    }
+
+    @Inject
+    KnowledgeEncoder encoder;
+
+    /** The encoder loads in the background after the start; the set is measured with words and meaning. */
+    @BeforeEach
+    void encoderReady() {
+        await().atMost(Duration.ofMinutes(3)).until(encoder::ready);
     }
 
     /** The data rows of a TSV file of the test resources, split into columns. */
