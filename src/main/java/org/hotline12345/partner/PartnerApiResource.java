@@ -50,6 +50,9 @@ public class PartnerApiResource {
     PartnerOutbox outbox;
 
     @Inject
+    PartnerAttachments attachments;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -70,6 +73,23 @@ public class PartnerApiResource {
         Submission submission = read(partner, body, Submission.class);
         Submitted submitted = inbound.submit(partner, submission, PartnerSignatures.sha256Hex(body));
         return Response.status(submitted.duplicate() ? 200 : 201).entity(submitted).build();
+    }
+
+    /**
+     * An attachment to a work order the partner submitted, the file's bytes as the body, its name in {@code name}:
+     * attached at once to a work order, or kept until its request is registered. 201, or 200 for the same file again.
+     */
+    @POST
+    @Path("/work-orders/{externalId}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    public PartnerAttachments.Uploaded attach(@PathParam("externalId") String externalId, byte[] body) {
+        Caller partner = admit("POST", body);
+        String name = uri.getQueryParameters().getFirst("name");
+        if (name == null || name.isBlank()) {
+            gate.refused(partner);
+            throw InvalidFieldException.malformed("name", "NotBlank", "请在 name 中给出文件名");
+        }
+        return attachments.upload(partner, externalId, name.strip(), body == null ? new byte[0] : body);
     }
 
     /** 110's or another city's 受理 or result of a work order the hotline handed to it; idempotent on its id. */

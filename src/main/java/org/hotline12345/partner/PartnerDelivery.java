@@ -15,13 +15,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -79,8 +79,8 @@ public class PartnerDelivery {
         loop.start();
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
+    /** Stops before the database goes: an event under way is either recorded or taken again after its claim. */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         stopped = true;
         if (loop == null) {
             return;

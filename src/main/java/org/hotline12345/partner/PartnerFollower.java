@@ -40,6 +40,9 @@ public class PartnerFollower {
     @Inject
     DepartmentDirectory departments;
 
+    @Inject
+    PartnerAttachments attachments;
+
     void decided(@Observes OnlineRequestDecided decision) {
         if (decision.source() != IntakeSource.PARTNER) {
             return;
@@ -53,6 +56,7 @@ public class PartnerFollower {
                 continue;
             }
             outbox.append(partnerId, decision.number(), externalId, PartnerEventType.ACCEPTED, data());
+            attachments.attachKept(partnerId, externalId, decision.number());
             if (decision.leadDepartment() != null) {
                 outbox.append(partnerId, decision.number(), externalId, PartnerEventType.TRANSFERRED,
                         data("department", decision.leadDepartment()));

@@ -100,7 +100,8 @@ public class PartnerInbound {
             return earlier(partner, submission.externalId(), bodyHash).orElseThrow();
         }
         if (partner.trusted() && flags.isEmpty() && submission.categoryCode() != null) {
-            intake.register(number, intake.registration(number, correction(submission)), actorOf(partner));
+            intake.register(number, intake.registration(number, correction(submission)),
+                    actorOf(partner.code(), partner.name()));
             return new Submitted(submission.externalId(), number, "REGISTERED", false, flags);
         }
         return new Submitted(submission.externalId(), number, "PENDING", false, flags);
@@ -175,8 +176,8 @@ public class PartnerInbound {
     }
 
     /** The actor a trusted partner's direct registration is recorded under. */
-    static Actor actorOf(Caller partner) {
-        return new Actor(0, "partner:" + partner.code(), partner.name(), Role.AGENT, null);
+    static Actor actorOf(String code, String name) {
+        return new Actor(0, "partner:" + code, name, Role.AGENT, null);
     }
 
     private Optional<Submitted> earlier(Caller partner, String externalId, String bodyHash) {

@@ -18,10 +18,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.common.SecretFiles;
+import org.hotline12345.common.ServiceUnavailableException;
 import org.hotline12345.partner.PartnerViews.Caller;
 import org.hotline12345.partner.PartnerViews.CredentialView;
 import org.hotline12345.partner.PartnerViews.Credentials;
@@ -29,6 +31,8 @@ import org.hotline12345.partner.PartnerViews.NewPartner;
 import org.hotline12345.partner.PartnerViews.PartnerChange;
 import org.hotline12345.partner.PartnerViews.PartnerView;
 import org.hotline12345.workorder.RequestType;
+
+import io.quarkus.runtime.LaunchMode;
 
 /**
  * The partner registry: administrators register partners, rotate their credentials (the old pair stays valid for
@@ -51,6 +55,9 @@ public class PartnerService {
 
     @Inject
     Clock clock;
+
+    @ConfigProperty(name = "hotline.embedded-db.active", defaultValue = "false")
+    boolean embeddedDatabase;
 
     private volatile SecretBox box;
 
@@ -215,10 +222,24 @@ public class PartnerService {
         return ids.stream().findFirst().map(Number::longValue);
     }
 
+    /**
+     * The configured key; else, on the embedded defaults (and in dev and test), the one kept in the key file; else
+     * none: instances that each made their own key could not read each other's secrets.
+     */
     private SecretBox box() {
         if (box == null) {
-            box = new SecretBox(config.secretKey().filter(key -> !key.isBlank())
-                    .orElseGet(() -> SecretFiles.readOrCreate(config.secretKeyFile())));
+            Optional<String> configured = config.secretKey().filter(key -> !key.isBlank());
+            if (configured.isPresent() && configured.get().length() < 16) {
+                throw new ServiceUnavailableException(
+                        "HOTLINE_PARTNER_SECRET_KEY (hotline.partner.secret-key) must have at least 16 characters",
+                        null);
+            }
+            if (configured.isEmpty() && !embeddedDatabase && LaunchMode.current() == LaunchMode.NORMAL) {
+                throw new ServiceUnavailableException("Set HOTLINE_PARTNER_SECRET_KEY (hotline.partner.secret-key) "
+                        + "to 32 or more random characters, the same on every instance, before registering partners",
+                        null);
+            }
+            box = new SecretBox(configured.orElseGet(() -> SecretFiles.readOrCreate(config.secretKeyFile())));
         }
         return box;
     }

@@ -81,18 +81,7 @@ public class AttachmentService {
     public AttachmentView attach(String number, String fileName, Path upload, Actor actor) {
         String name = displayName(fileName);
         long size = size(upload);
-        if (size == 0) {
-            throw InvalidFieldException.malformed("file", "NotEmpty", "文件是空的");
-        }
-        if (size > config.maxSize()) {
-            throw InvalidFieldException.unacceptable("file", "maxSize",
-                    "文件有 " + size + " 字节，最多可上传 " + config.maxSize() + " 字节");
-        }
-        AttachmentType type = AttachmentType.recognise(name, head(upload)).orElseThrow(() -> InvalidFieldException
-                .unacceptable("file", "type", "“" + name + "”不是 PDF、PNG、JPEG、DOCX 或 XLSX 文件"));
-        AttachmentContent.problem(type, name, upload).ifPresent(problem -> {
-            throw InvalidFieldException.unacceptable("file", "content", problem);
-        });
+        AttachmentType type = check(fileName, upload);
         long workOrderId = QuarkusTransaction.requiringNew().call(() -> mayAttach(number, actor).getId());
         Instant now = clock.instant();
         AttachmentStore.Prepared prepared = store.prepare(upload, now);
@@ -110,6 +99,30 @@ public class AttachmentService {
             store.discard(prepared);
             throw e;
         }
+    }
+
+    /**
+     * Checks a file against the attachment rules (not empty, the size limit, a recognised type whose content is what
+     * its name says), for a file kept until its work order exists (a partner's request waiting in 待受理).
+     *
+     * @throws InvalidFieldException naming {@code file} and the rule it breaks
+     */
+    public AttachmentType check(String fileName, Path upload) {
+        String name = displayName(fileName);
+        long size = size(upload);
+        if (size == 0) {
+            throw InvalidFieldException.malformed("file", "NotEmpty", "文件是空的");
+        }
+        if (size > config.maxSize()) {
+            throw InvalidFieldException.unacceptable("file", "maxSize",
+                    "文件有 " + size + " 字节，最多可上传 " + config.maxSize() + " 字节");
+        }
+        AttachmentType type = AttachmentType.recognise(name, head(upload)).orElseThrow(() -> InvalidFieldException
+                .unacceptable("file", "type", "“" + name + "”不是 PDF、PNG、JPEG、DOCX 或 XLSX 文件"));
+        AttachmentContent.problem(type, name, upload).ifPresent(problem -> {
+            throw InvalidFieldException.unacceptable("file", "content", problem);
+        });
+        return type;
     }
 
     public List<AttachmentView> list(String number, Actor actor) {

@@ -59,11 +59,19 @@ class PartnerExchangeTest extends DatabaseTest {
             assertThat(Pages.as("agent").get("/agent/intake").then().statusCode(200).extract().asString())
                     .contains(number).contains("合作平台").contains("外部编号 " + externalId);
 
+            // an attachment uploaded alongside is kept until 受理, then attached to the work order
+            String attachments = "/api/partner/v1/work-orders/" + externalId + "/attachments?name=" + "photo.pdf";
+            String pdf = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n";
+            partner.post(attachments, pdf).then().statusCode(200).body("attached", equalTo(false));
+            partner.post(attachments, "not a pdf").then().statusCode(422);
+
             // 受理 with 转办 at once: two events
             intake.register(number, intake.registration(number, new IntakeService.Correction(RequestType.COMPLAINT,
                     "小区物业乱收费", "物业公司未经业主大会同意上调物业费。", "城东区", "东门街道", "幸福路 18 号", "010101", false,
                     false, "HOUSING")), AGENT);
             Eventually.until("受理 and 转办 delivered", () -> receiver.taken(number).size() == 2);
+            Api.as("agent").get("/api/work-orders/" + number + "/attachments").then().statusCode(200)
+                    .body("fileName", equalTo(List.of("photo.pdf")));
 
             receiver.down();
             Api.step("housing", number, "accept").statusCode(200);
@@ -73,7 +81,7 @@ class PartnerExchangeTest extends DatabaseTest {
             receiver.failNext(3);
             receiver.slowNext(1, 1500);
             receiver.up();
-            Api.step("agent", number, "close", Map.of("reason", "已答复市民")).statusCode(200);
+            Api.step("supervisor", number, "close", Map.of("reason", "已答复市民")).statusCode(200);
 
             Eventually.until("every event delivered", () -> receiver.taken(number).size() == 4);
             List<PartnerReceiver.Delivery> events = receiver.taken(number);
@@ -86,6 +94,7 @@ class PartnerExchangeTest extends DatabaseTest {
                 assertThat(event.event().path("workOrder").path("externalId").asText()).isEqualTo(externalId);
                 // what the partner may not see: the citizen's phone, staff names, internal notes
                 assertThat(event.event().toString()).doesNotContain("13812345678").doesNotContain("坐席")
+                        .doesNotContain("班长")
                         .doesNotContain("已答复市民");
             });
             List<PartnerReceiver.Delivery> all = receiver.deliveries();
@@ -105,7 +114,7 @@ class PartnerExchangeTest extends DatabaseTest {
 
             Api.as("admin").get("/api/admin/partners/mayor-mailbox").then().statusCode(200)
                     .body("eventsDelivered", equalTo(4)).body("eventsPending", equalTo(0))
-                    .body("requestsReceived", equalTo(7));
+                    .body("requestsReceived", equalTo(8)).body("requestsRefused", equalTo(0));
         }
     }
 
