@@ -10,13 +10,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -81,29 +79,6 @@ public class Open311Resource {
         });
     }
 
-    @POST
-    @Path("/requests." + FORMAT)
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submit(@PathParam("format") String format, @FormParam("api_key") String apiKey,
-            @FormParam("service_code") String serviceCode, @FormParam("description") String description,
-            @FormParam("address_string") String address, @FormParam("lat") String lat,
-            @FormParam("long") String lon, @FormParam("first_name") String firstName,
-            @FormParam("last_name") String lastName, @FormParam("phone") String phone,
-            @FormParam("email") String email, @FormParam("media_url") String mediaUrl) {
-        return answer(format, () -> {
-            Caller partner = partner(apiKey);
-            Map.Entry<String, String> created = open311.submit(partner, new NewRequest(serviceCode, description,
-                    address, coordinate(lat, "lat"), coordinate(lon, "long"), firstName, lastName, phone, email,
-                    mediaUrl));
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("service_request_id", created.getKey());
-            request.put("token", created.getValue());
-            request.put("service_notice", SERVICE_NOTICE);
-            request.put("account_id", null);
-            return new Document("service_requests", "request", List.of(request));
-        }, 201);
-    }
-
     @GET
     @Path("/requests/{id}." + FORMAT)
     public Response request(@PathParam("id") String id, @PathParam("format") String format) {
@@ -157,6 +132,16 @@ public class Open311Resource {
     }
 
     private Response answer(String format, Supplier<Document> build, int status) {
+        Rendered rendered = render(format, build, status);
+        return Response.status(rendered.status()).type(rendered.contentType()).entity(rendered.body()).build();
+    }
+
+    /** An answer as written to the wire. */
+    record Rendered(int status, String contentType, String body) {
+    }
+
+    /** The document in the format asked for; a refusal as the specification's errors document, with its status. */
+    Rendered render(String format, Supplier<Document> build, int status) {
         boolean xml = "xml".equals(format);
         try {
             return render(xml, build.get(), status);
@@ -168,18 +153,38 @@ public class Open311Resource {
         }
     }
 
-    private Response render(boolean xml, Document document, int status) {
+    private Rendered render(boolean xml, Document document, int status) {
         if (xml) {
             StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
             Open311Xml.write(out, document.root(), document.element(), document.content());
-            return Response.status(status).type("text/xml; charset=utf-8").entity(out.toString()).build();
+            return new Rendered(status, "text/xml; charset=utf-8", out.toString());
         }
         try {
-            return Response.status(status).type(MediaType.APPLICATION_JSON + "; charset=utf-8")
-                    .entity(json.writeValueAsString(document.content())).build();
+            return new Rendered(status, MediaType.APPLICATION_JSON + "; charset=utf-8",
+                    json.writeValueAsString(document.content()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@code POST requests}: form fields as the specification names them. Served by {@link Open311Submissions} (a
+     * route of its own: the pages' CSRF check would refuse a form posted without a token).
+     */
+    Rendered submit(String format, Function<String, String> form) {
+        return render(format, () -> {
+            Caller partner = partner(form.apply("api_key"));
+            Map.Entry<String, String> created = open311.submit(partner, new NewRequest(form.apply("service_code"),
+                    form.apply("description"), form.apply("address_string"), coordinate(form.apply("lat"), "lat"),
+                    coordinate(form.apply("long"), "long"), form.apply("first_name"), form.apply("last_name"),
+                    form.apply("phone"), form.apply("email"), form.apply("media_url")));
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("service_request_id", created.getKey());
+            request.put("token", created.getValue());
+            request.put("service_notice", SERVICE_NOTICE);
+            request.put("account_id", null);
+            return new Document("service_requests", "request", List.of(request));
+        }, 201);
     }
 
     private Map<String, Object> service(Service service) {
