@@ -8,26 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.hotline12345.common.ClaimLoop;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Pushes the outbox's events to the partners' callback URLs as signed JSON: one thread claims what is due, as many
- * as there are free delivery slots, and hands each to a pool; it wakes when an event is committed, when a delivery
- * ends, and every second for retries. A 2xx answer is a delivery; anything else (an error status, a timeout, no
+ * Pushes the outbox's events to the partners' callback URLs as signed JSON, through a {@link ClaimLoop} as wide as
+ * {@code concurrency}. A 2xx answer is a delivery; anything else (an error status, a timeout, no
  * connection) is tried again after {@code retry-delay}, doubled with each attempt up to {@code max-delay}, until
  * {@code max-attempts}, then the event is DEAD for an administrator to replay. An event may reach a partner more
  * than once (its answer lost, a claim run out): partners deduplicate by the event's id.
@@ -41,7 +36,6 @@ public class PartnerDelivery {
     static final String SIGNATURE = "X-Signature";
 
     private static final Logger LOG = Logger.getLogger(PartnerDelivery.class);
-    private static final Duration IDLE = Duration.ofSeconds(1);
 
     @Inject
     PartnerConfig config;
@@ -56,94 +50,33 @@ public class PartnerDelivery {
     Clock clock;
 
     private HttpClient http;
-    private ExecutorService pool;
-    private Semaphore slots;
-    private Thread loop;
-    private final Object signal = new Object();
-    private boolean signalled;
-    private volatile boolean stopped;
+    private ClaimLoop<PartnerOutbox.Outgoing> loop;
 
     void start(@Observes StartupEvent startup) {
         PartnerConfig.Delivery delivery = config.delivery();
-        AtomicInteger threads = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(delivery.concurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "partner-push-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(delivery.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        slots = new Semaphore(delivery.concurrency());
-        loop = new Thread(this::run, "partner-outbox");
-        loop.setDaemon(true);
+        loop = new ClaimLoop<>(LOG, "partner-outbox", delivery.concurrency(), free -> {
+            Instant now = clock.instant();
+            return outbox.claim(free, now, now.plus(delivery.timeout().multipliedBy(2)));
+        }, this::deliver, () -> true, event -> "partner event " + event.eventId());
         loop.start();
     }
 
     /** Stops before the database goes: an event under way is either recorded or taken again after its claim. */
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        stopped = true;
-        if (loop == null) {
-            return;
+        if (loop != null) {
+            loop.stop();
         }
-        wakeUp();
-        loop.join(TimeUnit.SECONDS.toMillis(5));
-        pool.shutdown();
-        pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Pushes what was written in the current transaction as soon as it commits, rather than at the next round. */
+    void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
+        loop.wakeUpAfterCommit(transactions);
     }
 
     void wakeUp() {
-        synchronized (signal) {
-            signalled = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void run() {
-        while (!stopped) {
-            try {
-                int free = slots.availablePermits();
-                Instant now = clock.instant();
-                List<PartnerOutbox.Outgoing> due = free == 0
-                        ? List.of()
-                        : outbox.claim(free, now, now.plus(config.delivery().timeout().multipliedBy(2)));
-                for (PartnerOutbox.Outgoing event : due) {
-                    slots.acquire();
-                    pool.execute(() -> {
-                        try {
-                            deliver(event);
-                        } catch (RuntimeException e) {
-                            // its outcome could not be stored: the claim runs out and the event goes again
-                            LOG.warnf(e, "Could not record the delivery of partner event %s", event.eventId());
-                        } finally {
-                            slots.release();
-                            wakeUp();
-                        }
-                    });
-                }
-                if (due.size() < free || free == 0) {
-                    awaitSignal();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // the database may be away for a moment; the loop must outlive it
-                LOG.warnf(e, "Could not take partner events from the outbox; trying again");
-                try {
-                    awaitSignal();
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void awaitSignal() throws InterruptedException {
-        synchronized (signal) {
-            if (!signalled && !stopped) {
-                signal.wait(IDLE.toMillis());
-            }
-            signalled = false;
-        }
+        loop.wakeUp();
     }
 
     private void deliver(PartnerOutbox.Outgoing event) {
