@@ -2,6 +2,7 @@ package org.hotline12345.partner;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hotline12345.access.AccessChannel;
+import org.hotline12345.access.PersonalDataReads;
 import org.hotline12345.common.ActionForbiddenException;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.InvalidFieldException;
@@ -40,6 +43,9 @@ public class PartnerHandovers {
 
     @Inject
     WorkOrderExchange exchange;
+
+    @Inject
+    PersonalDataReads reads;
 
     @Inject
     Clock clock;
@@ -75,6 +81,10 @@ public class PartnerHandovers {
                 "category", order.categoryName(), "registeredAt", order.registeredAt().toString(), "note",
                 request.note(), "callId", order.callId());
         outbox.append(partner.id(), number, number, PartnerEventType.HANDED_OVER, data);
+        // the partner is shown the citizen in full: the access record of personal data says so
+        reads.shown(new PersonalDataReads.Reader("partner:" + partner.code(), "合作方"),
+                new PersonalDataReads.Purpose(AccessChannel.API, "POST /api/work-order-handovers/" + number),
+                List.of(new PersonalDataReads.Shown(number, false)));
         exchange.recordPartnerExchange(number, police ? "转 110（警单）" : "转外地（" + partner.name() + "）",
                 request.note(), now);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.hotline12345.intake.IntakeService;
 import org.hotline12345.security.Actor;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -38,6 +40,9 @@ class PartnerExchangeTest extends DatabaseTest {
 
     @Inject
     IntakeService intake;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void aPartnerSubmitsRetriesAndFollowsItsWorkOrderAcrossAnOutage() throws Exception {
@@ -115,6 +120,28 @@ class PartnerExchangeTest extends DatabaseTest {
             Api.as("admin").get("/api/admin/partners/mayor-mailbox").then().statusCode(200)
                     .body("eventsDelivered", equalTo(4)).body("eventsPending", equalTo(0))
                     .body("requestsReceived", equalTo(8)).body("requestsRefused", equalTo(0));
+        }
+    }
+
+    @Test
+    void anEventClaimedByAnInstanceThatDiedIsDeliveredOnceItsClaimRunsOut() throws Exception {
+        try (PartnerReceiver receiver = new PartnerReceiver("/province/events")) {
+            PartnerClient province = PartnerClient.register("province", "PROVINCIAL_PLATFORM", receiver.url(), false,
+                    "COMPLAINT");
+            receiver.secret(province.secret);
+            Api.as("admin").post("/api/admin/partners/province/pause").then().statusCode(200);
+            String number = Api.register(Api.registration());
+            Api.as("agent").body(Map.of("partnerCode", "province", "note", "属外地事项")).post(
+                    "/api/work-order-handovers/" + number).then().statusCode(204);
+            // another instance claimed the event for 3 seconds and died before delivering it
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                    update partner_event set claimed_until = now() + interval '3 seconds', attempts = 1
+                    where work_order_number = ?1""").setParameter(1, number).executeUpdate());
+            Api.as("admin").post("/api/admin/partners/province/resume").then().statusCode(200);
+            Thread.sleep(1000);
+            assertThat(receiver.taken(number)).as("still claimed by the instance that died").isEmpty();
+            Eventually.until("delivered once the claim ran out", () -> receiver.taken(number).size() == 1);
+            assertThat(receiver.taken(number).get(0).event().path("data").path("kind").asText()).isEqualTo("转外地");
         }
     }
 

@@ -58,6 +58,11 @@ class PoliceLinkageTest extends DatabaseTest {
             assertThat(handover.path("data").path("citizen").path("phone").asText()).isEqualTo("13812345678");
             assertThat(handover.path("data").path("location").path("district").asText()).isEqualTo("城东区");
 
+            // 110 was shown the citizen in full: the access record of personal data has it
+            org.hotline12345.support.Eventually.until("the partner's read recorded",
+                    () -> Api.as("admin").get("/api/access-record/reads?workOrder=" + number).then()
+                            .extract().asString().contains("partner:police-110"));
+
             String feedback = "/api/partner/v1/work-orders/" + number + "/feedback";
             police.post(feedback, feedback("JQ-1", "ACCEPTED", "已派警，民警十分钟内到场")).then().statusCode(201);
             police.post(feedback, feedback("JQ-1", "ACCEPTED", "已派警，民警十分钟内到场")).then().statusCode(200)
