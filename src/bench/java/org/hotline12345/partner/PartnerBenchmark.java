@@ -38,7 +38,8 @@ import com.sun.net.httpserver.HttpServer;
  * partner is resumed and the time until the receiver holds every event is the drain time, and backlog / drain time
  * the outbound events per second to a local receiver, signatures checked by the receiver.</li>
  * </ol>
- * Options: {@code bench.clients} (16), {@code bench.submissions} (2,000), {@code bench.backlog} (6,000).
+ * Options (the pom passes them): {@code bench.clients} (the pom's 64), {@code bench.submissions} (2,000),
+ * {@code bench.backlog} (6,000).
  */
 public final class PartnerBenchmark {
 
