@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -56,7 +57,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class IntakeService {
 
     private static final String COLUMNS = """
-            number, source, state, request_type, title, content, district, street, address, enterprise_name,
+            number, source, source_detail, state, request_type, title, content, district, street, address, enterprise_name,
             enterprise_credit_code, citizen_name, phone, confidential, submitted_at, decided_at, decided_by,
             refusal_kind, refusal_reason""";
 
@@ -92,6 +93,9 @@ public class IntakeService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<OnlineRequestDecided> decided;
 
     /** A work-order number for a submission about to be stored; call it outside any transaction. */
     public String reserveNumber() {
@@ -156,6 +160,32 @@ public class IntakeService {
                 Map.of("number", reservedNumber, "extractionCode", extractionCode, "link", link), reservedNumber);
         entityManager.createNativeQuery("update online_request set receipt_sms_id = ?2 where number = ?1")
                 .setParameter(1, reservedNumber).setParameter(2, receipt).executeUpdate();
+        return new Receipt(reservedNumber, time(now), false);
+    }
+
+    /**
+     * Stores a partner's submission under its reserved number, in the caller's transaction: no receipt SMS (the
+     * citizen deals with the partner) and no duplicate check (the partner's own id makes its retries idempotent).
+     *
+     * @param sourceDetail which partner sent it and what the agent must check
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Receipt submitFromPartner(String reservedNumber, Submission submission, String sourceDetail) {
+        Instant now = clock.instant();
+        entityManager.createNativeQuery("""
+                insert into online_request (number, source, source_detail, state, request_type, title, content,
+                    district, street, address, enterprise_name, enterprise_credit_code, citizen_name, phone,
+                    confidential, client_address, content_hash, submitted_at)
+                values (?1, 'PARTNER', ?2, 'PENDING', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)""")
+                .setParameter(1, reservedNumber).setParameter(2, sourceDetail)
+                .setParameter(3, submission.requestType().name()).setParameter(4, submission.title())
+                .setParameter(5, submission.content()).setParameter(6, submission.district())
+                .setParameter(7, submission.street()).setParameter(8, submission.address())
+                .setParameter(9, submission.enterpriseName()).setParameter(10, submission.creditCode())
+                .setParameter(11, submission.citizenName()).setParameter(12, submission.phone())
+                .setParameter(13, submission.confidential()).setParameter(14, submission.clientAddress())
+                .setParameter(15, hash(submission.title(), submission.content())).setParameter(16, now)
+                .executeUpdate();
         return new Receipt(reservedNumber, time(now), false);
     }
 
@@ -226,10 +256,13 @@ public class IntakeService {
             Detail registered = workOrders.registerAs(number, registration, actor);
             attachments.attachSubmitted(number, submittedFiles(number), actor);
             decide(number, IntakeState.REGISTERED, actor, null, null);
-            if (registered.status() == WorkOrderStatus.DISPATCHED) {
+            boolean dispatched = registered.status() == WorkOrderStatus.DISPATCHED;
+            if (dispatched && request.source() == IntakeSource.PORTAL) {
                 sms.queue(SmsKind.DISPATCHED, request.phone(),
                         Map.of("number", number, "department", registered.leadDepartment().name()), number);
             }
+            decided.fire(new OnlineRequestDecided(number, request.source(), IntakeState.REGISTERED, null,
+                    dispatched ? registered.leadDepartment().name() : null));
             return registered;
         });
     }
@@ -268,7 +301,10 @@ public class IntakeService {
         }
         OnlineRequest request = lockPending(number);
         decide(number, IntakeState.REFUSED, actor, kind, reason.strip());
-        sms.queue(SmsKind.REFUSED, request.phone(), Map.of("number", number, "reason", reason.strip()), number);
+        if (request.source() == IntakeSource.PORTAL) {
+            sms.queue(SmsKind.REFUSED, request.phone(), Map.of("number", number, "reason", reason.strip()), number);
+        }
+        decided.fire(new OnlineRequestDecided(number, request.source(), IntakeState.REFUSED, reason.strip(), null));
     }
 
     /** How fast the online requests submitted in a period of the city's days were answered. */
@@ -345,12 +381,12 @@ public class IntakeService {
     }
 
     private OnlineRequest view(Object[] row) {
-        return new OnlineRequest((String) row[0], IntakeSource.valueOf((String) row[1]),
-                IntakeState.valueOf((String) row[2]), RequestType.valueOf((String) row[3]), (String) row[4],
-                (String) row[5], (String) row[6], (String) row[7], (String) row[8], (String) row[9], (String) row[10],
-                (String) row[11], (String) row[12], (Boolean) row[13], time((Instant) row[14]),
-                row[15] == null ? null : time((Instant) row[15]), (String) row[16],
-                row[17] == null ? null : RefusalKind.valueOf((String) row[17]), (String) row[18]);
+        return new OnlineRequest((String) row[0], IntakeSource.valueOf((String) row[1]), (String) row[2],
+                IntakeState.valueOf((String) row[3]), RequestType.valueOf((String) row[4]), (String) row[5],
+                (String) row[6], (String) row[7], (String) row[8], (String) row[9], (String) row[10], (String) row[11],
+                (String) row[12], (String) row[13], (Boolean) row[14], time((Instant) row[15]),
+                row[16] == null ? null : time((Instant) row[16]), (String) row[17],
+                row[18] == null ? null : RefusalKind.valueOf((String) row[18]), (String) row[19]);
     }
 
     private OffsetDateTime time(Instant instant) {

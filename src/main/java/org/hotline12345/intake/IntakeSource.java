@@ -1,7 +1,9 @@
 package org.hotline12345.intake;
 
-/** Where an online request came from; partners' platforms will join the portal (interconnection). */
+/** Where an online request came from. */
 public enum IntakeSource {
     /** the citizens' portal (我要留言) */
-    PORTAL
+    PORTAL,
+    /** a partner system (the provincial platform, a mailbox, 110, …): which one is in the request's source detail */
+    PARTNER
 }

@@ -43,8 +43,14 @@ public final class IntakeViews {
     public record Receipt(String number, OffsetDateTime submittedAt, boolean duplicate) {
     }
 
-    /** An online request as the agents' list and page show it. */
-    public record OnlineRequest(String number, IntakeSource source, IntakeState state, RequestType requestType,
+    /**
+     * An online request as the agents' list and page show it.
+     *
+     * @param sourceDetail which partner sent it and what the agent must check (a district or category it named that
+     *        the hotline does not know), or {@code null}
+     */
+    public record OnlineRequest(String number, IntakeSource source, String sourceDetail, IntakeState state,
+            RequestType requestType,
             String title, String content, String district, String street, String address, String enterpriseName,
             String creditCode, String citizenName, String phone, boolean confidential, OffsetDateTime submittedAt,
             OffsetDateTime decidedAt, String decidedBy, RefusalKind refusalKind, String refusalReason) {

@@ -28,7 +28,8 @@ public class AdminHome {
             new Section("节假日日历", "/admin/calendar", "国务院办公厅公布的放假与调休安排，按年维护"),
             new Section("知识库编辑", "/knowledge/editor", "知识条目的新增、修改、下线与版本"),
             // the portal's SMS (sms package)
-            new Section("短信管理", "/admin/sms", "验证码、回执、进度与评价邀请短信的模板；最近短信及送达回执"));
+            new Section("短信管理", "/admin/sms", "验证码、回执、进度与评价邀请短信的模板；最近短信及送达回执"),
+            new Section("合作方接入", "/admin/partners", "省级平台、信箱、留言板、110、部门系统：密钥、流量、暂停；推送记录与重发"));
 
     @CheckedTemplate
     static class Templates {

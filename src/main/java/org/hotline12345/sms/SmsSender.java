@@ -4,20 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.hotline12345.common.ClaimLoop;
 import org.hotline12345.workorder.PhoneNumbers;
 import org.jboss.logging.Logger;
 
@@ -33,7 +27,6 @@ import io.quarkus.runtime.StartupEvent;
 public class SmsSender {
 
     private static final Logger LOG = Logger.getLogger(SmsSender.class);
-    private static final Duration IDLE = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
 
     @Inject
@@ -49,12 +42,7 @@ public class SmsSender {
     Clock clock;
 
     private SmsGateway gateway;
-    private ExecutorService pool;
-    private Semaphore slots;
-    private Thread loop;
-    private final Object signal = new Object();
-    private boolean signalled;
-    private volatile boolean stopped;
+    private ClaimLoop<SmsGateway.Outgoing> loop;
 
     void start(@Observes StartupEvent startup) {
         gateway = config.smsc().host().isPresent()
@@ -63,28 +51,18 @@ public class SmsSender {
         if (!gateway.reachesSmsc()) {
             LOG.info("No SMSC configured (hotline.sms.smsc.host): text messages are written to the log");
         }
-        slots = new Semaphore(config.window());
-        AtomicInteger threads = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(config.window(), runnable -> {
-            Thread thread = new Thread(runnable, "sms-send-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        loop = new Thread(this::run, "sms-sender");
-        loop.setDaemon(true);
+        loop = new ClaimLoop<>(LOG, "sms-sender", config.window(),
+                free -> outbox.claim(free, clock.instant(), clock.instant().plus(claimFor())), this::deliver,
+                () -> gateway.connected(), message -> "SMS " + message.id());
         loop.start();
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        stopped = true;
         if (loop == null) {
             return;
         }
-        wakeUp();
-        loop.join(TimeUnit.SECONDS.toMillis(5));
-        pool.shutdown();
-        pool.awaitTermination(5, TimeUnit.SECONDS);
+        loop.stop();
         gateway.close();
     }
 
@@ -95,73 +73,7 @@ public class SmsSender {
 
     /** Sends what was queued in the current transaction as soon as it commits, rather than at the next poll. */
     void wakeUpAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp();
-                }
-            }
-        });
-    }
-
-    private void wakeUp() {
-        synchronized (signal) {
-            signalled = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void run() {
-        while (!stopped) {
-            try {
-                int free = slots.availablePermits();
-                List<SmsGateway.Outgoing> due = free == 0 || !gateway.connected()
-                        ? List.of()
-                        : outbox.claim(free, clock.instant(), clock.instant().plus(claimFor()));
-                for (SmsGateway.Outgoing message : due) {
-                    slots.acquire();
-                    pool.execute(() -> {
-                        try {
-                            deliver(message);
-                        } catch (RuntimeException e) {
-                            // its outcome could not be stored: the claim runs out and the message is sent again
-                            LOG.warnf(e, "Could not record the outcome of SMS %d", message.id());
-                        } finally {
-                            slots.release();
-                            wakeUp();
-                        }
-                    });
-                }
-                if (due.size() < free || free == 0) {
-                    awaitSignal();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // the database may be away for a moment; the loop must outlive it
-                LOG.warnf(e, "Could not take text messages from the queue; trying again");
-                try {
-                    awaitSignal();
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void awaitSignal() throws InterruptedException {
-        synchronized (signal) {
-            if (!signalled && !stopped) {
-                signal.wait(IDLE.toMillis());
-            }
-            signalled = false;
-        }
+        loop.wakeUpAfterCommit(transactions);
     }
 
     private void deliver(SmsGateway.Outgoing message) {

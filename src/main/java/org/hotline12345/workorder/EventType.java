@@ -26,7 +26,9 @@ public enum EventType {
     /** 好差评: the citizen rated the handling on five levels */
     SERVICE_RATED,
     /** 差评核实 upheld a bad rating: reopened (重办) to the department */
-    REOPENED_AFTER_RATING;
+    REOPENED_AFTER_RATING,
+    /** handed to a partner system (110, another city's platform), or what it reported back (its 受理, its result) */
+    PARTNER_EXCHANGE;
 
     /** Events the deadline supervision records, never a person. */
     public boolean isSupervision() {

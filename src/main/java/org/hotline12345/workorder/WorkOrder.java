@@ -491,6 +491,14 @@ public class WorkOrder {
                 Map.of("rating", rating.name(), "channel", channel));
     }
 
+    /**
+     * An exchange with a partner system about this work order (handed to 110 or another city; its 受理 or result
+     * reported back); the state does not change.
+     */
+    public void recordPartnerExchange(String summary, String text, Instant now) {
+        append(EventType.PARTNER_EXCHANGE, status, null, now, text, Map.of("summary", summary));
+    }
+
     /** 差评核实 upheld: reopened (重办) to the department that replied, with fresh clocks. */
     public void reopenAfterRating(String reason, ClockLimits limits, WorkingCalendar calendar, Actor actor,
             Instant now) {

@@ -231,6 +231,7 @@ public class WorkOrderMapper {
                     ? label + "：确责清单无对应单位，转热线复核"
                     : label + "：" + departmentName(details.get("suggestedLead")) + "，待坐席确认";
             case YELLOW_CARD, RED_CARD, ESCALATED, CARD_LIFTED -> label + clockOf(details);
+            case PARTNER_EXCHANGE -> label + "：" + details.get("summary");
             default -> label;
         };
     }
