@@ -231,7 +231,7 @@ public class PartnerInbound {
                 location == null ? null : blankToNull(location.street()),
                 location == null ? null : blankToNull(location.address()),
                 null, null, submission.citizen().name().strip(), submission.citizen().phone().strip(),
-                Boolean.TRUE.equals(submission.citizen().confidential()), null);
+                Boolean.TRUE.equals(submission.citizen().confidential()), null, List.of());
     }
 
     private static IntakeService.Correction correction(Submission submission) {
