@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -163,8 +164,8 @@ public final class AsteriskBundle {
                             : "exited with " + status + " while starting") + "; see " + console;
                 }
                 try {
-                    run(List.of(launcher, root.toString(), conf.toString(), "-rx", "core waitfullybooted"));
-                    run(List.of(launcher, root.toString(), conf.toString(), "-rx", "core stop now"));
+                    cli(root, "core waitfullybooted");
+                    cli(root, "core stop now");
                     process.waitFor(15, TimeUnit.SECONDS);
                     return RUNNABLE + archive.toAbsolutePath().normalize();
                 } catch (IOException e) {
@@ -234,10 +235,26 @@ public final class AsteriskBundle {
         return false;
     }
 
+    /**
+     * Runs a CLI command on the Asterisk started from {@code root} ({@code asterisk -rx}) and returns what it printed.
+     * Not through run-asterisk.sh: that rewrites {@code asterisk.conf} each time, and an Asterisk starting (or
+     * restarting) meanwhile reads it half-written and looks for its files in /var.
+     */
+    static String cli(Path root, String command) throws IOException {
+        return run(List.of(root.resolve("sbin/asterisk").toString(), "-C", root.resolve("asterisk.conf").toString(),
+                "-rx", command), Map.of("LD_LIBRARY_PATH", root.resolve("lib").toString()));
+    }
+
     /** Runs a short command and fails with its output unless it exits 0. */
     static String run(List<String> command) throws IOException {
+        return run(command, Map.of());
+    }
+
+    private static String run(List<String> command, Map<String, String> environment) throws IOException {
         List<String> copy = new ArrayList<>(command);
-        Process process = new ProcessBuilder(copy).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(copy).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         try {
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

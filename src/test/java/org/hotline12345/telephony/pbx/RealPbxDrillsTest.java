@@ -289,10 +289,17 @@ class RealPbxDrillsTest extends DatabaseTest {
     }
 
     private static JsonPath record(String callId, java.util.function.Predicate<JsonPath> complete) {
-        return value("the record of " + callId, () -> {
-            var response = as("supervisor").get("/api/telephony/calls/" + callId);
-            return response.statusCode() == 200 ? response.jsonPath() : null;
-        }, record -> record != null && complete.test(record));
+        StringBuilder last = new StringBuilder();
+        try {
+            return value("the record of " + callId, () -> {
+                var response = as("supervisor").get("/api/telephony/calls/" + callId);
+                last.setLength(0);
+                last.append(response.asString());
+                return response.statusCode() == 200 ? response.jsonPath() : null;
+            }, record -> record != null && complete.test(record));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + last, e);
+        }
     }
 
     @SuppressWarnings("unchecked")
