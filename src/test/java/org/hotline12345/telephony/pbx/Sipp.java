@@ -172,7 +172,6 @@ public final class Sipp implements AutoCloseable {
             values.put("keys", call.keys());
             values.put("key_delay_ms", millis(call.keyDelay()));
             values.put("more_keys", call.moreKeys());
-            values.put("more_keys_groups", keyGroups(call.moreKeys()));
             values.put("more_keys_after_ms", millis(call.moreKeysAfter()));
             values.put("survey_key", call.surveyKey() == null ? "" : call.surveyKey());
             values.put("survey_after_ms", millis(call.surveyAfter()));
@@ -185,18 +184,6 @@ public final class Sipp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** play_dtmf actions of at most four keys each, each followed by the time its keys take and a margin. */
-    static String keyGroups(String keys) {
-        StringBuilder actions = new StringBuilder();
-        for (int start = 0; start < keys.length(); start += 4) {
-            String group = keys.substring(start, Math.min(keys.length(), start + 4));
-            actions.append("  <nop>\n    <action>\n      <exec play_dtmf=\"").append(group)
-                    .append("\"/>\n    </action>\n  </nop>\n  <pause milliseconds=\"")
-                    .append(group.length() * 300 + 700).append("\"/>\n");
-        }
-        return actions.toString();
     }
 
     /** The A-law tone every party plays as its voice, written once per Asterisk. */
