@@ -173,6 +173,9 @@ public final class Sipp implements AutoCloseable {
             values.put("key_delay_ms", millis(call.keyDelay()));
             values.put("more_keys", call.moreKeys());
             values.put("more_keys_after_ms", millis(call.moreKeysAfter()));
+            // how long the last play_dtmf plays (SIPp: at most 500 ms a key), before the caller's audio starts
+            String lastKeys = call.moreKeys().isEmpty() ? call.keys() : call.moreKeys();
+            values.put("keying_ms", String.valueOf(lastKeys.length() * 500));
             values.put("survey_key", call.surveyKey() == null ? "" : call.surveyKey());
             values.put("survey_after_ms", millis(call.surveyAfter()));
             values.put("stay_ms", millis(call.stay()));
