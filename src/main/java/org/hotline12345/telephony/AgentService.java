@@ -128,10 +128,10 @@ public class AgentService {
 
     /**
      * Several servers: one that was away while agents signed in or out has the wrong members. It gets those of the
-     * agents signed in now (paused as they are) and loses the others, so that a call reaching it finds the same agents
-     * as the other servers.
+     * agents signed in now (paused as they were before its report, {@code before}) and loses the others, so that a call
+     * reaching it finds the same agents as the other servers.
      */
-    void reconcileMemberships(String server, List<AgentBoard.Membership> reported) {
+    void reconcileMemberships(String server, List<AgentBoard.Membership> reported, Map<String, AgentStatus> before) {
         List<AgentSession> open = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("from AgentSession where loggedOutAt is null", AgentSession.class).getResultList());
         Map<String, AgentSession> byDevice = new LinkedHashMap<>();
@@ -144,7 +144,7 @@ public class AgentService {
         }
         for (AgentSession session : open) {
             String device = device(session.getExtension());
-            AgentStatus status = switchboard.read((calls, board) -> board.byUsername(session.getUsername()));
+            AgentStatus status = before.get(session.getUsername());
             boolean paused = status != null && status.state() == AgentState.PAUSED;
             for (String queue : session.getQueues()) {
                 AgentBoard.Membership there = reported.stream()

@@ -342,6 +342,15 @@ public class AmiClient {
                     }
                 }
                 Instant now = clock.instant();
+                // the agents as the service knew them before this server's report: a server coming back reports what
+                // it kept from before it went away (e.g. not paused), which the others and the service have moved past
+                Map<String, AgentStatus> before = servers.size() > 1
+                        ? switchboard.read((calls, board) -> {
+                            Map<String, AgentStatus> byUsername = new LinkedHashMap<>();
+                            board.all().forEach(status -> byUsername.put(status.username(), status));
+                            return byUsername;
+                        })
+                        : Map.of();
                 switchboard.run(() -> {
                     switchboard.agents().resynchronise(name, members, now);
                     for (QueueEntryEvent entry : entries) {
@@ -355,7 +364,7 @@ public class AmiClient {
                 LOG.infof("Resynchronised with Asterisk %s: %d queue members, %d waiting callers", name,
                         members.size(), entries.size());
                 if (servers.size() > 1) {
-                    agentService.reconcileMemberships(name, members);
+                    agentService.reconcileMemberships(name, members, before);
                 }
                 reconciler.reconcileSoon();
             } catch (IOException | TimeoutException | IllegalStateException | IllegalArgumentException e) {

@@ -72,6 +72,12 @@ public final class CallBoard {
     }
 
     public void ivrChoice(String callId, IvrChoice choice, Instant at) {
+        LiveCall before = calls.get(callId);
+        if (choice == IvrChoice.NONE && before != null && before.ivrChoice() != null
+                && before.ivrChoice() != IvrChoice.NONE) {
+            // no key after a progress readback: the caller's choice was the key pressed before
+            return;
+        }
         calls.computeIfPresent(callId, (id, call) -> call.withIvrChoice(choice));
         updates.accept(CallUpdate.of(callId, at).set(Column.IVR_CHOICE, choice));
     }

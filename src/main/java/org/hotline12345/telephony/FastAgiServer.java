@@ -97,6 +97,8 @@ public class FastAgiServer {
     }
 
     private void orderStatus(AgiRequest request, AgiChannel channel) throws AgiException {
+        // key 2 leads here, not to menu: the call's IVR choice is the progress query
+        ivr.menuChoice(request.getUniqueId(), "2");
         Readback readback = ivr.orderStatus(request.getParameter("number"), request.getCallerIdNumber())
                 .orElse(null);
         channel.setVariable("HOTLINE_STATUS_FOUND", flag(readback != null));

@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -161,10 +163,18 @@ public class QueueLogReconciler {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
+    /**
+     * data1 … data5, or the same fields from {@code data} where Asterisk wrote that one column (its logger found no
+     * database at start, V37): the row is the same either way.
+     */
+    private static final String FIELDS = IntStream.rangeClosed(1, 5)
+            .mapToObj(n -> "case when data <> '' then split_part(data, '|', " + n + ") else data" + n + " end")
+            .collect(Collectors.joining(", "));
+
     private static List<Row> rows(Connection connection, String where, Binder binder) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("select id, time, callid, queuename, agent,"
-                + " event, data1, data2, data3, data4, data5 from asterisk_queue_log where " + where)) {
+                + " event, " + FIELDS + " from asterisk_queue_log where " + where)) {
             binder.bind(statement);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {

@@ -202,8 +202,7 @@ public final class RealAsterisk implements AutoCloseable {
     /** Runs a CLI command on the running Asterisk ({@code asterisk -rx}) and returns what it printed. */
     public String cli(String command) {
         try {
-            return AsteriskBundle.run(List.of(root.resolve("run-asterisk.sh").toString(), root.toString(),
-                    conf.toString(), "-rx", command));
+            return AsteriskBundle.cli(root, command);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -302,11 +301,17 @@ public final class RealAsterisk implements AutoCloseable {
         edit("extensions.conf", text -> text.replaceFirst("(?m)^HOTLINE_AGI = .*$",
                 "HOTLINE_AGI = " + HOST + ":" + options.agiPort()));
         int rtp = 20000 + 2 * ThreadLocalRandom.current().nextInt(10000);
+        // not an installer's edit: SIPp sends its RFC 2833 keys (play_dtmf) from another port than its audio
+        // (rtp_stream), and strictrtp drops whatever does not come from the first source; a phone sends both from one
         edit("rtp.conf", text -> text.replaceFirst("(?m)^rtpstart = \\d+", "rtpstart = " + rtp)
-                .replaceFirst("(?m)^rtpend = \\d+", "rtpend = " + (rtp + 399)));
+                .replaceFirst("(?m)^rtpend = \\d+", "rtpend = " + (rtp + 399))
+                .replaceFirst("(?m)^strictrtp = yes", "strictrtp = no"));
+        // the dialplan's steps in messages.log (logger.conf sends verbose there), which tests and people read
+        String extraOptions = "verbose = 3\n";
         if (options.systemName() != null) {
-            Files.writeString(root.resolve("asterisk-options.conf"), "systemname = " + options.systemName() + "\n");
+            extraOptions += "systemname = " + options.systemName() + "\n";
         }
+        Files.writeString(root.resolve("asterisk-options.conf"), extraOptions);
         recordPrompts();
     }
 

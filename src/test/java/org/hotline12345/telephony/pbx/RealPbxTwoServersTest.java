@@ -109,8 +109,12 @@ class RealPbxTwoServersTest extends DatabaseTest {
             until("paused through pbx2", () -> "PAUSED".equals(as("agent").get("/api/telephony/agents/me").then()
                     .extract().path("state")));
             Pair.pbx1.startAgain();
-            until("pbx1 back, with the agent paused again", () -> Pair.pbx1.cli("queue show hotline")
-                    .contains("PJSIP/1009") && Pair.pbx1.cli("queue show hotline").contains("小休"));
+            // the service reconnects within its backoff (5 s here) and reads the queues once Asterisk is fully booted;
+            // where the FullyBooted at login does not reach it, after AmiClient's 15-s fallback: 40 s covers both
+            until("pbx1 back, with the agent paused again", Duration.ofSeconds(40), () -> {
+                String queue = Pair.pbx1.cli("queue show hotline");
+                return queue.contains("PJSIP/1009") && queue.contains("小休");
+            });
         } finally {
             as("agent").post("/api/telephony/agents/me/logout");
         }

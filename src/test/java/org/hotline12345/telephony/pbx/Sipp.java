@@ -148,7 +148,7 @@ public final class Sipp implements AutoCloseable {
     static Sipp answering(RealAsterisk pbx, String label, String host, int port, Duration ring, Duration talk,
             String busyUser) {
         Path scenario = render(pbx, "answer", label, Map.of("name", label, "ring_ms", millis(ring), "talk_ms",
-                millis(talk), "busy_user", busyUser));
+                millis(talk), "busy_user", busyUser, "audio", audio(pbx).toString()));
         return launch(pbx, label, scenario, host, port, List.of());
     }
 
@@ -164,19 +164,18 @@ public final class Sipp implements AutoCloseable {
 
     private static Sipp callTo(RealAsterisk pbx, Call call, String target, List<String> counts) {
         try {
-            Path audio = pbx.home().resolve("tone.alaw");
-            if (!Files.exists(audio)) {
-                Files.write(audio, tone());
-            }
             Map<String, String> values = new LinkedHashMap<>();
             values.put("name", "call from " + call.caller());
             values.put("caller", call.caller());
             values.put("dialled", call.dialled());
-            values.put("audio", audio.toString());
+            values.put("audio", audio(pbx).toString());
             values.put("keys", call.keys());
             values.put("key_delay_ms", millis(call.keyDelay()));
             values.put("more_keys", call.moreKeys());
             values.put("more_keys_after_ms", millis(call.moreKeysAfter()));
+            // how long the last play_dtmf plays (SIPp: at most 500 ms a key), before the caller's audio starts
+            String lastKeys = call.moreKeys().isEmpty() ? call.keys() : call.moreKeys();
+            values.put("keying_ms", String.valueOf(lastKeys.length() * 500));
             values.put("survey_key", call.surveyKey() == null ? "" : call.surveyKey());
             values.put("survey_after_ms", millis(call.surveyAfter()));
             values.put("stay_ms", millis(call.stay()));
@@ -185,6 +184,19 @@ public final class Sipp implements AutoCloseable {
             List<String> arguments = new ArrayList<>(List.of(target));
             arguments.addAll(counts);
             return launch(pbx, label, scenario, RealAsterisk.CARRIER_HOST, RealAsterisk.freeUdpPort(), arguments);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The A-law tone every party plays as its voice, written once per Asterisk. */
+    private static synchronized Path audio(RealAsterisk pbx) {
+        Path audio = pbx.home().resolve("tone.alaw");
+        try {
+            if (!Files.exists(audio)) {
+                Files.write(audio, tone());
+            }
+            return audio;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
