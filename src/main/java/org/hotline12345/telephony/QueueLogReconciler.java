@@ -165,7 +165,7 @@ public class QueueLogReconciler {
 
     /**
      * data1 … data5, or the same fields from {@code data} where Asterisk wrote that one column (its logger found no
-     * database at start, V37): the row is the same either way.
+     * database at start, V69): the row is the same either way.
      */
     private static final String FIELDS = IntStream.rangeClosed(1, 5)
             .mapToObj(n -> "case when data <> '' then split_part(data, '|', " + n + ") else data" + n + " end")
