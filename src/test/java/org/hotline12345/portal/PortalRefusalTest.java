@@ -1,7 +1,9 @@
 package org.hotline12345.portal;
 
 import static io.restassured.RestAssured.given;
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +19,6 @@ import org.hotline12345.sms.SmscResource;
 import org.hotline12345.sms.TestSmsc;
 import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
-import org.hotline12345.support.Eventually;
 import org.hotline12345.support.MutableClock;
 import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.AfterEach;
@@ -146,8 +147,9 @@ class PortalRefusalTest extends DatabaseTest {
         long before = codesTo(phone);
         PortalForms.from("/public/submit").formParam("phone", phone).post("/public/submit/code").then()
                 .statusCode(200);
-        Eventually.until("a new code for " + phone, () -> codesTo(phone) > before);
-        return Eventually.value("the code", () -> smsc.lastCode(phone), Optional::isPresent).orElseThrow();
+        await("a new code for " + phone).atMost(ofSeconds(20)).until(() -> codesTo(phone) > before);
+        return await("the code").atMost(ofSeconds(20)).until(() -> smsc.lastCode(phone), Optional::isPresent)
+                .orElseThrow();
     }
 
     private io.restassured.response.ValidatableResponse submit(String phone, String code, String title) {
@@ -166,7 +168,7 @@ class PortalRefusalTest extends DatabaseTest {
         long before = codesTo(phone);
         PortalForms.from("/public/progress").formParam("number", number).formParam("phone", phone)
                 .post("/public/progress/code").then().statusCode(200);
-        Eventually.until("a lookup code for " + phone, () -> codesTo(phone) > before);
+        await("a lookup code for " + phone).atMost(ofSeconds(20)).until(() -> codesTo(phone) > before);
         String code = smsc.lastCode(phone).orElseThrow();
         return PortalForms.from("/public/progress").formParam("number", number).formParam("phone", phone)
                 .formParam("code", code).post("/public/progress/phone").then();
