@@ -512,8 +512,8 @@ class TelephonyApiTest extends DatabaseTest {
         asterisk.queueStatus();
         asterisk.dropConnections();
         asterisk.awaitLogins(logins + 2, WAIT);
-        await("desk2 gone with the next QueueStatus").atMost(ofSeconds(20)).until(() -> agentFromBoard("desk2"),
-                agent -> agent == null);
+        await("desk2 gone with the next QueueStatus").atMost(ofSeconds(20))
+                .until(() -> agentFromBoard("desk2") == null);
         await("the caller no longer waiting").atMost(ofSeconds(20)).until(this::hotlineFigures,
                 figures -> figures.getInt("waiting") == waitingBefore);
     }
