@@ -17,7 +17,7 @@ import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.Page;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.common.Workbooks;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

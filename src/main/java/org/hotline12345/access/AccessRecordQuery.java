@@ -22,7 +22,7 @@ import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.Labels;
 import org.hotline12345.common.Page;
 import org.hotline12345.common.ServiceUnavailableException;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.WorkOrderService;
 
 /** Answers who saw this citizen, who saw this work order, and what this user read, in a period, newest first. */

@@ -16,7 +16,7 @@ import org.hotline12345.access.AccessRecordQuery.ReadView;
 import org.hotline12345.common.Page;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.common.Workbooks;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 /** 个人信息查阅记录 for supervisors and administrators: who saw this citizen, this work order; what this user read. */
 @Path("/api/access-record")

@@ -17,7 +17,7 @@ import org.hotline12345.common.Page;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.common.Workbooks;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.WorkOrderSearch;
 import org.hotline12345.workorder.WorkOrderService;
 import org.hotline12345.workorder.WorkOrderStatus;

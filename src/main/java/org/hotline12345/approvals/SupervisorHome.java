@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.hotline12345.deadline.SupervisionQueries;
 import org.hotline12345.deadline.SupervisionViews;
 import org.hotline12345.deadline.SupervisionViews.OverdueView;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.WorkOrderService;
 import org.hotline12345.workorder.WorkOrderViews.Figures;
 

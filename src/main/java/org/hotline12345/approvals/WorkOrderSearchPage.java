@@ -25,7 +25,7 @@ import org.hotline12345.common.Workbooks;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.Channel;
 import org.hotline12345.workorder.RequestType;
 import org.hotline12345.workorder.WorkOrderFilter;

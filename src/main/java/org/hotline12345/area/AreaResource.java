@@ -13,7 +13,7 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 import io.quarkus.security.Authenticated;
 

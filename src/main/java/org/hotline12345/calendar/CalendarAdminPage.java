@@ -32,7 +32,7 @@ import org.hotline12345.common.PageForms;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.common.TextInput;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

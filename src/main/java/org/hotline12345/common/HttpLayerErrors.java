@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hotline12345.security.Sessions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +15,6 @@ import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,8 +33,6 @@ public class HttpLayerErrors {
 
     /** Where a check leaves the problem it found, for the API's failure handler. */
     private static final String PROBLEM = HttpLayerErrors.class.getName() + ".problem";
-    /** The cookie of a page session; without it the login form will keep the address in a cookie of its own. */
-    private static final String SESSION_COOKIE = Sessions.COOKIE;
 
     @Inject
     RequestLimitsConfig limits;
@@ -48,25 +44,9 @@ public class HttpLayerErrors {
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        // before the sign-in, which fails on such an address when it sends an anonymous visitor to the login form
-        router.route().order(-SecurityHandlerPriorities.AUTHENTICATION - 1).handler(this::keepAddressCookieSafe);
         // just before Quarkus's own check of the declared body size, which answers with an empty 413
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
         router.route("/api/*").failureHandler(this::answerWithProblem);
-    }
-
-    /**
-     * The login form keeps the address it interrupts in a cookie, which cannot hold some characters an address may
-     * ({@code ,} {@code ;} {@code "} {@code \}): a visitor without a session is sent to the same address with them
-     * percent-encoded, which means the same to the resource.
-     */
-    private void keepAddressCookieSafe(RoutingContext context) {
-        HttpServerRequest request = context.request();
-        if (!isApi(context) && request.getCookie(SESSION_COOKIE) == null && !cookieSafe(request.uri())) {
-            context.redirect(cookieSafeUri(request.uri()));
-            return;
-        }
-        context.next();
     }
 
     private void check(RoutingContext context) {
@@ -117,31 +97,14 @@ public class HttpLayerErrors {
         }
     }
 
-    /** Whether the address may stand in a cookie value (RFC 6265: no quote, comma, semicolon, backslash, space). */
-    static boolean cookieSafe(String uri) {
-        return uri.chars().noneMatch(c -> c == '"' || c == ',' || c == ';' || c == '\\' || c <= ' ' || c >= 0x7f);
-    }
-
-    /** The address with the characters a cookie cannot hold percent-encoded, which means the same to the resource. */
-    static String cookieSafeUri(String uri) {
-        StringBuilder safe = new StringBuilder(uri.length() + 16);
-        for (char c : uri.toCharArray()) {
-            if (c == '"' || c == ',' || c == ';' || c == '\\' || c <= ' ' || c >= 0x7f) {
-                safe.append('%').append(String.format("%02X", (int) c & 0xff));
-            } else {
-                safe.append(c);
-            }
-        }
-        return safe.toString();
-    }
-
     private static void refuse(RoutingContext context, HotlineException refusal) {
         context.put(PROBLEM, new Problem(refusal.kind(), ProblemMapper.titleOf(refusal.status()), refusal.status(),
                 refusal.getMessage(), context.normalizedPath()).with(refusal.properties()));
         context.fail(refusal.status());
     }
 
-    private static boolean isApi(RoutingContext context) {
+    /** Whether the request is for the API, which answers with problem documents, rather than for a page. */
+    public static boolean isApi(RoutingContext context) {
         return context.normalizedPath().startsWith("/api/");
     }
 

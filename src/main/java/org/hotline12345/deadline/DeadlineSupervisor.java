@@ -25,6 +25,10 @@ import org.hotline12345.notification.NewNotification;
 import org.hotline12345.notification.NotificationKind;
 import org.hotline12345.notification.NotificationStore;
 import org.hotline12345.workorder.EventType;
+import org.hotline12345.workorder.WorkOrderReads;
+import org.hotline12345.workorder.WorkOrderReads.Brief;
+import org.hotline12345.workorder.WorkOrderReads.SupervisionEvent;
+import org.hotline12345.workorder.WorkOrderStatus;
 
 /**
  * One supervision pass: raises the yellow and red cards and the escalations that have fallen due, each exactly once.
@@ -49,7 +53,10 @@ public final class DeadlineSupervisor {
         }
     }
 
-    private record Watched(long workOrderId, Long departmentId, String number, String title, String status,
+    private record Claimed(long workOrderId, Long departmentId, Map<DeadlineClock, ClockRow> clocks) {
+    }
+
+    private record Watched(long workOrderId, Long departmentId, String number, String title, WorkOrderStatus status,
             Map<DeadlineClock, ClockRow> clocks) {
     }
 
@@ -119,11 +126,12 @@ public final class DeadlineSupervisor {
     }
 
     private List<Watched> claimDue(Connection connection, Instant now) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>();
         List<Watched> due = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                select w.work_order_id, w.department_id, o.number, o.title, o.status,
+                select w.work_order_id, w.department_id,
                        w.accept_limit, w.accept_deadline, w.accept_card, w.reply_limit, w.reply_deadline, w.reply_card
-                from deadline_watch w join work_order o on o.id = w.work_order_id
+                from deadline_watch w
                 where w.check_at <= ?
                 order by w.check_at
                 limit ?
@@ -133,14 +141,20 @@ public final class DeadlineSupervisor {
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     Map<DeadlineClock, ClockRow> clocks = new EnumMap<>(DeadlineClock.class);
-                    clocks.put(DeadlineClock.ACCEPT, new ClockRow(row.getString(6), instant(row.getTimestamp(7)),
+                    clocks.put(DeadlineClock.ACCEPT, new ClockRow(row.getString(3), instant(row.getTimestamp(4)),
+                            CardLevel.valueOf(row.getString(5))));
+                    clocks.put(DeadlineClock.REPLY, new ClockRow(row.getString(6), instant(row.getTimestamp(7)),
                             CardLevel.valueOf(row.getString(8))));
-                    clocks.put(DeadlineClock.REPLY, new ClockRow(row.getString(9), instant(row.getTimestamp(10)),
-                            CardLevel.valueOf(row.getString(11))));
-                    due.add(new Watched(row.getLong(1), (Long) row.getObject(2), row.getString(3), row.getString(4),
-                            row.getString(5), clocks));
+                    claimed.add(new Claimed(row.getLong(1), (Long) row.getObject(2), clocks));
                 }
             }
+        }
+        Map<Long, Brief> orders = WorkOrderReads.briefs(connection,
+                claimed.stream().map(Claimed::workOrderId).toList());
+        for (Claimed row : claimed) {
+            Brief order = orders.get(row.workOrderId());
+            due.add(new Watched(row.workOrderId(), row.departmentId(), order.number(), order.title(), order.status(),
+                    row.clocks()));
         }
         return due;
     }
@@ -200,22 +214,12 @@ public final class DeadlineSupervisor {
         }
     }
 
-    private void appendEvents(Connection connection, List<Raise> inserted, Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into work_order_event (id, work_order_id, type, occurred_at, from_status, to_status, details)
-                values (nextval('work_order_event_seq'), ?, ?, ?, ?, ?, ?::jsonb)""")) {
-            for (Raise raise : inserted) {
-                insert.setLong(1, raise.order().workOrderId());
-                insert.setString(2, eventType(raise.level()).name());
-                insert.setTimestamp(3, Timestamp.from(now));
-                insert.setString(4, raise.order().status());
-                insert.setString(5, raise.order().status());
-                insert.setString(6, "{\"clock\":\"" + raise.clock().name() + "\",\"deadline\":\"" + raise.deadline()
-                        + "\"}");
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    private static void appendEvents(Connection connection, List<Raise> inserted, Instant now) throws SQLException {
+        WorkOrderReads.appendSupervisionEvents(connection, inserted.stream()
+                .map(raise -> new SupervisionEvent(raise.order().workOrderId(), eventType(raise.level()),
+                        raise.order().status(), Map.of("clock", raise.clock().name(), "deadline",
+                                raise.deadline().toString())))
+                .toList(), now);
     }
 
     private List<NewNotification> notificationsFor(List<Raise> inserted, List<Long> supervisors, Instant now) {

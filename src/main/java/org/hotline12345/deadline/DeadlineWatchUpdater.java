@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +22,9 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.hotline12345.calendar.TimeLimit;
 import org.hotline12345.workorder.EventType;
-import org.hotline12345.workorder.WorkOrder;
 import org.hotline12345.workorder.WorkOrderChanged;
+import org.hotline12345.workorder.WorkOrderService;
+import org.hotline12345.workorder.WorkOrderSnapshot;
 import org.hotline12345.workorder.WorkOrderStatus;
 import org.hotline12345.workorder.WorkOrdersRegistered;
 
@@ -55,16 +57,19 @@ public class DeadlineWatchUpdater {
     @Inject
     CardPolicy policy;
 
+    @Inject
+    WorkOrderService workOrders;
+
     /** Watches the clocks of work orders dispatched as they were registered, all in one batch. */
     void onRegistered(@Observes WorkOrdersRegistered registered) {
-        List<WorkOrder> dispatched = registered.workOrders().stream()
-                .filter(order -> order.getStatus().heldByDepartment()).toList();
+        List<WorkOrderSnapshot> dispatched = registered.workOrders().stream()
+                .filter(order -> order.status().heldByDepartment()).toList();
         if (dispatched.isEmpty()) {
             return;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                for (WorkOrder order : dispatched) {
+                for (WorkOrderSnapshot order : dispatched) {
                     bind(upsert, order, runningClocks(order));
                     upsert.addBatch();
                 }
@@ -74,14 +79,20 @@ public class DeadlineWatchUpdater {
     }
 
     void onChange(@Observes WorkOrderChanged change) {
-        entityManager.unwrap(Session.class).doWork(connection -> update(connection, change.workOrder(), change.at()));
+        List<Map<String, Object>> lifted = new ArrayList<>();
+        entityManager.unwrap(Session.class)
+                .doWork(connection -> update(connection, change.workOrder(), change.at(), lifted));
+        lifted.forEach(details -> workOrders.recordSupervision(change.workOrder().id(), EventType.CARD_LIFTED,
+                change.at(), details));
     }
 
-    private void update(Connection connection, WorkOrder order, Instant now) throws SQLException {
-        Map<DeadlineClock, ClockState> stored = load(connection, order.getId());
-        if (order.getStatus() == WorkOrderStatus.RETURN_REQUESTED) {
+    /** Updates the watch; adds the details of each card it lifted to {@code lifted}, for the work order's history. */
+    private void update(Connection connection, WorkOrderSnapshot order, Instant now, List<Map<String, Object>> lifted)
+            throws SQLException {
+        Map<DeadlineClock, ClockState> stored = load(connection, order.id());
+        if (order.status() == WorkOrderStatus.RETURN_REQUESTED) {
             // the clocks wait for the return decision: keep what was raised, check nothing meanwhile
-            execute(connection, "update deadline_watch set check_at = null where work_order_id = ?", order.getId());
+            execute(connection, "update deadline_watch set check_at = null where work_order_id = ?", order.id());
             return;
         }
         Map<DeadlineClock, ClockState> running = runningClocks(order);
@@ -91,31 +102,31 @@ public class DeadlineWatchUpdater {
             if (before == null || before.deadline() == null) {
                 continue;
             }
-            if (after == null && order.getStatus() != WorkOrderStatus.RETURNED) {
-                endCards(connection, order.getId(), clock, "STOPPED", now);
+            if (after == null && order.status() != WorkOrderStatus.RETURNED) {
+                endCards(connection, order.id(), clock, "STOPPED", now);
             } else if (after == null || !before.deadline().equals(after.deadline())) {
                 // the deadline moved, or the department gave the work order back: its cards no longer apply
                 if (before.card() != CardLevel.NONE) {
-                    endCards(connection, order.getId(), clock, "LIFTED", now);
+                    endCards(connection, order.id(), clock, "LIFTED", now);
                     Map<String, Object> details = new HashMap<>(Map.of("clock", clock.name(), "level",
                             before.card().name(), "previousDeadline", before.deadline().toString()));
                     if (after != null) {
                         details.put("deadline", after.deadline().toString());
                     }
-                    order.recordSupervision(EventType.CARD_LIFTED, now, details);
+                    lifted.add(details);
                 }
             } else {
                 running.put(clock, new ClockState(after.limit(), after.deadline(), before.card()));
             }
         }
         if (running.isEmpty()) {
-            execute(connection, "delete from deadline_watch where work_order_id = ?", order.getId());
+            execute(connection, "delete from deadline_watch where work_order_id = ?", order.id());
             return;
         }
         save(connection, order, running);
     }
 
-    private void save(Connection connection, WorkOrder order, Map<DeadlineClock, ClockState> running)
+    private void save(Connection connection, WorkOrderSnapshot order, Map<DeadlineClock, ClockState> running)
             throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             bind(upsert, order, running);
@@ -124,20 +135,20 @@ public class DeadlineWatchUpdater {
     }
 
     /** The clocks the work order's state runs, with no card raised yet. */
-    private static Map<DeadlineClock, ClockState> runningClocks(WorkOrder order) {
+    private static Map<DeadlineClock, ClockState> runningClocks(WorkOrderSnapshot order) {
         Map<DeadlineClock, ClockState> running = new EnumMap<>(DeadlineClock.class);
-        if (order.getStatus() == WorkOrderStatus.DISPATCHED) {
-            running.put(DeadlineClock.ACCEPT, new ClockState(order.getAcceptLimit(), micros(order.getAcceptDeadline()),
+        if (order.status() == WorkOrderStatus.DISPATCHED) {
+            running.put(DeadlineClock.ACCEPT, new ClockState(order.acceptLimit(), micros(order.acceptDeadline()),
                     CardLevel.NONE));
         }
-        if (order.getStatus().heldByDepartment()) {
-            running.put(DeadlineClock.REPLY, new ClockState(order.getReplyLimit(), micros(order.getReplyDeadline()),
+        if (order.status().heldByDepartment()) {
+            running.put(DeadlineClock.REPLY, new ClockState(order.replyLimit(), micros(order.replyDeadline()),
                     CardLevel.NONE));
         }
         return running;
     }
 
-    private void bind(PreparedStatement upsert, WorkOrder order, Map<DeadlineClock, ClockState> running)
+    private void bind(PreparedStatement upsert, WorkOrderSnapshot order, Map<DeadlineClock, ClockState> running)
             throws SQLException {
         Instant checkAt = null;
         for (ClockState state : running.values()) {
@@ -149,8 +160,8 @@ public class DeadlineWatchUpdater {
         }
         ClockState accept = running.get(DeadlineClock.ACCEPT);
         ClockState reply = running.get(DeadlineClock.REPLY);
-        upsert.setLong(1, order.getId());
-        upsert.setObject(2, order.getLeadDepartmentId());
+        upsert.setLong(1, order.id());
+        upsert.setObject(2, order.leadDepartmentId());
         upsert.setTimestamp(3, timestamp(checkAt));
         upsert.setString(4, accept == null ? null : accept.limit());
         upsert.setTimestamp(5, timestamp(accept == null ? null : accept.deadline()));

@@ -16,8 +16,8 @@ import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.notification.NewNotification;
 import org.hotline12345.notification.NotificationKind;
 import org.hotline12345.notification.NotificationService;
-import org.hotline12345.security.AppUserRepository;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.AppUserRepository;
+import org.hotline12345.user.Role;
 
 /** The daily digests: each department its yellow and red list, the supervisors the summary. */
 @ApplicationScoped

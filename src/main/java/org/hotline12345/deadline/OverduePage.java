@@ -15,7 +15,7 @@ import org.hotline12345.common.Labels;
 import org.hotline12345.common.Workbooks;
 import org.hotline12345.deadline.OverdueBoard.DepartmentLine;
 import org.hotline12345.deadline.OverdueBoard.LateOrder;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.WorkOrderStatus;
 
 import io.quarkus.qute.CheckedTemplate;

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,10 +26,14 @@ import org.hotline12345.deadline.SupervisionViews.DepartmentLine;
 import org.hotline12345.deadline.SupervisionViews.OverdueView;
 import org.hotline12345.deadline.SupervisionViews.Summary;
 import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.workorder.WorkOrderReads;
 import org.hotline12345.workorder.WorkOrderStatus;
 import org.hotline12345.workorder.WorkOrderViews.DepartmentRef;
 
-/** Read side of deadline supervision: current cards, overdue clocks, digests. Reads {@code deadline_watch}. */
+/**
+ * Read side of deadline supervision: current cards, overdue clocks, digests. Reads {@code deadline_watch}, and
+ * the work orders through {@link WorkOrderReads}.
+ */
 @ApplicationScoped
 public class SupervisionQueries {
 
@@ -44,6 +51,9 @@ public class SupervisionQueries {
 
     @Inject
     DepartmentDirectory departments;
+
+    @Inject
+    WorkOrderReads workOrders;
 
     @Inject
     WorkingCalendar calendar;
@@ -68,23 +78,22 @@ public class SupervisionQueries {
             parameters.put("clock", deadlineClock.name());
         }
         Instant now = clock.instant();
-        return rows(where + " order by c.deadline, o.number limit :limit", parameters, limit).stream()
-                .map(row -> card(row, now)).toList();
+        return lines(where.toString(), parameters, null).stream().limit(limit).map(line -> card(line, now)).toList();
     }
 
     /** Clocks of work orders a department holds that ran past their deadline, oldest first. */
     @Transactional
     public List<OverdueView> overdue(Long departmentId, int limit) {
         Instant now = clock.instant();
-        StringBuilder where = new StringBuilder(" where c.deadline < :now and o.status in ('DISPATCHED', 'ACCEPTED')");
+        StringBuilder where = new StringBuilder(" where c.deadline < :now");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("now", now);
         if (departmentId != null) {
             where.append(" and c.department_id = :department");
             parameters.put("department", departmentId);
         }
-        return rows(where + " order by c.deadline, o.number limit :limit", parameters, limit).stream()
-                .map(row -> overdue(row, now)).toList();
+        return lines(where.toString(), parameters, WorkOrderStatus.CLOCK_RUNNING).stream().limit(limit)
+                .map(line -> overdue(line, now)).toList();
     }
 
     @Transactional
@@ -103,15 +112,9 @@ public class SupervisionQueries {
                 + " count(*) filter (where c.card = 'ESCALATED')"
                 + " from (" + CLOCKS + ") c where c.card <> 'NONE' group by c.department_id").getResultList();
         Instant now = clock.instant();
-        Map<Long, OverdueView> oldest = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> oldestRows = entityManager.createNativeQuery("select distinct on (c.department_id)"
-                + " o.number, o.title, o.status, c.department_id, c.clock, c.card, c.deadline from (" + CLOCKS
-                + ") c join work_order o on o.id = c.work_order_id"
-                + " where c.deadline < :now and o.status in ('DISPATCHED', 'ACCEPTED')"
-                + " order by c.department_id, c.deadline").setParameter("now", now).getResultList();
-        for (Object[] row : oldestRows) {
-            oldest.put(row[3] == null ? null : ((Number) row[3]).longValue(), overdue(row, now));
+        Map<Long, OverdueView> oldest = new HashMap<>();
+        for (ClockLine line : lines(" where c.deadline < :now", Map.of("now", now), WorkOrderStatus.CLOCK_RUNNING)) {
+            oldest.putIfAbsent(line.departmentId(), overdue(line, now));
         }
         List<DepartmentLine> lines = new ArrayList<>();
         long yellow = 0;
@@ -132,31 +135,46 @@ public class SupervisionQueries {
         return new Summary(time(now), yellow, red, escalated, lines);
     }
 
-    private List<Object[]> rows(String where, Map<String, Object> parameters, int limit) {
+    /** A watched clock with its work order. */
+    private record ClockLine(WorkOrderReads.Brief order, Long departmentId, DeadlineClock clock, CardLevel card,
+            Instant deadline) {
+    }
+
+    /**
+     * The watched clocks the condition on {@code c} selects, of work orders in the status group (any, when
+     * {@code null}), the nearest deadline first.
+     */
+    private List<ClockLine> lines(String where, Map<String, Object> parameters, Set<WorkOrderStatus> statuses) {
         Query query = entityManager.createNativeQuery(
-                "select o.number, o.title, o.status, c.department_id, c.clock, c.card, c.deadline from (" + CLOCKS
-                        + ") c join work_order o on o.id = c.work_order_id" + where);
+                "select c.work_order_id, c.department_id, c.clock, c.card, c.deadline from (" + CLOCKS + ") c"
+                        + where);
         parameters.forEach(query::setParameter);
-        query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows;
+        Map<Long, WorkOrderReads.Brief> orders = workOrders
+                .briefs(rows.stream().map(row -> ((Number) row[0]).longValue()).collect(Collectors.toSet()));
+        List<ClockLine> lines = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            WorkOrderReads.Brief order = orders.get(((Number) row[0]).longValue());
+            if (order != null && (statuses == null || statuses.contains(order.status()))) {
+                lines.add(new ClockLine(order, row[1] == null ? null : ((Number) row[1]).longValue(),
+                        DeadlineClock.valueOf((String) row[2]), CardLevel.valueOf((String) row[3]), instant(row[4])));
+            }
+        }
+        lines.sort(Comparator.comparing(ClockLine::deadline).thenComparing(line -> line.order().number()));
+        return lines;
     }
 
-    private CardView card(Object[] row, Instant now) {
-        Instant deadline = instant(row[6]);
-        return new CardView((String) row[0], (String) row[1], WorkOrderStatus.valueOf((String) row[2]),
-                department(row[3] == null ? null : ((Number) row[3]).longValue()),
-                DeadlineClock.valueOf((String) row[4]), CardLevel.valueOf((String) row[5]), time(deadline),
-                WorkingDuration.of(calendar.workingTimeBetween(now, deadline)));
+    private CardView card(ClockLine line, Instant now) {
+        return new CardView(line.order().number(), line.order().title(), line.order().status(),
+                department(line.departmentId()), line.clock(), line.card(), time(line.deadline()),
+                WorkingDuration.of(calendar.workingTimeBetween(now, line.deadline())));
     }
 
-    private OverdueView overdue(Object[] row, Instant now) {
-        Instant deadline = instant(row[6]);
-        return new OverdueView((String) row[0], (String) row[1], WorkOrderStatus.valueOf((String) row[2]),
-                department(row[3] == null ? null : ((Number) row[3]).longValue()),
-                DeadlineClock.valueOf((String) row[4]), time(deadline),
-                WorkingDuration.of(calendar.workingTimeBetween(deadline, now)));
+    private OverdueView overdue(ClockLine line, Instant now) {
+        return new OverdueView(line.order().number(), line.order().title(), line.order().status(),
+                department(line.departmentId()), line.clock(), time(line.deadline()),
+                WorkingDuration.of(calendar.workingTimeBetween(line.deadline(), now)));
     }
 
     private DepartmentRef department(Long id) {

@@ -22,7 +22,7 @@ import org.hotline12345.deadline.SupervisionViews.Summary;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.security.Actor;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 import io.quarkus.security.Authenticated;
 

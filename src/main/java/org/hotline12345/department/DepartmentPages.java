@@ -27,7 +27,7 @@ import org.hotline12345.common.Labels;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.common.Workbooks;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -38,7 +38,7 @@ final class DeskRepositories {
     @ApplicationScoped
     static class Entries implements PanacheRepository<LedgerEntry> {
         Optional<LedgerEntry> byWorkOrderId(long workOrderId) {
-            return find("workOrder.id", workOrderId).firstResultOptional();
+            return find("workOrderId", workOrderId).firstResultOptional();
         }
 
         List<LedgerEntry> byEnterprise(long enterpriseId) {

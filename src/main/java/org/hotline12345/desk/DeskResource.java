@@ -31,7 +31,7 @@ import org.hotline12345.desk.LedgerViews.IssueKindView;
 import org.hotline12345.desk.LedgerViews.ReferralView;
 import org.hotline12345.desk.LedgerViews.WeeklyReport;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 /**
  * 营商环境专席: the ledger of enterprise requests, their verification and sign-off, referrals, accountability and the

@@ -10,8 +10,8 @@ import jakarta.persistence.EntityManager;
 import org.hotline12345.calendar.TimeLimit;
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.workorder.Enterprise;
-import org.hotline12345.workorder.WorkOrder;
 import org.hotline12345.workorder.WorkOrderChanged;
+import org.hotline12345.workorder.WorkOrderSnapshot;
 import org.hotline12345.workorder.WorkOrdersRegistered;
 
 /**
@@ -35,34 +35,34 @@ public class EnterpriseRequests {
     WorkingCalendar calendar;
 
     void onRegistered(@Observes WorkOrdersRegistered registered) {
-        for (WorkOrder order : registered.workOrders()) {
-            if (order.isEnterpriseRequest()) {
-                open(order, order.getRegisteredAt());
+        for (WorkOrderSnapshot order : registered.workOrders()) {
+            if (order.enterpriseRequest()) {
+                open(order, order.registeredAt());
             }
         }
     }
 
     void onChange(@Observes WorkOrderChanged change) {
-        WorkOrder order = change.workOrder();
-        if (order.isEnterpriseRequest() && !hasEntry(order)) {
+        WorkOrderSnapshot order = change.workOrder();
+        if (order.enterpriseRequest() && !hasEntry(order)) {
             open(order, change.at());
         }
     }
 
-    private void open(WorkOrder order, Instant now) {
-        EnterpriseProfile profile = profileOf(order.getEnterprise(), now);
+    private void open(WorkOrderSnapshot order, Instant now) {
+        EnterpriseProfile profile = profileOf(order.enterprise(), now);
         Instant deskDeadline = config.replyLimit().map(TimeLimit::parse)
-                .map(limit -> limit.deadlineFrom(order.getRegisteredAt(), calendar)).orElse(null);
-        LedgerEntry entry = new LedgerEntry(order, profile, deskDeadline, now);
+                .map(limit -> limit.deadlineFrom(order.registeredAt(), calendar)).orElse(null);
+        LedgerEntry entry = new LedgerEntry(order.id(), profile, deskDeadline, now);
         entityManager.persist(entry);
         entityManager.flush();
         entityManager.persist(new LedgerNote(entry.getId(), NoteKind.OPENED, null, now,
-                "涉企诉求登记：" + order.getTitle()));
+                "涉企诉求登记：" + order.title()));
     }
 
-    private boolean hasEntry(WorkOrder order) {
-        return entityManager.createQuery("select count(e) from LedgerEntry e where e.workOrder.id = ?1", Long.class)
-                .setParameter(1, order.getId()).getSingleResult() > 0;
+    private boolean hasEntry(WorkOrderSnapshot order) {
+        return entityManager.createQuery("select count(e) from LedgerEntry e where e.workOrderId = ?1", Long.class)
+                .setParameter(1, order.id()).getSingleResult() > 0;
     }
 
     /** The enterprise's record, created on its first request; {@code null} when the request names none. */

@@ -13,8 +13,9 @@ import org.hotline12345.common.ActionForbiddenException;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.Labels;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.Satisfaction;
+import org.hotline12345.workorder.WorkOrderSnapshot;
 import org.hotline12345.workorder.WorkOrderStatus;
 
 /**
@@ -58,19 +59,19 @@ public enum LedgerAction {
     }
 
     /** The steps {@code actor} may take on the entry now: what the entry's page offers. */
-    static List<LedgerAction> available(LedgerEntry entry, Actor actor) {
+    static List<LedgerAction> available(LedgerEntry entry, WorkOrderSnapshot order, Actor actor) {
         return Arrays.stream(values()).filter(action -> action.from.contains(entry.getStatus())
-                && action.refusal(entry, actor).isEmpty() && action.unmetCondition(entry) == null).toList();
+                && action.refusal(entry, actor).isEmpty() && action.unmetCondition(entry, order) == null).toList();
     }
 
     /** 403 when the step is not the actor's, 409 when the entry's stage or the work order does not allow it now. */
-    void require(LedgerEntry entry, Actor actor) {
+    void require(LedgerEntry entry, WorkOrderSnapshot order, Actor actor) {
         Optional<String> refusal = refusal(entry, actor);
         if (refusal.isPresent()) {
             throw new ActionForbiddenException(refusal.get());
         }
         requireAllowedFrom(entry.getId(), entry.getStatus());
-        String unmet = unmetCondition(entry);
+        String unmet = unmetCondition(entry, order);
         if (unmet != null) {
             throw new ConflictException(unmet);
         }
@@ -98,12 +99,11 @@ public enum LedgerAction {
     }
 
     /** What the step needs of the entry and its work order besides the stage; {@code null} when it holds. */
-    private String unmetCondition(LedgerEntry entry) {
-        WorkOrderStatus order = entry.getWorkOrder().getStatus();
+    private String unmetCondition(LedgerEntry entry, WorkOrderSnapshot order) {
         return switch (this) {
-            case VERIFY -> order == WorkOrderStatus.REPLIED
+            case VERIFY -> order.status() == WorkOrderStatus.REPLIED
                     ? null
-                    : "工单 " + entry.getWorkOrder().getNumber() + " 当前为“" + Labels.label(order)
+                    : "工单 " + order.number() + " 当前为“" + Labels.label(order.status())
                             + "”：承办单位回复后才能核实";
             case APPROVE_SIGN_OFF -> entry.getEnterpriseView() == Satisfaction.DISSATISFIED
                     ? "企业对答复不满意：请驳回销号，退回承办单位重办"

@@ -12,13 +12,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hotline12345.workorder.Satisfaction;
-import org.hotline12345.workorder.WorkOrder;
 
 /**
  * 台账: the desk's entry for an enterprise request. It closes (销号) only after the department's reply was verified
@@ -36,9 +34,9 @@ public class LedgerEntry {
     @Version
     private int version;
 
-    @OneToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "work_order_id", updatable = false)
-    private WorkOrder workOrder;
+    /** The work order's id: the work order is the {@code workorder} package's, read through its API. */
+    @Column(name = "work_order_id", nullable = false, updatable = false)
+    private long workOrderId;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "enterprise_id")
@@ -93,8 +91,8 @@ public class LedgerEntry {
     protected LedgerEntry() {
     }
 
-    LedgerEntry(WorkOrder workOrder, EnterpriseProfile enterprise, Instant deskDeadline, Instant now) {
-        this.workOrder = workOrder;
+    LedgerEntry(long workOrderId, EnterpriseProfile enterprise, Instant deskDeadline, Instant now) {
+        this.workOrderId = workOrderId;
         this.enterprise = enterprise;
         this.deskDeadline = deskDeadline;
         this.status = LedgerStatus.OPEN;
@@ -154,8 +152,8 @@ public class LedgerEntry {
         return id;
     }
 
-    public WorkOrder getWorkOrder() {
-        return workOrder;
+    public long getWorkOrderId() {
+        return workOrderId;
     }
 
     public EnterpriseProfile getEnterprise() {

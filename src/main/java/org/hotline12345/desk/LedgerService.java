@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,11 +45,12 @@ import org.hotline12345.desk.LedgerViews.NoteView;
 import org.hotline12345.desk.LedgerViews.ReferralView;
 import org.hotline12345.desk.LedgerViews.Verification;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.AppUserRepository;
-import org.hotline12345.security.UserNames;
+import org.hotline12345.user.AppUserRepository;
+import org.hotline12345.user.UserNames;
 import org.hotline12345.workorder.Satisfaction;
-import org.hotline12345.workorder.WorkOrder;
+import org.hotline12345.workorder.WorkOrderReads;
 import org.hotline12345.workorder.WorkOrderService;
+import org.hotline12345.workorder.WorkOrderSnapshot;
 import org.hotline12345.workorder.WorkOrderStatus;
 
 /**
@@ -58,9 +60,6 @@ import org.hotline12345.workorder.WorkOrderStatus;
  */
 @ApplicationScoped
 public class LedgerService {
-
-    /** The statuses in which a department holds a work order and its reply clock runs. */
-    static final Set<WorkOrderStatus> HELD = Set.of(WorkOrderStatus.DISPATCHED, WorkOrderStatus.ACCEPTED);
 
     @Inject
     EntityManager entityManager;
@@ -93,6 +92,9 @@ public class LedgerService {
     WorkOrderService workOrders;
 
     @Inject
+    WorkOrderReads workOrderReads;
+
+    @Inject
     WorkingCalendar calendar;
 
     @Inject
@@ -100,27 +102,16 @@ public class LedgerService {
 
     @Transactional
     public Page<EntrySummary> list(LedgerFilter filter, int page, int size, Actor actor) {
-        Where where = where(filter, actor);
-        TypedQuery<LedgerEntry> query = entityManager.createQuery("select e from LedgerEntry e join e.workOrder w"
-                + " left join e.issueKind k left join e.enterprise p" + where.sql()
-                + " order by e.createdAt desc, e.id desc", LedgerEntry.class);
-        where.bind(query);
-        List<LedgerEntry> found = query.setFirstResult(page * size).setMaxResults(size).getResultList();
-        TypedQuery<Long> count = entityManager.createQuery("select count(e) from LedgerEntry e join e.workOrder w"
-                + " left join e.issueKind k left join e.enterprise p" + where.sql(), Long.class);
-        where.bind(count);
+        List<Entry> found = matching(filter, actor);
         Instant now = clock.instant();
-        return new Page<>(found.stream().map(e -> summary(e, now)).toList(), page, size, count.getSingleResult());
+        return new Page<>(found.stream().skip((long) page * size).limit(size)
+                .map(e -> summary(e.entry(), e.order(), now)).toList(), page, size, found.size());
     }
 
     /** The entries of the filter counted by environment, by department and by status. */
     @Transactional
     public Counts counts(LedgerFilter filter, Actor actor) {
-        Where where = where(filter, actor);
-        TypedQuery<LedgerEntry> query = entityManager.createQuery("select e from LedgerEntry e join e.workOrder w"
-                + " left join e.issueKind k left join e.enterprise p" + where.sql(), LedgerEntry.class);
-        where.bind(query);
-        List<LedgerEntry> all = query.getResultList();
+        List<Entry> all = matching(filter, actor);
         Map<String, Count> byEnvironment = new LinkedHashMap<>();
         environments.inOrder().forEach(env -> byEnvironment.put(env.getCode(), new Count(env.getCode(), env.getName(),
                 0)));
@@ -130,12 +121,13 @@ public class LedgerService {
         for (LedgerStatus status : LedgerStatus.values()) {
             byStatus.put(status, 0L);
         }
-        for (LedgerEntry entry : all) {
+        for (Entry match : all) {
+            LedgerEntry entry = match.entry();
             String environment = entry.getIssueKind() == null
                     ? "UNCLASSIFIED"
                     : entry.getIssueKind().getEnvironment().getCode();
             byEnvironment.computeIfPresent(environment, (k, c) -> new Count(c.key(), c.name(), c.entries() + 1));
-            Long lead = entry.getWorkOrder().getLeadDepartmentId();
+            Long lead = match.order().leadDepartmentId();
             byDepartment.merge(lead == null ? "NONE" : departments.byId(lead).orElseThrow().code(), 1L, Long::sum);
             byStatus.merge(entry.getStatus(), 1L, Long::sum);
         }
@@ -157,8 +149,7 @@ public class LedgerService {
 
     @Transactional
     public EntryDetail forWorkOrder(String number, Actor actor) {
-        LedgerEntry entry = entityManager.createQuery("select e from LedgerEntry e where e.workOrder.number = ?1",
-                LedgerEntry.class).setParameter(1, number).getResultStream().findFirst()
+        LedgerEntry entry = workOrderReads.idOf(number).flatMap(entries::byWorkOrderId)
                 .orElseThrow(() -> new ResourceNotFoundException("台账（工单）", number));
         return detail(visible(entry.getId(), actor), actor);
     }
@@ -166,7 +157,7 @@ public class LedgerService {
     @Transactional
     public EntryDetail classify(long id, String issueKindCode, Actor actor) {
         LedgerEntry entry = lock(id);
-        LedgerAction.CLASSIFY.require(entry, actor);
+        LedgerAction.CLASSIFY.require(entry, orderOf(entry), actor);
         IssueKind kind = issueKinds.findByIdOptional(issueKindCode).filter(IssueKind::isActive)
                 .orElseThrow(() -> InvalidFieldException.unacceptable("issueKindCode", "exists",
                         "没有代码为 " + issueKindCode + " 的在用问题类型"));
@@ -178,7 +169,7 @@ public class LedgerService {
     @Transactional
     public EntryDetail assign(long id, String username, Actor actor) {
         LedgerEntry entry = lock(id);
-        LedgerAction.ASSIGN_OWNER.require(entry, actor);
+        LedgerAction.ASSIGN_OWNER.require(entry, orderOf(entry), actor);
         var user = users.find("username", username).firstResultOptional()
                 .filter(u -> u.getRole().isDesk() && u.isActive())
                 .orElseThrow(() -> InvalidFieldException.unacceptable("owner", "deskMember",
@@ -191,7 +182,7 @@ public class LedgerService {
     @Transactional
     public EntryDetail addProgress(long id, String text, Actor actor) {
         LedgerEntry entry = lock(id);
-        LedgerAction.RECORD_PROGRESS.require(entry, actor);
+        LedgerAction.RECORD_PROGRESS.require(entry, orderOf(entry), actor);
         note(entry, NoteKind.PROGRESS, actor, text.strip());
         return detail(entry, actor);
     }
@@ -201,7 +192,7 @@ public class LedgerService {
     public EntryDetail verify(long id, VerificationMethod method, Instant verifiedAt, Satisfaction view,
             String comment, Actor actor) {
         LedgerEntry entry = lock(id);
-        LedgerAction.VERIFY.require(entry, actor);
+        LedgerAction.VERIFY.require(entry, orderOf(entry), actor);
         Instant at = verifiedAt != null ? verifiedAt : clock.instant();
         if (at.isAfter(clock.instant())) {
             throw InvalidFieldException.unacceptable("verifiedAt", "past", "不能晚于现在");
@@ -215,7 +206,7 @@ public class LedgerService {
     @Transactional
     public EntryDetail requestSignOff(long id, Actor actor) {
         LedgerEntry entry = lock(id);
-        LedgerAction.REQUEST_SIGN_OFF.require(entry, actor);
+        LedgerAction.REQUEST_SIGN_OFF.require(entry, orderOf(entry), actor);
         entry.requestSignOff(actor.username(), clock.instant());
         note(entry, NoteKind.SIGN_OFF_REQUESTED, actor, null);
         return detail(entry, actor);
@@ -228,8 +219,8 @@ public class LedgerService {
     @Transactional
     public EntryDetail approveSignOff(long id, String comment, Actor actor) {
         LedgerEntry entry = lock(id);
-        LedgerAction.APPROVE_SIGN_OFF.require(entry, actor);
-        workOrders.closeBySignOff(entry.getWorkOrder().getNumber(), entry.getEnterpriseView(),
+        LedgerAction.APPROVE_SIGN_OFF.require(entry, orderOf(entry), actor);
+        workOrders.closeBySignOff(orderOf(entry).number(), entry.getEnterpriseView(),
                 "营商环境专席核实：" + Labels.label(entry.getVerificationMethod()), actor);
         entry.signOff(actor.username(), clock.instant());
         note(entry, NoteKind.SIGNED_OFF, actor, blankToNull(comment));
@@ -240,8 +231,8 @@ public class LedgerService {
     @Transactional
     public EntryDetail rejectSignOff(long id, String reason, Actor actor) {
         LedgerEntry entry = lock(id);
-        LedgerAction.REJECT_SIGN_OFF.require(entry, actor);
-        workOrders.reopenBySignOffRejection(entry.getWorkOrder().getNumber(), "营商环境专席驳回销号：" + reason.strip(),
+        LedgerAction.REJECT_SIGN_OFF.require(entry, orderOf(entry), actor);
+        workOrders.reopenBySignOffRejection(orderOf(entry).number(), "营商环境专席驳回销号：" + reason.strip(),
                 actor);
         entry.rejectSignOff();
         note(entry, NoteKind.SIGN_OFF_REJECTED, actor, reason.strip());
@@ -251,7 +242,7 @@ public class LedgerService {
     @Transactional
     public ReferralView proposeReferral(long id, String reasons, String evidence, Actor actor) {
         LedgerEntry entry = lock(id);
-        LedgerAction.PROPOSE_REFERRAL.require(entry, actor);
+        LedgerAction.PROPOSE_REFERRAL.require(entry, orderOf(entry), actor);
         Referral referral = new Referral(entry.getId(), actor.username(), clock.instant(), reasons.strip(),
                 evidence.strip());
         referrals.persist(referral);
@@ -286,31 +277,31 @@ public class LedgerService {
     @Transactional
     public List<Accountability> accountability() {
         Instant now = clock.instant();
-        Map<Long, List<LedgerEntry>> overdue = new HashMap<>();
+        Map<Long, List<Entry>> overdue = new HashMap<>();
         Map<Long, Long> late = new HashMap<>();
-        for (LedgerEntry entry : entries.list("select e from LedgerEntry e join fetch e.workOrder")) {
-            WorkOrder order = entry.getWorkOrder();
-            Instant deadline = deadline(entry);
-            if (deadline == null || order.getLeadDepartmentId() == null) {
+        for (Entry match : withOrders(entries.listAll())) {
+            WorkOrderSnapshot order = match.order();
+            Instant deadline = deadline(match.entry(), order);
+            if (deadline == null || order.leadDepartmentId() == null) {
                 continue;
             }
-            if (HELD.contains(order.getStatus()) && deadline.isBefore(now)) {
-                overdue.computeIfAbsent(order.getLeadDepartmentId(), d -> new ArrayList<>()).add(entry);
-            } else if (order.getRepliedAt() != null && order.getRepliedAt().isAfter(deadline)) {
-                late.merge(order.getLeadDepartmentId(), 1L, Long::sum);
+            if (WorkOrderStatus.CLOCK_RUNNING.contains(order.status()) && deadline.isBefore(now)) {
+                overdue.computeIfAbsent(order.leadDepartmentId(), d -> new ArrayList<>()).add(match);
+            } else if (order.repliedAt() != null && order.repliedAt().isAfter(deadline)) {
+                late.merge(order.leadDepartmentId(), 1L, Long::sum);
             }
         }
         List<Accountability> rows = new ArrayList<>();
         for (Long department : Stream.concat(overdue.keySet().stream(), late.keySet().stream()).distinct().toList()) {
             DepartmentView view = departments.byId(department).orElseThrow();
-            List<LedgerEntry> held = overdue.getOrDefault(department, List.of()).stream()
-                    .sorted(Comparator.comparing(this::deadline)).toList();
+            List<Entry> held = overdue.getOrDefault(department, List.of()).stream()
+                    .sorted(Comparator.comparing(Entry::deadline)).toList();
             String longest = held.isEmpty()
                     ? null
-                    : WorkingDuration.of(calendar.workingTimeBetween(deadline(held.get(0)), now)).text();
+                    : WorkingDuration.of(calendar.workingTimeBetween(held.get(0).deadline(), now)).text();
             rows.add(new Accountability(new DepartmentRef(view.code(), view.name()), held.size(),
                     late.getOrDefault(department, 0L), longest,
-                    held.stream().map(e -> e.getWorkOrder().getNumber()).toList()));
+                    held.stream().map(e -> e.order().number()).toList()));
         }
         rows.sort(Comparator.comparingLong(Accountability::overdue).thenComparingLong(Accountability::repliedLate)
                 .reversed().thenComparing(a -> a.department().code()));
@@ -326,30 +317,50 @@ public class LedgerService {
     @Transactional
     public List<EntrySummary> ofEnterprise(long enterpriseId) {
         Instant now = clock.instant();
-        return entries.byEnterprise(enterpriseId).stream().map(e -> summary(e, now)).toList();
+        return withOrders(entries.byEnterprise(enterpriseId)).stream().map(e -> summary(e.entry(), e.order(), now))
+                .toList();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    /** An entry with its work order as it stands. */
+    record Entry(LedgerEntry entry, WorkOrderSnapshot order) {
+
+        Instant deadline() {
+            return LedgerService.deadline(entry, order);
+        }
+    }
+
+    /** The entries with their work orders, in the same order. */
+    List<Entry> withOrders(List<LedgerEntry> found) {
+        Map<Long, WorkOrderSnapshot> orders = workOrderReads
+                .snapshots(found.stream().map(LedgerEntry::getWorkOrderId).toList());
+        return found.stream().map(e -> new Entry(e, orders.get(e.getWorkOrderId()))).toList();
+    }
+
+    WorkOrderSnapshot orderOf(LedgerEntry entry) {
+        return workOrderReads.snapshots(List.of(entry.getWorkOrderId())).get(entry.getWorkOrderId());
+    }
+
     /** The earlier of the desk's deadline and the work order's reply deadline. */
-    Instant deadline(LedgerEntry entry) {
+    static Instant deadline(LedgerEntry entry, WorkOrderSnapshot order) {
         Instant desk = entry.getDeskDeadline();
-        Instant reply = entry.getWorkOrder().getReplyDeadline();
+        Instant reply = order.replyDeadline();
         return desk == null ? reply : reply == null ? desk : desk.isBefore(reply) ? desk : reply;
     }
 
-    EntrySummary summary(LedgerEntry entry, Instant now) {
-        WorkOrder order = entry.getWorkOrder();
-        Instant deadline = deadline(entry);
-        boolean overdue = deadline != null && HELD.contains(order.getStatus()) && deadline.isBefore(now);
+    EntrySummary summary(LedgerEntry entry, WorkOrderSnapshot order, Instant now) {
+        Instant deadline = deadline(entry, order);
+        boolean overdue = deadline != null && WorkOrderStatus.CLOCK_RUNNING.contains(order.status())
+                && deadline.isBefore(now);
         String remaining = null;
-        if (deadline != null && HELD.contains(order.getStatus())) {
+        if (deadline != null && WorkOrderStatus.CLOCK_RUNNING.contains(order.status())) {
             remaining = overdue
                     ? "超期" + WorkingDuration.of(calendar.workingTimeBetween(deadline, now)).text()
                     : "剩余" + WorkingDuration.of(calendar.workingTimeBetween(now, deadline)).text();
         }
-        Long lead = order.getLeadDepartmentId();
-        return new EntrySummary(entry.getId(), order.getNumber(), order.getTitle(), order.getStatus(),
+        Long lead = order.leadDepartmentId();
+        return new EntrySummary(entry.getId(), order.number(), order.title(), order.status(),
                 enterprise(entry.getEnterprise()), kind(entry.getIssueKind()),
                 lead == null
                         ? null
@@ -375,6 +386,7 @@ public class LedgerService {
     }
 
     private EntryDetail detail(LedgerEntry entry, Actor actor) {
+        WorkOrderSnapshot order = orderOf(entry);
         boolean desk = !actor.isDepartmentStaff();
         List<NoteView> trail = notes.of(entry.getId()).stream()
                 .filter(n -> desk || !n.getKind().deskOnly())
@@ -385,10 +397,10 @@ public class LedgerService {
                 ? null
                 : new Verification(entry.getVerifiedBy(), time(entry.getVerifiedAt()), entry.getVerificationMethod(),
                         entry.getEnterpriseView(), entry.getEnterpriseComment(), names.of(entry.getVerifiedBy()));
-        return new EntryDetail(summary(entry, clock.instant()), entry.getWorkOrder().getReply(), verification,
+        return new EntryDetail(summary(entry, order, clock.instant()), order.reply(), verification,
                 entry.getSignOffRequestedBy(), time(entry.getSignOffRequestedAt()), trail,
                 desk ? referrals.of(entry.getId()).stream().map(this::referral).toList() : null,
-                LedgerAction.available(entry, actor));
+                LedgerAction.available(entry, order, actor));
     }
 
     private ReferralView referral(Referral r) {
@@ -401,7 +413,8 @@ public class LedgerService {
     private LedgerEntry visible(long id, Actor actor) {
         LedgerEntry entry = entries.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException(
                 "台账", id));
-        if (actor.isDepartmentStaff() && !entry.getWorkOrder().everAssignedTo(actor.departmentId())) {
+        if (actor.isDepartmentStaff() && workOrderReads.everAssignedTo(actor.departmentId(),
+                List.of(entry.getWorkOrderId())).isEmpty()) {
             throw new ResourceNotFoundException("台账", id);
         }
         return entry;
@@ -416,20 +429,15 @@ public class LedgerService {
         notes.persist(new LedgerNote(entry.getId(), kind, actor, clock.instant(), text));
     }
 
-    private record Where(String sql, Map<String, Object> parameters) {
-        void bind(TypedQuery<?> query) {
-            parameters.forEach(query::setParameter);
-        }
-    }
-
-    private Where where(LedgerFilter filter, Actor actor) {
+    /**
+     * The entries of the filter, newest first, with their work orders. The conditions on the entry are the query's;
+     * those on the work order (visibility, lead department, lateness, text) are checked on what {@code workorder}
+     * reads back, as its tables are its own.
+     */
+    private List<Entry> matching(LedgerFilter filter, Actor actor) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         ZoneId zone = calendar.zone();
-        if (actor.isDepartmentStaff()) {
-            conditions.add("exists (select 1 from Assignment a where a.workOrder = w and a.departmentId = :visibleTo)");
-            parameters.put("visibleTo", actor.departmentId());
-        }
         if (filter.environmentCode() != null) {
             conditions.add("k.environment.code = :environment");
             parameters.put("environment", filter.environmentCode());
@@ -438,12 +446,6 @@ public class LedgerService {
             conditions.add("k.code = :kind");
             parameters.put("kind", filter.issueKindCode());
         }
-        if (filter.departmentCode() != null) {
-            conditions.add("w.leadDepartmentId = :department");
-            parameters.put("department", departments.byCode(filter.departmentCode()).map(DepartmentView::id)
-                    .orElseThrow(() -> InvalidFieldException.malformed("department", "exists",
-                            "没有代码为 " + filter.departmentCode() + " 的承办单位")));
-        }
         if (!filter.statuses().isEmpty()) {
             conditions.add("e.status in :statuses");
             parameters.put("statuses", filter.statuses());
@@ -451,13 +453,6 @@ public class LedgerService {
         if (filter.owner() != null) {
             conditions.add("e.owner = :owner");
             parameters.put("owner", filter.owner());
-        }
-        if (filter.overdue() != null) {
-            String late = "(w.status in :held and ((e.deskDeadline is not null and e.deskDeadline < :now)"
-                    + " or (w.replyDeadline is not null and w.replyDeadline < :now)))";
-            conditions.add(filter.overdue() ? late : "not " + late);
-            parameters.put("held", HELD);
-            parameters.put("now", clock.instant());
         }
         if (filter.from() != null) {
             conditions.add("e.createdAt >= :from");
@@ -471,13 +466,44 @@ public class LedgerService {
             conditions.add("p.creditCode = :code");
             parameters.put("code", filter.creditCode());
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            conditions.add("(lower(w.title) like :text escape '\\' or lower(p.name) like :text escape '\\'"
-                    + " or lower(w.number) like :text escape '\\')");
-            parameters.put("text", "%" + filter.text().strip().toLowerCase().replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        TypedQuery<LedgerEntry> query = entityManager.createQuery("select e from LedgerEntry e"
+                + " left join e.issueKind k left join e.enterprise p"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by e.createdAt desc, e.id desc", LedgerEntry.class);
+        parameters.forEach(query::setParameter);
+        List<Entry> found = withOrders(query.getResultList());
+        Predicate<Entry> matches = entry -> true;
+        if (actor.isDepartmentStaff()) {
+            Set<Long> visible = workOrderReads.everAssignedTo(actor.departmentId(),
+                    found.stream().map(e -> e.entry().getWorkOrderId()).toList());
+            matches = matches.and(e -> visible.contains(e.entry().getWorkOrderId()));
         }
-        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
+        if (filter.departmentCode() != null) {
+            long department = departments.byCode(filter.departmentCode()).map(DepartmentView::id)
+                    .orElseThrow(() -> InvalidFieldException.malformed("department", "exists",
+                            "没有代码为 " + filter.departmentCode() + " 的承办单位"));
+            matches = matches.and(e -> Long.valueOf(department).equals(e.order().leadDepartmentId()));
+        }
+        if (filter.overdue() != null) {
+            Instant now = clock.instant();
+            Predicate<Entry> late = e -> WorkOrderStatus.CLOCK_RUNNING.contains(e.order().status())
+                    && (before(e.entry().getDeskDeadline(), now) || before(e.order().replyDeadline(), now));
+            matches = matches.and(filter.overdue() ? late : late.negate());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String text = filter.text().strip().toLowerCase();
+            matches = matches.and(e -> contains(e.order().title(), text) || contains(e.order().number(), text)
+                    || e.entry().getEnterprise() != null && contains(e.entry().getEnterprise().getName(), text));
+        }
+        return found.stream().filter(matches).toList();
+    }
+
+    private static boolean before(Instant deadline, Instant now) {
+        return deadline != null && deadline.isBefore(now);
+    }
+
+    private static boolean contains(String value, String lowerCaseText) {
+        return value != null && value.toLowerCase().contains(lowerCaseText);
     }
 
     private OffsetDateTime time(Instant instant) {

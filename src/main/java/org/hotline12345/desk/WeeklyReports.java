@@ -23,6 +23,8 @@ import jakarta.transaction.Transactional;
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.department.DepartmentDirectory;
+import org.hotline12345.desk.LedgerService.Entry;
+import org.hotline12345.desk.LedgerViews.EntrySummary;
 import org.hotline12345.desk.LedgerViews.NotableCase;
 import org.hotline12345.desk.LedgerViews.WeeklyFigure;
 import org.hotline12345.desk.LedgerViews.WeeklyReport;
@@ -65,9 +67,9 @@ public class WeeklyReports {
         LocalDate monday = monday(week);
         Instant start = monday.atStartOfDay(calendar.zone()).toInstant();
         Instant end = monday.plusDays(7).atStartOfDay(calendar.zone()).toInstant();
-        List<LedgerEntry> relevant = entityManager.createQuery("select e from LedgerEntry e join fetch e.workOrder"
+        List<Entry> relevant = ledger.withOrders(entityManager.createQuery("select e from LedgerEntry e"
                 + " where e.createdAt < ?1 and (e.signedOffAt is null or e.signedOffAt >= ?2)", LedgerEntry.class)
-                .setParameter(1, end).setParameter(2, start).getResultList();
+                .setParameter(1, end).setParameter(2, start).getResultList());
 
         Map<String, long[]> byEnvironment = new LinkedHashMap<>();
         Map<String, String> environmentNames = new LinkedHashMap<>();
@@ -83,15 +85,16 @@ public class WeeklyReports {
         long overdue = 0;
         long openAtEnd = 0;
         List<NotableCase> notable = new ArrayList<>();
-        List<LedgerEntry> late = new ArrayList<>();
-        for (LedgerEntry entry : relevant) {
+        List<Entry> late = new ArrayList<>();
+        for (Entry match : relevant) {
+            LedgerEntry entry = match.entry();
             boolean isNew = !entry.getCreatedAt().isBefore(start);
             boolean closed = entry.getSignedOffAt() != null && entry.getSignedOffAt().isBefore(end);
-            boolean isLate = isOverdue(entry, end);
+            boolean isLate = isOverdue(match, end);
             long[] environment = byEnvironment.get(entry.getIssueKind() == null
                     ? "UNCLASSIFIED"
                     : entry.getIssueKind().getEnvironment().getCode());
-            Long lead = entry.getWorkOrder().getLeadDepartmentId();
+            Long lead = match.order().leadDepartmentId();
             long[] department = byDepartment.computeIfAbsent(lead == null
                     ? "NONE"
                     : departments.byId(lead).orElseThrow().code(), d -> new long[3]);
@@ -105,21 +108,20 @@ public class WeeklyReports {
             overdue += isLate ? 1 : 0;
             openAtEnd += closed ? 0 : 1;
             if (isLate) {
-                late.add(entry);
+                late.add(match);
             }
             if (entry.getEnterpriseView() == Satisfaction.DISSATISFIED && entry.getVerifiedAt() != null
                     && !entry.getVerifiedAt().isBefore(start) && entry.getVerifiedAt().isBefore(end)) {
-                notable.add(new NotableCase("企业对答复不满意", ledger.summary(entry, end)));
+                notable.add(new NotableCase("企业对答复不满意", ledger.summary(entry, match.order(), end)));
             }
         }
         entityManager.createQuery("select r from Referral r where r.proposedAt >= ?1 and r.proposedAt < ?2"
                 + " order by r.proposedAt", Referral.class).setParameter(1, start).setParameter(2, end)
                 .getResultList().forEach(referral -> notable.add(new NotableCase("提请移送纪检监察（"
                         + referral.getStatus() + "）",
-                        ledger.summary(entityManager.find(LedgerEntry.class,
-                                referral.getEntryId()), end))));
-        late.stream().sorted(Comparator.comparing(ledger::deadline)).limit(NOTABLE_OVERDUE)
-                .forEach(entry -> notable.add(new NotableCase("超期最久", ledger.summary(entry, end))));
+                        summary(entityManager.find(LedgerEntry.class, referral.getEntryId()), end))));
+        late.stream().sorted(Comparator.comparing(Entry::deadline)).limit(NOTABLE_OVERDUE).forEach(
+                match -> notable.add(new NotableCase("超期最久", ledger.summary(match.entry(), match.order(), end))));
 
         LocalDate sunday = monday.plusDays(6);
         return new WeeklyReport(weekOf(monday), monday, sunday, created, signedOff, overdue, openAtEnd,
@@ -130,12 +132,16 @@ public class WeeklyReports {
                 notable);
     }
 
-    private boolean isOverdue(LedgerEntry entry, Instant end) {
-        Instant deadline = ledger.deadline(entry);
+    private EntrySummary summary(LedgerEntry entry, Instant end) {
+        return ledger.summary(entry, ledger.orderOf(entry), end);
+    }
+
+    private static boolean isOverdue(Entry match, Instant end) {
+        Instant deadline = match.deadline();
         if (deadline == null || !deadline.isBefore(end)) {
             return false;
         }
-        Instant replied = entry.getWorkOrder().getRepliedAt();
+        Instant replied = match.order().repliedAt();
         return replied == null || replied.isAfter(deadline);
     }
 

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.common.InvalidFieldException;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 /**
  * 分类处置、按责转办: suggestions as the agent types, the models behind them, and the archive they learn from.

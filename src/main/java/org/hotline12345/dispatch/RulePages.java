@@ -42,7 +42,7 @@ import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
 import org.hotline12345.dispatch.ResponsibilityList.TestResult;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 

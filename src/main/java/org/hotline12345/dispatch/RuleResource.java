@@ -29,7 +29,7 @@ import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.common.TextInput;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 /** 确责清单: administrators maintain the rules; the hotline reads them and asks "which department?". */
 @Path("/api/dispatch/rules")

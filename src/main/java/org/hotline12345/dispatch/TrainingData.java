@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hotline12345.dispatch.classifier.LabelledText;
+import org.hotline12345.workorder.WorkOrderReads;
+import org.hotline12345.workorder.WorkOrderReads.ClosedText;
 
 /**
  * The examples the models learn from: the service's own closed work orders and the city's imported archive. The
@@ -20,28 +22,28 @@ public class TrainingData {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    WorkOrderReads workOrders;
+
     public List<LabelledText> examples(ModelKind kind) {
-        String sql = switch (kind) {
+        List<ClosedText> closed = switch (kind) {
+            case CATEGORY -> workOrders.closedByCategory();
+            case DEPARTMENT -> workOrders.closedByLeadDepartment();
+        };
+        String archive = switch (kind) {
             case CATEGORY -> """
-                    select w.title || '。' || w.content, c.code
-                    from work_order w join category c on c.id = w.category_id
-                    where w.status = 'CLOSED' and w.closure <> 'MERGED'
-                    union all
                     select h.title || '。' || h.content, c.code
                     from historical_work_order h join category c on c.id = h.category_id
                     """;
             case DEPARTMENT -> """
-                    select w.title || '。' || w.content, d.code
-                    from work_order w join department d on d.id = w.lead_department_id
-                    where w.status = 'CLOSED' and w.closure in ('CALLBACK_COMPLETED', 'CLOSED_WITHOUT_CALLBACK')
-                    union all
                     select h.title || '。' || h.content, d.code
                     from historical_work_order h join department d on d.id = h.department_id
                     """;
         };
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(sql).getResultList();
-        List<LabelledText> examples = new ArrayList<>(rows.size());
+        List<Object[]> rows = entityManager.createNativeQuery(archive).getResultList();
+        List<LabelledText> examples = new ArrayList<>(closed.size() + rows.size());
+        closed.forEach(text -> examples.add(new LabelledText(text.text(), text.code())));
         for (Object[] row : rows) {
             examples.add(new LabelledText((String) row[0], (String) row[1]));
         }

@@ -34,7 +34,7 @@ import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
 import org.hotline12345.intake.IntakeViews.OnlineRequest;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.RequestType;
 import org.hotline12345.workorder.WorkOrderRequests;
 

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline12345.knowledge.KnowledgeImporter.ImportReport;
 import org.hotline12345.security.Actor;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 /** Maintenance of the knowledge base: re-import the shipped articles, rebuild the search index. */
 @Path("/api/knowledge")

@@ -39,7 +39,7 @@ import org.hotline12345.knowledge.KnowledgeViews.ArticleRow;
 import org.hotline12345.knowledge.KnowledgeViews.ArticleView;
 import org.hotline12345.knowledge.KnowledgeViews.VersionView;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -23,7 +23,7 @@ import org.hotline12345.common.QueryParameters;
 import org.hotline12345.knowledge.KnowledgeProposals.Proposal;
 import org.hotline12345.knowledge.KnowledgeViews.ArticleView;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 /**
  * 共建共享 over HTTP: department staff propose new articles and revisions of their department's articles; knowledge

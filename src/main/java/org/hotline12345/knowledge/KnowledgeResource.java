@@ -32,7 +32,7 @@ import org.hotline12345.knowledge.KnowledgeViews.VersionSummary;
 import org.hotline12345.knowledge.KnowledgeViews.VersionView;
 import org.hotline12345.knowledge.search.Suggestion;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 import io.quarkus.security.Authenticated;
 

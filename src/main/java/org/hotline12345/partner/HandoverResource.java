@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.hotline12345.partner.PartnerViews.Handover;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 /** 转 110（警单）and 转外地: the hotline hands a work order to a partner that takes handovers. */
 @Path("/api/work-order-handovers/{number}")

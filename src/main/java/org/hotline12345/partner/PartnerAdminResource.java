@@ -27,7 +27,7 @@ import org.hotline12345.partner.PartnerViews.DeliveryView;
 import org.hotline12345.partner.PartnerViews.NewPartner;
 import org.hotline12345.partner.PartnerViews.PartnerChange;
 import org.hotline12345.partner.PartnerViews.PartnerView;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 /** The administrators' partner API: register, change, rotate credentials, pause; the outbox and its replay. */
 @Path("/api/admin/partners")

@@ -29,7 +29,7 @@ import org.hotline12345.partner.PartnerViews.Feedback;
 import org.hotline12345.partner.PartnerViews.Submission;
 import org.hotline12345.partner.PartnerViews.Submitted;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.WorkOrderExchange;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;

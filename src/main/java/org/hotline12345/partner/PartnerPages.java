@@ -26,7 +26,7 @@ import org.hotline12345.partner.PartnerViews.Credentials;
 import org.hotline12345.partner.PartnerViews.DeliveryView;
 import org.hotline12345.partner.PartnerViews.NewPartner;
 import org.hotline12345.partner.PartnerViews.PartnerView;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.RequestType;
 
 import io.quarkus.qute.CheckedTemplate;

@@ -20,7 +20,7 @@ import org.hotline12345.common.Labels;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.ServiceRating;
 
 import io.quarkus.qute.CheckedTemplate;

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hotline12345.user.AppUserRepository;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -44,7 +46,7 @@ public class AccountCache {
     Optional<Account> load(String username) {
         long loadedAt = System.nanoTime();
         Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username)
-                .map(user -> new Account(user.toActor(), user.isActive(), user.getCredentialVersion())));
+                .map(user -> new Account(Actor.of(user), user.isActive(), user.getCredentialVersion())));
         entries.put(username, new Entry(account, loadedAt));
         return account;
     }

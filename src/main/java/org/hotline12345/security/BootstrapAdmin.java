@@ -7,6 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hotline12345.user.AppUser;
+import org.hotline12345.user.AppUserRepository;
+import org.hotline12345.user.Role;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;

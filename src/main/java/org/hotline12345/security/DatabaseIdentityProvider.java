@@ -13,6 +13,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hotline12345.user.AppUser;
+import org.hotline12345.user.AppUserRepository;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -114,7 +117,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             throw new AuthenticationFailedException();
         }
         throttle.recordSuccess(username);
-        SecurityIdentity identity = identityOf(user.toActor(), user.getCredentialVersion());
+        SecurityIdentity identity = identityOf(Actor.of(user), user.getCredentialVersion());
         remembered.put(username,
                 new Remembered(digest, identity, System.nanoTime() + config.credentialCacheTtl().toNanos()));
         return identity;

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.hotline12345.common.Labels;
+import org.hotline12345.user.Role;
 
 import io.quarkus.security.identity.SecurityIdentity;
 

@@ -29,6 +29,7 @@ import org.hotline12345.common.QueryParameters;
 import org.hotline12345.common.Workbooks;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
+import org.hotline12345.user.Role;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

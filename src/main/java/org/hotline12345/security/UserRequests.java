@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.hotline12345.user.Role;
+
 /** Bodies of the user administration endpoints. */
 public final class UserRequests {
 

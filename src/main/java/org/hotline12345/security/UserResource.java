@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.hotline12345.user.Role;
+
 import io.quarkus.security.Authenticated;
 
 @Path("/api")

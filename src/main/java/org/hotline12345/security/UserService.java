@@ -12,6 +12,9 @@ import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
+import org.hotline12345.user.AppUser;
+import org.hotline12345.user.AppUserRepository;
+import org.hotline12345.user.Role;
 
 import io.quarkus.panache.common.Sort;
 

@@ -31,10 +31,10 @@ import org.hotline12345.department.DepartmentRepository;
 import org.hotline12345.dispatch.RuleCsv;
 import org.hotline12345.dispatch.RuleService;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.AppUser;
-import org.hotline12345.security.AppUserRepository;
 import org.hotline12345.security.PasswordHasher;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.AppUser;
+import org.hotline12345.user.AppUserRepository;
+import org.hotline12345.user.Role;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.hotline12345.common.Labels;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -15,9 +15,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.common.Workbooks;
-import org.hotline12345.security.Role;
 import org.hotline12345.stats.StatsService.DepartmentRates;
 import org.hotline12345.stats.StatsService.Report;
+import org.hotline12345.user.Role;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,17 +1,15 @@
 package org.hotline12345.stats;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hotline12345.calendar.WorkingCalendar;
@@ -21,6 +19,9 @@ import org.hotline12345.telephony.report.PostCallRatings;
 import org.hotline12345.telephony.report.RatingCounts;
 import org.hotline12345.workorder.Channel;
 import org.hotline12345.workorder.RequestType;
+import org.hotline12345.workorder.WorkOrderStatistics;
+import org.hotline12345.workorder.WorkOrderStatistics.DailyBy;
+import org.hotline12345.workorder.WorkOrderStatistics.DepartmentCounts;
 
 /**
  * Figures for supervisors over a period of the city's days: the three rates overall and per department, and the
@@ -50,7 +51,7 @@ public class StatsService {
     }
 
     @Inject
-    EntityManager entityManager;
+    WorkOrderStatistics workOrders;
 
     @Inject
     WorkingCalendar calendar;
@@ -70,46 +71,32 @@ public class StatsService {
             throw InvalidFieldException.unacceptable("to", "maxPeriod", "统计期最长一年");
         }
         ZoneId zone = calendar.zone();
-        Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
-        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant now = clock.instant();
         List<String> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.add(day.toString());
         }
         List<DepartmentRates> departments = new ArrayList<>();
         long[] totals = new long[6];
-        for (Object row : entityManager.createNativeQuery("""
-                select d.name, count(*),
-                  count(*) filter (where w.accepted_at is not null and w.accepted_at <= w.accept_deadline),
-                  count(*) filter (where w.accept_deadline is not null
-                                     and (w.accepted_at is not null or w.accept_deadline < ?3)),
-                  count(*) filter (where w.resolved),
-                  count(*) filter (where w.resolved is not null),
-                  count(*) filter (where w.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')),
-                  count(*) filter (where w.satisfaction is not null)
-                from work_order w join department d on d.id = w.lead_department_id
-                where w.registered_at >= ?1 and w.registered_at < ?2
-                group by d.name order by count(*) desc, d.name
-                """).setParameter(1, start).setParameter(2, end).setParameter(3, now).getResultList()) {
-            Object[] c = (Object[]) row;
-            long[] n = new long[6];
+        for (DepartmentCounts counts : workOrders.byLeadDepartment(start, end, now)) {
+            long[] n = {counts.acceptedInTime(), counts.acceptDue(), counts.resolved(), counts.resolvedAnswered(),
+                    counts.satisfied(), counts.satisfactionAnswered()};
             for (int i = 0; i < 6; i++) {
-                n[i] = ((Number) c[i + 2]).longValue();
                 totals[i] += n[i];
             }
-            departments.add(new DepartmentRates((String) c[0], ((Number) c[1]).longValue(), rates(n)));
+            departments.add(new DepartmentRates(counts.department(), counts.registered(), rates(n)));
         }
-        long registered = ((Number) entityManager.createNativeQuery(
-                "select count(*) from work_order where registered_at >= ?1 and registered_at < ?2")
-                .setParameter(1, start).setParameter(2, end).getSingleResult()).longValue();
-        RatingCounts ratings = postCallRatings.between(start.toInstant(), end.toInstant());
+        long registered = workOrders.registered(start, end);
+        RatingCounts ratings = postCallRatings.between(start, end);
         // the overall 满意率 counts the post-call ratings (一次一评) with the callbacks; departments' only callbacks
         totals[4] += ratings.satisfied();
         totals[5] += ratings.total();
         return new Report(from, to, registered, rates(totals), days,
-                series("channel", Channel.values(), days, start, end, zone),
-                series("request_type", RequestType.values(), days, start, end, zone), categories(start, end),
+                series(DailyBy.CHANNEL, Channel.values(), days, start, end, zone),
+                series(DailyBy.REQUEST_TYPE, RequestType.values(), days, start, end, zone),
+                workOrders.topCategories(start, end, 10).stream().map(c -> new Named(c.name(), c.count())).toList(),
                 departments, ratings);
     }
 
@@ -118,19 +105,9 @@ public class StatsService {
     }
 
     /** Daily counts per value of an enum column, every value present (zeros included) so that charts line up. */
-    private List<Series> series(String column, Enum<?>[] values, List<String> days, Timestamp start, Timestamp end,
+    private List<Series> series(DailyBy by, Enum<?>[] values, List<String> days, Instant start, Instant end,
             ZoneId zone) {
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (Object row : entityManager
-                .createNativeQuery("select " + column + ", to_char(registered_at at time zone ?3,"
-                        + " 'YYYY-MM-DD'), count(*) from work_order where registered_at >= ?1 and registered_at < ?2"
-                        + " group by 1, 2")
-                .setParameter(1, start).setParameter(2, end).setParameter(3, zone.getId())
-                .getResultList()) {
-            Object[] c = (Object[]) row;
-            counts.computeIfAbsent((String) c[0], key -> new LinkedHashMap<>()).put((String) c[1],
-                    ((Number) c[2]).longValue());
-        }
+        Map<String, Map<String, Long>> counts = workOrders.daily(by, start, end, zone);
         List<Series> series = new ArrayList<>();
         for (Enum<?> value : values) {
             Map<String, Long> byDay = counts.getOrDefault(value.name(), Map.of());
@@ -138,22 +115,6 @@ public class StatsService {
                     .toList()));
         }
         return series;
-    }
-
-    private List<Named> categories(Timestamp start, Timestamp end) {
-        List<Named> named = new ArrayList<>();
-        for (Object row : entityManager.createNativeQuery("""
-                select coalesce(g.name, p.name, c.name) as top, count(*) from work_order w
-                join category c on c.id = w.category_id
-                left join category p on p.id = c.parent_id
-                left join category g on g.id = p.parent_id
-                where w.registered_at >= ?1 and w.registered_at < ?2
-                group by 1 order by count(*) desc, 1 limit 10
-                """).setParameter(1, start).setParameter(2, end).getResultList()) {
-            Object[] c = (Object[]) row;
-            named.add(new Named((String) c[0], ((Number) c[1]).longValue()));
-        }
-        return named;
     }
 
     /** Today in the city, where a default period ends. */

@@ -19,8 +19,8 @@ import org.hotline12345.common.ActionForbiddenException;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
 import org.hotline12345.telephony.TelephonyViews.AgentView;
+import org.hotline12345.user.Role;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -15,9 +15,9 @@ import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
 import org.hotline12345.telephony.CallBoard.PendingCallback;
 import org.hotline12345.telephony.TelephonyViews.CallbackPlaced;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.WorkOrderService;
 import org.hotline12345.workorder.WorkOrderViews;
 

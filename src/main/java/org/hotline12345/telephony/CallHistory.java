@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,8 +27,9 @@ import org.hotline12345.common.Page;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.common.ServiceUnavailableException;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
 import org.hotline12345.telephony.TelephonyViews.CallView;
+import org.hotline12345.user.Role;
+import org.hotline12345.workorder.WorkOrderReads;
 import org.hotline12345.workorder.WorkOrderService;
 
 /**
@@ -56,6 +58,9 @@ public class CallHistory {
 
     @Inject
     WorkOrderService workOrders;
+
+    @Inject
+    WorkOrderReads workOrderReads;
 
     @Inject
     Clock clock;
@@ -123,9 +128,10 @@ public class CallHistory {
         if (!actor.isHotline() && actor.role() != Role.ADMIN) {
             throw new ActionForbiddenException("Only the hotline sees a work order's calls");
         }
+        long workOrderId = workOrderReads.idOf(number).orElseThrow();
         List<CallRecord> records = entityManager.createQuery("select c from CallRecord c where c.callId in"
-                + " (select l.callId from CallLink l where l.workOrderNumber = ?1) order by c.startedAt",
-                CallRecord.class).setParameter(1, number).getResultList();
+                + " (select l.callId from CallLink l where l.workOrderId = ?1) order by c.startedAt",
+                CallRecord.class).setParameter(1, workOrderId).getResultList();
         Map<String, List<String>> links = workOrdersOf(records.stream().map(CallRecord::getCallId).toList());
         return records.stream().map(r -> view(r, links.getOrDefault(r.getCallId(), List.of()))).toList();
     }
@@ -135,17 +141,18 @@ public class CallHistory {
     public CallView link(String callId, String workOrderNumber, Actor actor) {
         find(callId, actor);
         workOrders.get(workOrderNumber, actor);
-        linkNow(callId, workOrderNumber, actor.username());
+        linkNow(callId, workOrderReads.idOf(workOrderNumber).orElseThrow(), actor.username());
         return get(callId, actor);
     }
 
     /** Links the call during which a work order was registered; runs in the registration's transaction. */
-    void linkNow(String callId, String workOrderNumber, String by) {
+    void linkNow(String callId, long workOrderId, String by) {
+        // the link's key refers to the work order's row, which the registration may not have written yet
         entityManager.flush();
         entityManager.createNativeQuery("insert into call_work_order (call_id, work_order_id, linked_at, linked_by)"
-                + " select ?1, id, ?2, ?3 from work_order where number = ?4 on conflict do nothing")
-                .setParameter(1, callId).setParameter(2, Timestamp.from(clock.instant()))
-                .setParameter(3, by).setParameter(4, workOrderNumber).executeUpdate();
+                + " values (?1, ?2, ?3, ?4) on conflict do nothing")
+                .setParameter(1, callId).setParameter(2, workOrderId).setParameter(3, Timestamp.from(clock.instant()))
+                .setParameter(4, by).executeUpdate();
     }
 
     /** The recording's file, for supervisors and administrators. */
@@ -195,9 +202,13 @@ public class CallHistory {
         if (callIds.isEmpty()) {
             return links;
         }
-        entityManager.createQuery("from CallLink where callId in ?1 order by linkedAt", CallLink.class)
-                .setParameter(1, callIds).getResultList().forEach(link -> links
-                        .computeIfAbsent(link.getCallId(), id -> new ArrayList<>()).add(link.getWorkOrderNumber()));
+        List<CallLink> found = entityManager
+                .createQuery("from CallLink where callId in ?1 order by linkedAt", CallLink.class)
+                .setParameter(1, callIds).getResultList();
+        Map<Long, WorkOrderReads.Brief> briefs = workOrderReads
+                .briefs(found.stream().map(CallLink::getWorkOrderId).collect(Collectors.toSet()));
+        found.forEach(link -> links.computeIfAbsent(link.getCallId(), id -> new ArrayList<>())
+                .add(briefs.get(link.getWorkOrderId()).number()));
         return links;
     }
 

@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 
 /** A call and a work order it is about: the one registered during it, a callback, a repeat call. */
@@ -54,9 +53,6 @@ public class CallLink {
     @Column(name = "linked_by")
     private String linkedBy;
 
-    @Formula("(select w.number from work_order w where w.id = work_order_id)")
-    private String workOrderNumber;
-
     protected CallLink() {
     }
 
@@ -68,7 +64,7 @@ public class CallLink {
         return linkedAt;
     }
 
-    public String getWorkOrderNumber() {
-        return workOrderNumber;
+    public Long getWorkOrderId() {
+        return workOrderId;
     }
 }

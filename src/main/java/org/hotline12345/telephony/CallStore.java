@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hotline12345.telephony.CallUpdate.Column;
+import org.hotline12345.workorder.WorkOrderReads;
 import org.jboss.logging.Logger;
 
 /**
@@ -225,16 +226,26 @@ public class CallStore {
     }
 
     private static void insertLinks(Connection connection, Iterable<CallUpdate> updates) throws SQLException {
+        List<String> numbers = new ArrayList<>();
+        updates.forEach(update -> update.links().forEach(link -> numbers.add(link.workOrderNumber())));
+        if (numbers.isEmpty()) {
+            return;
+        }
+        Map<String, Long> ids = WorkOrderReads.idsByNumber(connection, numbers);
         try (PreparedStatement statement = connection.prepareStatement("insert into call_work_order"
-                + " (call_id, work_order_id, linked_at, linked_by) select ?, id, ?, ? from work_order where number = ?"
-                + " on conflict do nothing")) {
+                + " (call_id, work_order_id, linked_at, linked_by) values (?, ?, ?, ?) on conflict do nothing")) {
             boolean any = false;
             for (CallUpdate update : updates) {
                 for (CallUpdate.Link link : update.links()) {
+                    Long id = ids.get(link.workOrderNumber());
+                    if (id == null) {
+                        // a number that names no work order links nothing
+                        continue;
+                    }
                     statement.setString(1, update.callId());
-                    statement.setTimestamp(2, Timestamp.from(update.at()));
-                    statement.setString(3, link.linkedBy());
-                    statement.setString(4, link.workOrderNumber());
+                    statement.setLong(2, id);
+                    statement.setTimestamp(3, Timestamp.from(update.at()));
+                    statement.setString(4, link.linkedBy());
                     statement.addBatch();
                     any = true;
                 }

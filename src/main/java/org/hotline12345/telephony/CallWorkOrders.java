@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hotline12345.workorder.CallContext;
-import org.hotline12345.workorder.WorkOrder;
+import org.hotline12345.workorder.WorkOrderSnapshot;
 import org.hotline12345.workorder.WorkOrdersRegistered;
 
 /**
@@ -26,9 +26,9 @@ public class CallWorkOrders implements CallContext {
     EntityManager entityManager;
 
     void onRegistered(@Observes WorkOrdersRegistered registered) {
-        for (WorkOrder order : registered.workOrders()) {
-            if (order.getOriginCallId() != null) {
-                history.linkNow(order.getOriginCallId(), order.getNumber(), order.getRegisteredBy());
+        for (WorkOrderSnapshot order : registered.workOrders()) {
+            if (order.originCallId() != null) {
+                history.linkNow(order.originCallId(), order.id(), order.registeredBy());
             }
         }
     }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -21,7 +20,7 @@ import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.common.ServiceUnavailableException;
 import org.hotline12345.telephony.CallerProfile.EnterpriseBrief;
 import org.hotline12345.telephony.CallerProfile.WorkOrderBrief;
-import org.hotline12345.workorder.WorkOrderStatus;
+import org.hotline12345.workorder.WorkOrderReads;
 
 /**
  * Looks a calling number up: blocked?, called before?, an enterprise?, which work orders? One statement answers all
@@ -31,8 +30,8 @@ import org.hotline12345.workorder.WorkOrderStatus;
 public class CallerLookup {
 
     /**
-     * One row per work order of the number, newest first, or a single row without one; the number's other facts
-     * repeat on each row. The enterprise is the desk's record of the number, else the newest request naming one.
+     * The number's own facts in one row: whether it is blocked, its earlier calls, the desk's enterprise of the number,
+     * and its key, under which its work orders are read from {@link WorkOrderReads} on the same connection.
      */
     private static final String PROFILE = """
             with caller as (select phone_key(?) as phone)
@@ -41,24 +40,10 @@ public class CallerLookup {
                 where b.phone = caller.phone and (b.expires_at is null or b.expires_at > ?)),
               (select count(*) from call_record c
                 where phone_key(c.caller_number) = caller.phone and c.started_at > ? and c.call_id <> ?),
-              e.name, e.credit_code,
-              w.number, w.status, w.title, w.department, w.registered_at, w.reply_deadline, w.enterprise_request
+              e.name, e.credit_code, caller.phone
             from caller
-            left join lateral (
-              select name, credit_code from (
-                (select name, credit_code, 0 as source, null::timestamptz as registered_at from enterprise
-                  where phone_key(contact_phone) = caller.phone limit 1)
-                union all
-                (select enterprise_name, enterprise_credit_code, 1, registered_at from work_order
-                  where phone_key(citizen_phone) = caller.phone and enterprise_credit_code is not null
-                  order by registered_at desc limit 1)
-              ) known order by source limit 1) e on true
-            left join lateral (
-              select o.number, o.status, o.title, d.name as department, o.registered_at, o.reply_deadline,
-                exists (select 1 from ledger_entry l where l.work_order_id = o.id) as enterprise_request
-              from work_order o left join department d on d.id = o.lead_department_id
-              where phone_key(o.citizen_phone) = caller.phone order by o.registered_at desc limit ?) w on true
-            order by w.registered_at desc nulls last
+            left join lateral (select name, credit_code from enterprise
+              where phone_key(contact_phone) = caller.phone limit 1) e on true
             """;
 
     @Inject
@@ -85,35 +70,32 @@ public class CallerLookup {
             statement.setTimestamp(2, Timestamp.from(now));
             statement.setTimestamp(3, Timestamp.from(now.minus(config.repeatCallWindow())));
             statement.setString(4, callId == null ? "" : callId);
-            statement.setInt(5, config.screenPopHistory());
-            try (ResultSet rows = statement.executeQuery()) {
-                return read(number, rows);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return read(connection, number, row);
             }
         } catch (SQLException e) {
             throw new ServiceUnavailableException("The caller's records could not be read", e);
         }
     }
 
-    private CallerProfile read(String number, ResultSet rows) throws SQLException {
+    /** The enterprise is the desk's record of the number, else the one its newest request names. */
+    private CallerProfile read(Connection connection, String number, ResultSet row) throws SQLException {
         ZoneId zone = calendar.zone();
-        String blocked = null;
-        int recentCalls = 0;
-        EnterpriseBrief enterprise = null;
-        List<WorkOrderBrief> workOrders = new ArrayList<>();
-        while (rows.next()) {
-            blocked = rows.getString(1);
-            recentCalls = rows.getInt(2);
-            enterprise = rows.getString(4) == null ? null : new EnterpriseBrief(rows.getString(3), rows.getString(4));
-            if (rows.getString(5) != null) {
-                workOrders.add(new WorkOrderBrief(rows.getString(5), WorkOrderStatus.valueOf(rows.getString(6)),
-                        rows.getString(7), rows.getString(8), time(rows.getTimestamp(9), zone),
-                        time(rows.getTimestamp(10), zone), rows.getBoolean(11)));
-            }
-        }
-        return new CallerProfile(number, blocked, recentCalls, enterprise, workOrders);
+        String phone = row.getString(5);
+        EnterpriseBrief enterprise = row.getString(4) != null
+                ? new EnterpriseBrief(row.getString(3), row.getString(4))
+                : WorkOrderReads.enterpriseOfPhone(connection, phone)
+                        .map(named -> new EnterpriseBrief(named.name(), named.creditCode())).orElse(null);
+        List<WorkOrderBrief> workOrders = WorkOrderReads.ofPhone(connection, phone, config.screenPopHistory()).stream()
+                .map(order -> new WorkOrderBrief(order.number(), order.status(), order.title(), order.department(),
+                        time(order.registeredAt(), zone), time(order.replyDeadline(), zone),
+                        order.enterpriseRequest()))
+                .toList();
+        return new CallerProfile(number, row.getString(1), row.getInt(2), enterprise, workOrders);
     }
 
-    private static OffsetDateTime time(Timestamp value, ZoneId zone) {
-        return value == null ? null : value.toInstant().atZone(zone).toOffsetDateTime();
+    private static OffsetDateTime time(Instant value, ZoneId zone) {
+        return value == null ? null : value.atZone(zone).toOffsetDateTime();
     }
 }

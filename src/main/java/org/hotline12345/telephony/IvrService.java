@@ -14,8 +14,8 @@ import org.hotline12345.department.DepartmentView;
 import org.hotline12345.telephony.CallUpdate.Column;
 import org.hotline12345.telephony.OrderStatusReadback.Readback;
 import org.hotline12345.workorder.ServiceRating;
-import org.hotline12345.workorder.WorkOrder;
-import org.hotline12345.workorder.WorkOrderRepository;
+import org.hotline12345.workorder.WorkOrderReads;
+import org.hotline12345.workorder.WorkOrderSnapshot;
 
 /** The IVR's decisions, asked over FastAGI by the dialplan (telephony/CONTRACT.md). */
 @ApplicationScoped
@@ -34,7 +34,7 @@ public class IvrService {
     TelephonyConfig config;
 
     @Inject
-    WorkOrderRepository workOrders;
+    WorkOrderReads workOrders;
 
     @Inject
     WorkingCalendar calendar;
@@ -69,8 +69,8 @@ public class IvrService {
      */
     @Transactional
     public Optional<Readback> orderStatus(String digits, String callerNumber) {
-        return OrderStatusReadback.numberFromDigits(digits).flatMap(workOrders::findByNumber)
-                .filter(order -> !order.getCitizen().confidential() || samePhone(order, callerNumber))
+        return OrderStatusReadback.numberFromDigits(digits).flatMap(workOrders::byNumber)
+                .filter(order -> !order.citizen().confidential() || samePhone(order, callerNumber))
                 .map(this::readback);
     }
 
@@ -90,17 +90,17 @@ public class IvrService {
         return true;
     }
 
-    private Readback readback(WorkOrder order) {
-        return OrderStatusReadback.of(order.getNumber(), order.getStatus(), order.getLeadDepartmentId() == null
+    private Readback readback(WorkOrderSnapshot order) {
+        return OrderStatusReadback.of(order.number(), order.status(), order.leadDepartmentId() == null
                 ? null
-                : departments.byId(order.getLeadDepartmentId()).map(DepartmentView::name).orElse(null),
-                order.getReplyDeadline() == null
+                : departments.byId(order.leadDepartmentId()).map(DepartmentView::name).orElse(null),
+                order.replyDeadline() == null
                         ? null
-                        : order.getReplyDeadline().atZone(calendar.zone()).toOffsetDateTime());
+                        : order.replyDeadline().atZone(calendar.zone()).toOffsetDateTime());
     }
 
-    private static boolean samePhone(WorkOrder order, String callerNumber) {
-        return callerNumber != null && digits(order.getCitizen().phone()).endsWith(digits(callerNumber))
+    private static boolean samePhone(WorkOrderSnapshot order, String callerNumber) {
+        return callerNumber != null && digits(order.citizen().phone()).endsWith(digits(callerNumber))
                 && digits(callerNumber).length() >= 7;
     }
 

@@ -22,11 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline12345.common.Page;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
 import org.hotline12345.telephony.TelephonyViews.AgentView;
 import org.hotline12345.telephony.TelephonyViews.BlockedNumberView;
 import org.hotline12345.telephony.TelephonyViews.CallView;
 import org.hotline12345.telephony.TelephonyViews.CallbackPlaced;
+import org.hotline12345.user.Role;
 
 /**
  * Telephony: agents at their phones, calls and their records, transfers, consultations, listening in, callbacks,

@@ -27,11 +27,11 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import org.hotline12345.calendar.WorkingCalendar;
-import org.hotline12345.security.AppUser;
-import org.hotline12345.security.AppUserRepository;
-import org.hotline12345.security.Role;
 import org.hotline12345.telephony.callback.MissedCallViews.MissedCallBoard;
 import org.hotline12345.telephony.callback.MissedCalls;
+import org.hotline12345.user.AppUser;
+import org.hotline12345.user.AppUserRepository;
+import org.hotline12345.user.Role;
 import org.jboss.logging.Logger;
 
 /**

@@ -10,8 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.hotline12345.security.Role;
-import org.hotline12345.security.UserNames;
+import org.hotline12345.user.Role;
+import org.hotline12345.user.UserNames;
 import org.hotline12345.workorder.WorkOrderService;
 import org.hotline12345.workorder.WorkOrderViews.Figures;
 

@@ -32,7 +32,7 @@ import org.hotline12345.deadline.DeadlineClock;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.AttachmentResource;
 import org.hotline12345.workorder.AttachmentService;
 import org.hotline12345.workorder.AttachmentService.AttachmentView;
@@ -256,7 +256,8 @@ public class DepartmentWorkbench {
 
     /** What the department holds now, as lead or assisting; not what it held and handed on. */
     private WorkOrderSearch inboxSearch(String query) {
-        return new WorkOrderSearch(WorkOrderStatus.HELD, Set.of(), Set.of(), Set.of(), null, actor.get().departmentId(),
+        return new WorkOrderSearch(WorkOrderStatus.OPEN_FOR_DEPARTMENT, Set.of(), Set.of(), Set.of(), null,
+                actor.get().departmentId(),
                 null, null,
                 null, null, null, query == null || query.isBlank() ? null : query.strip(),
                 WorkOrderSearch.Sort.REPLY_DEADLINE_ASC);

@@ -3,9 +3,7 @@ package org.hotline12345.workorder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -21,10 +19,6 @@ import org.hotline12345.security.Actor;
 @ApplicationScoped
 public class WorkOrderClocks implements StoredDeadlines {
 
-    /** The states in which a department's clocks run, or wait for a return decision. */
-    private static final Set<WorkOrderStatus> RUNNING = EnumSet.of(WorkOrderStatus.DISPATCHED,
-            WorkOrderStatus.ACCEPTED, WorkOrderStatus.RETURN_REQUESTED);
-
     @Inject
     WorkOrderRepository workOrders;
 
@@ -35,7 +29,8 @@ public class WorkOrderClocks implements StoredDeadlines {
     @Transactional
     public long runningIn(int year, WorkingCalendar calendar) {
         return workOrders.count("status in ?1 and (acceptedAt is null and acceptDeadline >= ?2 and acceptDeadline < ?3"
-                + " or replyDeadline >= ?2 and replyDeadline < ?3)", RUNNING, startOf(year, calendar),
+                + " or replyDeadline >= ?2 and replyDeadline < ?3)", WorkOrderStatus.OPEN_FOR_DEPARTMENT,
+                startOf(year, calendar),
                 startOf(year + 1, calendar));
     }
 
@@ -49,7 +44,7 @@ public class WorkOrderClocks implements StoredDeadlines {
     public Recalculated recalculate(int year, WorkingCalendar previous, WorkingCalendar current, Actor actor,
             Instant now) {
         List<WorkOrder> candidates = workOrders.find("status in ?1 and dispatchedAt < ?3 and (acceptedAt is null"
-                + " and acceptDeadline >= ?2 or replyDeadline >= ?2) order by id", RUNNING,
+                + " and acceptDeadline >= ?2 or replyDeadline >= ?2) order by id", WorkOrderStatus.OPEN_FOR_DEPARTMENT,
                 startOf(year, current), startOf(year + 1, current)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         String reason = year + " 年节假日安排已调整，截止时间按新安排重算";
         List<String> moved = new ArrayList<>();
@@ -58,7 +53,7 @@ public class WorkOrderClocks implements StoredDeadlines {
             switch (order.recalculateDeadlines(previous, current, actor, now, reason)) {
                 case MOVED -> {
                     moved.add(order.getNumber());
-                    changed.fire(new WorkOrderChanged(order, now));
+                    changed.fire(WorkOrderChanged.of(order, now));
                 }
                 case UNMATCHED -> unmatched.add(order.getNumber());
                 case UNCHANGED -> {

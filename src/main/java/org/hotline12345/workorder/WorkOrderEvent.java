@@ -20,7 +20,7 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 /**
  * One entry of a work order's history: who (user, role, department) did what, when, with which comment. Append-only:

@@ -9,7 +9,7 @@ import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.Labels;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 /**
  * Who may take each step of a work order: the one place both the API and the pages ask. A step needs its party (the

@@ -134,10 +134,10 @@ public record WorkOrderSearch(
         }
         if (overdue != null) {
             String late = "(w.status = :dispatched and w.acceptDeadline < :now"
-                    + " or w.status in (:dispatched, :accepted) and w.replyDeadline < :now)";
+                    + " or w.status in :clockRunning and w.replyDeadline < :now)";
             conditions.add(overdue ? late : "not " + late);
             parameters.put("dispatched", WorkOrderStatus.DISPATCHED);
-            parameters.put("accepted", WorkOrderStatus.ACCEPTED);
+            parameters.put("clockRunning", WorkOrderStatus.CLOCK_RUNNING);
             parameters.put("now", now);
         }
         if (dispatchReview != null) {

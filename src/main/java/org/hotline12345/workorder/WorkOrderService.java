@@ -205,7 +205,7 @@ public class WorkOrderService {
             statelessSession.insertMultiple(created.stream().flatMap(order -> order.getHistory().stream()).toList());
             statelessSession
                     .insertMultiple(created.stream().flatMap(order -> order.getAssignments().stream()).toList());
-            registered.fire(new WorkOrdersRegistered(created));
+            registered.fire(WorkOrdersRegistered.of(created));
         }
         return orders.stream().map(Optional::ofNullable).toList();
     }
@@ -310,6 +310,16 @@ public class WorkOrderService {
     }
 
     /**
+     * Records in the work order's history what the deadline supervision did (a card lifted); the status does not
+     * change. Runs in the transaction of the step that made the supervision act.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordSupervision(long workOrderId, EventType type, Instant at, Map<String, Object> details) {
+        workOrders.findByIdOptional(workOrderId).orElseThrow(() -> new ResourceNotFoundException("工单", workOrderId))
+                .recordSupervision(type, at, details);
+    }
+
+    /**
      * 来电人历史: a number's work orders, newest first, and how many of them came within {@code repeatWindow} (a
      * repeat caller when any did), from the work orders alone, so that it works without the phone system.
      */
@@ -336,10 +346,12 @@ public class WorkOrderService {
         List<WorkOrder> found = workOrders.getEntityManager()
                 .createQuery("select w" + from + " group by w order by max(e.occurredAt) desc, w.id desc",
                         WorkOrder.class)
-                .setParameter("department", actor.departmentId()).setParameter("held", WorkOrderStatus.HELD)
+                .setParameter("department", actor.departmentId())
+                .setParameter("held", WorkOrderStatus.OPEN_FOR_DEPARTMENT)
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
         long total = workOrders.getEntityManager().createQuery("select count(distinct w)" + from, Long.class)
-                .setParameter("department", actor.departmentId()).setParameter("held", WorkOrderStatus.HELD)
+                .setParameter("department", actor.departmentId())
+                .setParameter("held", WorkOrderStatus.OPEN_FOR_DEPARTMENT)
                 .getSingleResult();
         return new Page<>(found.stream().map(order -> {
             WorkOrderEvent last = order.getHistory().stream()
@@ -389,8 +401,7 @@ public class WorkOrderService {
                         + " where e.status = :pending", Long.class).setParameter("pending", ExtensionStatus.PENDING)
                         .getSingleResult(),
                 byStatus.getOrDefault(WorkOrderStatus.REVIEWED, 0L),
-                byStatus.getOrDefault(WorkOrderStatus.DISPATCHED, 0L) + byStatus.getOrDefault(WorkOrderStatus.ACCEPTED,
-                        0L),
+                WorkOrderStatus.CLOCK_RUNNING.stream().mapToLong(status -> byStatus.getOrDefault(status, 0L)).sum(),
                 workOrders.search(WorkOrderSearch.overdueOnly(), now, calendar.zone(), 0, 1).total());
     }
 
@@ -634,7 +645,7 @@ public class WorkOrderService {
         WorkOrder order = lock(number);
         Instant now = clock.instant();
         order.rate(rating, now, channel);
-        changed.fire(new WorkOrderChanged(order, now));
+        changed.fire(WorkOrderChanged.of(order, now));
         fireStepped(order, now);
     }
 
@@ -681,7 +692,7 @@ public class WorkOrderService {
         }
         Instant now = clock.instant();
         duplicate.mergeInto(primary, actor, now, request.comment());
-        changed.fire(new WorkOrderChanged(primary, now));
+        changed.fire(WorkOrderChanged.of(primary, now));
         return done(duplicate, actor, now);
     }
 
@@ -695,7 +706,7 @@ public class WorkOrderService {
     }
 
     private Detail done(WorkOrder order, Actor actor, Instant now) {
-        changed.fire(new WorkOrderChanged(order, now));
+        changed.fire(WorkOrderChanged.of(order, now));
         fireStepped(order, now);
         workOrders.flush();
         return mapper.detail(order, actor);

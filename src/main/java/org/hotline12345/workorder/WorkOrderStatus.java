@@ -2,6 +2,7 @@ package org.hotline12345.workorder;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** Where a work order stands. Which actions may move it on is defined once, in {@link WorkOrderAction}. */
@@ -23,12 +24,32 @@ public enum WorkOrderStatus {
     /** 已办结 */
     CLOSED;
 
-    /** What a department still has to act on: its inbox (待办) while it holds the work order. */
-    public static final Set<WorkOrderStatus> HELD = Collections
-            .unmodifiableSet(EnumSet.of(DISPATCHED, ACCEPTED, RETURN_REQUESTED));
+    /*
+     * The status groups, defined here once: every query that asks one of these questions passes the group as a
+     * parameter (JPQL: the set; SQL: names()), so a new status such as 挂起 is placed in its groups in this file only.
+     */
+
+    /**
+     * Held by a department: the lead department has it and its clocks (accept until 签收, reply until 回复) run
+     * against that department; what counts as late.
+     */
+    public static final Set<WorkOrderStatus> CLOCK_RUNNING = Collections.unmodifiableSet(EnumSet.of(DISPATCHED,
+            ACCEPTED));
+
+    /**
+     * Open for the department: what it still has to act on, its inbox (待办), while it holds the work order or waits
+     * for the hotline's decision on its return (the clocks wait with it).
+     */
+    public static final Set<WorkOrderStatus> OPEN_FOR_DEPARTMENT = Collections.unmodifiableSet(EnumSet.of(DISPATCHED,
+            ACCEPTED, RETURN_REQUESTED));
 
     /** Whether a department currently holds the work order and its clocks run against that department. */
     public boolean heldByDepartment() {
-        return this == DISPATCHED || this == ACCEPTED;
+        return CLOCK_RUNNING.contains(this);
+    }
+
+    /** The group's names, for SQL that compares the {@code status} column, e.g. {@code status = any(?)}. */
+    public static List<String> names(Set<WorkOrderStatus> group) {
+        return group.stream().sorted().map(Enum::name).toList();
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 

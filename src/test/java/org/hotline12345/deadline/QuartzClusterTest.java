@@ -1,6 +1,8 @@
 package org.hotline12345.deadline;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -115,11 +117,8 @@ class QuartzClusterTest extends DatabaseTest {
             }
             one.start();
             two.start();
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (count("select count(*) from quartz_cluster_probe") < FIRINGS
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(200);
-            }
+            await("the probe fired " + FIRINGS + " times").atMost(ofSeconds(30))
+                    .until(() -> count("select count(*) from quartz_cluster_probe") >= FIRINGS);
             assertThat(count("select count(*) from qrtz_scheduler_state where sched_name = 'cluster-probe'"))
                     .as("two instances checked in to the one cluster").isEqualTo(2);
         } finally {

@@ -1,6 +1,8 @@
 package org.hotline12345.deadline;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,15 +55,11 @@ class ScheduledJobsTest extends DatabaseTest {
     }
 
     @Test
-    void theSupervisionJobRaisesCardsOnItsOwn() throws InterruptedException {
+    void theSupervisionJobRaisesCardsOnItsOwn() {
         String number = Api.registerDispatched("HOUSING");
         clock.set(clock.instant().plus(Duration.ofDays(30)));
-        List<String> types = List.of();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!types.contains("ESCALATED") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
-            types = Api.as("supervisor").get("/api/work-orders/" + number + "/history").then().extract().path("type");
-        }
-        assertThat(types).contains("ESCALATED");
+        await("the escalation in the history").atMost(ofSeconds(20)).until(() -> Api.as("supervisor")
+                .get("/api/work-orders/" + number + "/history").then().extract().<List<String>> path("type"),
+                types -> types.contains("ESCALATED"));
     }
 }

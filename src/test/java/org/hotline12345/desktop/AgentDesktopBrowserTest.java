@@ -1,9 +1,10 @@
 package org.hotline12345.desktop;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hotline12345.support.Api.as;
-import static org.hotline12345.support.Eventually.until;
 
 import java.net.URL;
 import java.time.Duration;
@@ -56,8 +57,9 @@ class AgentDesktopBrowserTest extends DatabaseTest {
             browser.driver().findElement(By.cssSelector("#sign-in button")).click();
             browser.awaitText(By.id("extension"), "1301");
             browser.awaitText(By.id("agent-state"), "空闲");
-            until("the page's WebSocket open", () -> "open".equals(browser.driver().findElement(By.tagName("body"))
-                    .getDomAttribute("data-telephony-socket")));
+            await("the page's WebSocket open").atMost(ofSeconds(20))
+                    .until(() -> "open".equals(browser.driver().findElement(By.tagName("body"))
+                            .getDomAttribute("data-telephony-socket")));
 
             new AgiCall(TelephonyTestPeers.agiPort(), "caller-lookup").channel(caller.name(), caller.uniqueId())
                     .callerId(phone).run(WAIT);
@@ -108,7 +110,7 @@ class AgentDesktopBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.id("pop-number"))).isEqualTo(phone);
             browser.screenshot("agent-desktop-registered");
             as("desk").get("/api/desk/ledger/by-work-order/" + number).then().statusCode(200);
-            until("the call linked to the work order", () -> as("agent")
+            await("the call linked to the work order").atMost(ofSeconds(20)).until(() -> as("agent")
                     .get("/api/telephony/work-orders/" + number + "/calls").then().extract()
                     .<List<String>> path("callId").contains(caller.uniqueId()));
             as("supervisor").get("/api/telephony/calls/" + caller.uniqueId()).then().statusCode(200)
@@ -145,9 +147,11 @@ class AgentDesktopBrowserTest extends DatabaseTest {
             int placed = asterisk.actions("Originate").size();
             browser.driver().findElement(By.cssSelector("#call-citizen button")).click();
             assertThat(browser.text(By.cssSelector(".notice.ok"))).startsWith("正在呼叫");
-            until("the page's WebSocket open", () -> "open".equals(browser.driver().findElement(By.tagName("body"))
-                    .getDomAttribute("data-telephony-socket")));
-            until("the Originate sent", () -> asterisk.actions("Originate").size() > placed);
+            await("the page's WebSocket open").atMost(ofSeconds(20))
+                    .until(() -> "open".equals(browser.driver().findElement(By.tagName("body"))
+                            .getDomAttribute("data-telephony-socket")));
+            await("the Originate sent").atMost(ofSeconds(20))
+                    .until(() -> asterisk.actions("Originate").size() > placed);
             List<Packet> originates = asterisk.actions("Originate");
             Packet originate = originates.get(originates.size() - 1);
             assertThat(originate.get("Channel")).isEqualTo("PJSIP/1302");

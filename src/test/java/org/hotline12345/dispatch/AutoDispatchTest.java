@@ -1,6 +1,8 @@
 package org.hotline12345.dispatch;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +13,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hotline12345.support.Api.as;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -271,15 +272,11 @@ public class AutoDispatchTest extends DatabaseTest {
         }
     }
 
-    private static JsonPath awaitModels(int version) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonPath status;
-        do {
-            Thread.sleep(200);
-            status = as("agent").get("/api/dispatch/models").then().statusCode(200).extract().jsonPath();
-        } while ((status.getBoolean("training") || status.getList("models").size() < 2
-                || status.getList("models.version", Integer.class).stream().anyMatch(v -> v < version))
-                && System.nanoTime() < deadline);
-        return status;
+    private static JsonPath awaitModels(int version) {
+        return await("both models of version " + version + " trained").atMost(ofSeconds(90))
+                .until(() -> as("agent").get("/api/dispatch/models").then().statusCode(200).extract().jsonPath(),
+                        status -> !status.getBoolean("training") && status.getList("models").size() >= 2
+                                && status.getList("models.version", Integer.class).stream()
+                                        .allMatch(v -> v >= version));
     }
 }

@@ -1,6 +1,8 @@
 package org.hotline12345.intake;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +13,6 @@ import jakarta.inject.Inject;
 import org.hotline12345.sms.SmscResource;
 import org.hotline12345.sms.TestSmsc;
 import org.hotline12345.support.DatabaseTest;
-import org.hotline12345.support.Eventually;
 import org.hotline12345.support.MutableClock;
 import org.hotline12345.support.Pages;
 import org.hotline12345.workorder.RequestType;
@@ -50,7 +51,8 @@ class IntakeTest extends DatabaseTest {
         clock.set(LocalDate.now(CITY).atTime(9, 30).atZone(CITY).toInstant());
         String phone = "13712340201";
         String number = submit(phone, "低价代办各类证件，加微信");
-        Eventually.until("the receipt text", () -> smsc.to(phone).stream().anyMatch(m -> m.text().contains(number)));
+        await("the receipt text").atMost(ofSeconds(20))
+                .until(() -> smsc.to(phone).stream().anyMatch(m -> m.text().contains(number)));
         assertThat(Pages.as("agent").get("/agent/intake").then().statusCode(200).extract().asString()).contains(number);
 
         String request = "/agent/intake/" + number;
@@ -58,7 +60,7 @@ class IntakeTest extends DatabaseTest {
                 .statusCode(400).extract().asString()).contains("请填写告知市民的原因");
         Pages.form("agent", request).formParam("refusalKind", "ADVERTISING")
                 .formParam("refusalReason", "内容为商业广告，不属于政务服务诉求").post(request + "/refuse").then().statusCode(303);
-        Eventually.until("the refusal text", () -> smsc.to(phone).stream()
+        await("the refusal text").atMost(ofSeconds(20)).until(() -> smsc.to(phone).stream()
                 .anyMatch(m -> m.text().contains("不予受理") && m.text().contains("内容为商业广告")));
         assertThat(intake.find(number).orElseThrow().state()).isEqualTo(IntakeState.REFUSED);
         assertThat(Pages.as("agent").get("/agent/intake").then().statusCode(200).extract().asString())

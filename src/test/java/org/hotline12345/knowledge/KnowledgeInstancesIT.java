@@ -1,6 +1,7 @@
 package org.hotline12345.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -88,19 +89,10 @@ class KnowledgeInstancesIT {
                 "HOTLINE_KNOWLEDGE_FOLLOW_EVERY", "1s"), log);
     }
 
-    private void awaitFound(String base, String marker, String title) throws Exception {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> found = send(base, "agent", "GET", "/api/knowledge/articles?q="
-                    + URLEncoder.encode(marker, StandardCharsets.UTF_8), null);
-            body = found.body();
-            if (found.statusCode() == 200 && body.contains("\"title\":\"" + title + "\"")) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(base + " did not find \"" + title + "\" within " + WITHIN + "; last answer: " + body);
+    private void awaitFound(String base, String marker, String title) {
+        await(base + " finds \"" + title + "\"").atMost(WITHIN).until(() -> send(base, "agent", "GET",
+                "/api/knowledge/articles?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8), null),
+                found -> found.statusCode() == 200 && found.body().contains("\"title\":\"" + title + "\""));
     }
 
     private HttpResponse<String> send(String base, String user, String method, String path, String json)

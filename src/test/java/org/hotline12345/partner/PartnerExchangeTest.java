@@ -1,6 +1,8 @@
 package org.hotline12345.partner;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,11 +16,10 @@ import jakarta.persistence.EntityManager;
 
 import org.hotline12345.intake.IntakeService;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
 import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
-import org.hotline12345.support.Eventually;
 import org.hotline12345.support.Pages;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.RequestType;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class PartnerExchangeTest extends DatabaseTest {
             intake.register(number, intake.registration(number, new IntakeService.Correction(RequestType.COMPLAINT,
                     "小区物业乱收费", "物业公司未经业主大会同意上调物业费。", "城东区", "东门街道", "幸福路 18 号", "010101", false,
                     false, "HOUSING")), AGENT);
-            Eventually.until("受理 and 转办 delivered", () -> receiver.taken(number).size() == 2);
+            await("受理 and 转办 delivered").atMost(ofSeconds(20)).until(() -> receiver.taken(number).size() == 2);
             Api.as("agent").get("/api/work-orders/" + number + "/attachments").then().statusCode(200)
                     .body("fileName", equalTo(List.of("photo.pdf")));
 
@@ -88,7 +89,7 @@ class PartnerExchangeTest extends DatabaseTest {
             receiver.up();
             Api.step("supervisor", number, "close", Map.of("reason", "已答复市民")).statusCode(200);
 
-            Eventually.until("every event delivered", () -> receiver.taken(number).size() == 4);
+            await("every event delivered").atMost(ofSeconds(20)).until(() -> receiver.taken(number).size() == 4);
             List<PartnerReceiver.Delivery> events = receiver.taken(number);
             assertThat(events).extracting(PartnerReceiver.Delivery::type)
                     .containsExactly("ACCEPTED", "TRANSFERRED", "REPLIED", "CLOSED");
@@ -140,7 +141,8 @@ class PartnerExchangeTest extends DatabaseTest {
             Api.as("admin").post("/api/admin/partners/province/resume").then().statusCode(200);
             Thread.sleep(1000);
             assertThat(receiver.taken(number)).as("still claimed by the instance that died").isEmpty();
-            Eventually.until("delivered once the claim ran out", () -> receiver.taken(number).size() == 1);
+            await("delivered once the claim ran out").atMost(ofSeconds(20))
+                    .until(() -> receiver.taken(number).size() == 1);
             assertThat(receiver.taken(number).get(0).event().path("data").path("kind").asText()).isEqualTo("转外地");
         }
     }

@@ -1,6 +1,8 @@
 package org.hotline12345.partner;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
 
@@ -68,8 +70,9 @@ class PartnerPagesBrowserTest extends DatabaseTest {
             org.hotline12345.support.Pages.form("agent", "/agent/intake/" + number)
                     .formParam("refusalKind", "ADVERTISING").formParam("refusalReason", "重复投诉，已在办理")
                     .post("/agent/intake/" + number + "/refuse").then().statusCode(303);
-            org.hotline12345.support.Eventually.until("the 不予受理 event given up",
-                    () -> Pages.as("admin").get("/admin/partners/deliveries?state=DEAD").then().extract().asString()
+            await("the 不予受理 event given up").atMost(ofSeconds(20))
+                    .until(() -> Pages.as("admin").get("/admin/partners/deliveries?state=DEAD").then().extract()
+                            .asString()
                             .contains(number));
             browser.go("/admin/partners/deliveries?state=DEAD");
             assertThat(browser.text(By.id("deliveries"))).contains(number, "市长信箱", "不予受理", "ConnectException");

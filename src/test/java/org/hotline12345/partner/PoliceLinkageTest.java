@@ -1,6 +1,8 @@
 package org.hotline12345.partner;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
@@ -11,10 +13,9 @@ import jakarta.inject.Inject;
 
 import org.hotline12345.intake.IntakeService;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
 import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
-import org.hotline12345.support.Eventually;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.RequestType;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class PoliceLinkageTest extends DatabaseTest {
                     .post("/api/work-order-handovers/" + number).then().statusCode(204);
             Api.as("agent").body(Map.of("partnerCode", "police-110")).post("/api/work-order-handovers/" + number)
                     .then().statusCode(409);
-            Eventually.until("the 警单 delivered", () -> receiver.taken(number).size() == 1);
+            await("the 警单 delivered").atMost(ofSeconds(20)).until(() -> receiver.taken(number).size() == 1);
             JsonNode handover = receiver.taken(number).get(0).event();
             assertThat(handover.path("type").asText()).isEqualTo("HANDED_OVER");
             assertThat(handover.path("data").path("kind").asText()).isEqualTo("警单");
@@ -59,8 +60,8 @@ class PoliceLinkageTest extends DatabaseTest {
             assertThat(handover.path("data").path("location").path("district").asText()).isEqualTo("城东区");
 
             // 110 was shown the citizen in full: the access record of personal data has it
-            org.hotline12345.support.Eventually.until("the partner's read recorded",
-                    () -> Api.as("admin").get("/api/access-record/reads?workOrder=" + number).then()
+            await("the partner's read recorded").atMost(ofSeconds(20))
+                    .until(() -> Api.as("admin").get("/api/access-record/reads?workOrder=" + number).then()
                             .extract().asString().contains("partner:police-110"));
 
             String feedback = "/api/partner/v1/work-orders/" + number + "/feedback";
@@ -73,7 +74,7 @@ class PoliceLinkageTest extends DatabaseTest {
             assertThat(history).contains("联动：转 110（警单）", "联动：测试合作方 police-110 已受理",
                     "联动：测试合作方 police-110 反馈办理结果");
             Api.step("agent", number, "answer", Map.of("answer", "110 已到场处置，双方和解。")).statusCode(200);
-            Eventually.until("110 hears the 办结", () -> receiver.taken(number).size() == 2);
+            await("110 hears the 办结").atMost(ofSeconds(20)).until(() -> receiver.taken(number).size() == 2);
             assertThat(receiver.taken(number).get(1).type()).isEqualTo("CLOSED");
 
             // 110 → 12345: a 非警务诉求
@@ -84,7 +85,7 @@ class PoliceLinkageTest extends DatabaseTest {
             intake.register(nonPolice, intake.registration(nonPolice, new IntakeService.Correction(
                     RequestType.COMPLAINT, "小区物业乱收费", "物业公司上调物业费。", "城东区", "东门街道", null, "010101", false,
                     false, null)), new Actor(0, "agent", "坐席", Role.AGENT, null));
-            Eventually.until("110 hears the 受理", () -> receiver.taken(nonPolice).size() == 1);
+            await("110 hears the 受理").atMost(ofSeconds(20)).until(() -> receiver.taken(nonPolice).size() == 1);
             assertThat(receiver.taken(nonPolice).get(0).type()).isEqualTo("ACCEPTED");
             assertThat(receiver.taken(nonPolice).get(0).event().path("workOrder").path("externalId").asText())
                     .isEqualTo(externalId);

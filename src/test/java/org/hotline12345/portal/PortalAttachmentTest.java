@@ -1,7 +1,9 @@
 package org.hotline12345.portal;
 
 import static io.restassured.RestAssured.given;
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hotline12345.support.Api.as;
@@ -21,7 +23,6 @@ import org.hotline12345.sms.SmscResource;
 import org.hotline12345.sms.TestSmsc;
 import org.hotline12345.support.Browser;
 import org.hotline12345.support.DatabaseTest;
-import org.hotline12345.support.Eventually;
 import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -108,7 +109,8 @@ class PortalAttachmentTest extends DatabaseTest {
             fill(citizen, phone);
             citizen.driver().findElement(By.id("get-code")).click();
             citizen.text(By.id("code-sent"));
-            String code = Eventually.value("the code at the SMSC", () -> smsc.lastCode(phone), Optional::isPresent)
+            String code = await("the code at the SMSC").atMost(ofSeconds(20))
+                    .until(() -> smsc.lastCode(phone), Optional::isPresent)
                     .orElseThrow();
             citizen.driver().findElement(By.name("code")).sendKeys(code);
             citizen.driver().findElement(By.id("attachments")).sendKeys(photo + "\n" + program);
@@ -151,7 +153,8 @@ class PortalAttachmentTest extends DatabaseTest {
     private String requestCode(String phone) {
         PortalForms.from("/public/submit").formParam("phone", phone).post("/public/submit/code").then()
                 .statusCode(200);
-        return Eventually.value("the code", () -> smsc.lastCode(phone), Optional::isPresent).orElseThrow();
+        return await("the code").atMost(ofSeconds(20)).until(() -> smsc.lastCode(phone), Optional::isPresent)
+                .orElseThrow();
     }
 
     /** 我要留言 posted as the page posts it: multipart, with the files. */

@@ -1,6 +1,8 @@
 package org.hotline12345.portal;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -17,7 +19,6 @@ import org.hotline12345.sms.TestSmsc;
 import org.hotline12345.support.Api;
 import org.hotline12345.support.Browser;
 import org.hotline12345.support.DatabaseTest;
-import org.hotline12345.support.Eventually;
 import org.hotline12345.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,8 @@ class PortalBrowserTest extends DatabaseTest {
             citizen.driver().findElement(By.name("phone")).sendKeys(phone);
             citizen.driver().findElement(By.id("get-code")).click();
             assertThat(citizen.text(By.id("code-sent"))).contains("137****0001");
-            String code = Eventually.value("the code at the SMSC", () -> smsc.lastCode(phone), Optional::isPresent)
+            String code = await("the code at the SMSC").atMost(ofSeconds(20))
+                    .until(() -> smsc.lastCode(phone), Optional::isPresent)
                     .orElseThrow();
             citizen.driver().findElement(By.name("code")).sendKeys(code);
             citizen.driver().findElement(By.name("privacy")).click();
@@ -91,7 +93,7 @@ class PortalBrowserTest extends DatabaseTest {
         }
         String numberSent = number;
         String codeSent = extractionCode;
-        Eventually.until("the receipt text at the SMSC", () -> smsc.to(phone).stream()
+        await("the receipt text at the SMSC").atMost(ofSeconds(20)).until(() -> smsc.to(phone).stream()
                 .anyMatch(m -> m.text().contains(numberSent) && m.text().contains(codeSent)));
 
         try (Browser agent = Browser.open(base.toString())) {
@@ -105,15 +107,15 @@ class PortalBrowserTest extends DatabaseTest {
             agent.driver().findElement(By.cssSelector("#register-form button[type=submit]")).click();
             assertThat(agent.text(By.id("done"))).contains(number).contains("已派单");
         }
-        Eventually.until("the dispatch text", () -> smsc.to(phone).stream()
+        await("the dispatch text").atMost(ofSeconds(20)).until(() -> smsc.to(phone).stream()
                 .anyMatch(m -> m.text().contains(numberSent) && m.text().contains("市住建局")));
 
         String reply = "已安排维修人员于今日更换3号楼前路灯，恢复照明。";
         Api.step("housing", number, "accept").statusCode(200);
         Api.step("housing", number, "reply", Map.of("content", reply)).statusCode(200);
         Api.step("supervisor", number, "review/approve").statusCode(200);
-        String link = Eventually.value("the rating invitation",
-                () -> smsc.lastLink(phone).filter(l -> l.contains("/public/rate")), Optional::isPresent)
+        String link = await("the rating invitation").atMost(ofSeconds(20))
+                .until(() -> smsc.lastLink(phone).filter(l -> l.contains("/public/rate")), Optional::isPresent)
                 .orElseThrow();
 
         try (Browser citizen = Browser.open(base.toString())) {

@@ -1,7 +1,9 @@
 package org.hotline12345.portal;
 
 import static io.restassured.RestAssured.given;
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +19,6 @@ import org.hotline12345.sms.SmscResource;
 import org.hotline12345.sms.TestSmsc;
 import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
-import org.hotline12345.support.Eventually;
 import org.hotline12345.support.MutableClock;
 import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.AfterEach;
@@ -135,10 +136,10 @@ class PortalRefusalTest extends DatabaseTest {
                 .doesNotContain("张三");
 
         // the access record holds the citizen's own reading, with its proof, and none of the refused attempts
-        JsonPath reads = Eventually.value("the portal's reading in the access record",
-                () -> Api.as("supervisor").queryParam("workOrder", number).get("/api/access-record/reads").then()
+        JsonPath reads = await("the portal's reading in the access record").atMost(ofSeconds(20))
+                .until(() -> Api.as("supervisor").queryParam("workOrder", number).get("/api/access-record/reads").then()
                         .statusCode(200).extract().jsonPath(),
-                found -> found.getList("items.channel", String.class).contains("PORTAL"));
+                        found -> found.getList("items.channel", String.class).contains("PORTAL"));
         assertThat(reads.getList("items.channel", String.class)).containsOnly("API", "PORTAL");
         assertThat(reads.getList("items.findAll { it.channel == 'PORTAL' }.username", String.class))
                 .containsExactly("citizen");
@@ -158,8 +159,9 @@ class PortalRefusalTest extends DatabaseTest {
         long before = codesTo(phone);
         PortalForms.from("/public/submit").formParam("phone", phone).post("/public/submit/code").then()
                 .statusCode(200);
-        Eventually.until("a new code for " + phone, () -> codesTo(phone) > before);
-        return Eventually.value("the code", () -> smsc.lastCode(phone), Optional::isPresent).orElseThrow();
+        await("a new code for " + phone).atMost(ofSeconds(20)).until(() -> codesTo(phone) > before);
+        return await("the code").atMost(ofSeconds(20)).until(() -> smsc.lastCode(phone), Optional::isPresent)
+                .orElseThrow();
     }
 
     private io.restassured.response.ValidatableResponse submit(String phone, String code, String title) {
@@ -178,7 +180,7 @@ class PortalRefusalTest extends DatabaseTest {
         long before = codesTo(phone);
         PortalForms.from("/public/progress").formParam("number", number).formParam("phone", phone)
                 .post("/public/progress/code").then().statusCode(200);
-        Eventually.until("a lookup code for " + phone, () -> codesTo(phone) > before);
+        await("a lookup code for " + phone).atMost(ofSeconds(20)).until(() -> codesTo(phone) > before);
         String code = smsc.lastCode(phone).orElseThrow();
         return PortalForms.from("/public/progress").formParam("number", number).formParam("phone", phone)
                 .formParam("code", code).post("/public/progress/phone").then();

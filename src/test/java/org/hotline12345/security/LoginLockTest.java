@@ -1,7 +1,9 @@
 package org.hotline12345.security;
 
 import static io.restassured.RestAssured.given;
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hotline12345.support.Api.as;
 
@@ -18,7 +20,6 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hotline12345.support.DatabaseTest;
-import org.hotline12345.support.Eventually;
 import org.hotline12345.support.Pages;
 import org.junit.jupiter.api.Test;
 
@@ -81,8 +82,8 @@ class LoginLockTest extends DatabaseTest {
             announce.setString(2, user);
             announce.executeQuery().close();
         }
-        Eventually.until("the lock holds on this instance",
-                () -> basic(user, PASSWORD).get("/api/me").statusCode() == 401);
+        await("the lock holds on this instance").atMost(ofSeconds(20))
+                .until(() -> basic(user, PASSWORD).get("/api/me").statusCode() == 401);
         as("admin").body(Map.of("password", "reset-password")).put("/api/users/" + user + "/password").then()
                 .statusCode(204);
         basic(user, "reset-password").get("/api/me").then().statusCode(200);

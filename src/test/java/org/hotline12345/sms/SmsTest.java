@@ -1,6 +1,8 @@
 package org.hotline12345.sms;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,7 +15,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.hotline12345.support.DatabaseTest;
-import org.hotline12345.support.Eventually;
 import org.hotline12345.support.MutableClock;
 import org.hotline12345.support.Pages;
 import org.jsmpp.bean.Alphabet;
@@ -79,7 +80,8 @@ class SmsTest extends DatabaseTest {
         SmsOutbox.MessageView delivered = awaitState(id, SmsState.DELIVERED);
         String expected = "【12345热线】您提交的诉求（编号20261207-000001）不予受理，原因：" + reason + "。如有疑问请拨打12345。";
         assertThat(delivered.parts()).isEqualTo(SmsText.partCount(expected)).isGreaterThan(2);
-        TestSmsc.Message joined = Eventually.value("the joined message", () -> smsc.to(phone), list -> !list.isEmpty())
+        TestSmsc.Message joined = await("the joined message").atMost(ofSeconds(20))
+                .until(() -> smsc.to(phone), list -> !list.isEmpty())
                 .get(0);
         assertThat(joined.text()).isEqualTo(expected);
         assertThat(joined.parts()).isEqualTo(delivered.parts());
@@ -170,7 +172,8 @@ class SmsTest extends DatabaseTest {
     }
 
     private SmsOutbox.MessageView awaitState(long id, SmsState state) {
-        return Eventually.value("SMS " + id + " " + state, () -> view(id), view -> view.state() == state);
+        return await("SMS " + id + " " + state).atMost(ofSeconds(20)).until(() -> view(id),
+                view -> view.state() == state);
     }
 
     private SmsOutbox.MessageView view(long id) {

@@ -1,9 +1,10 @@
 package org.hotline12345.telephony;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hotline12345.support.Api.as;
-import static org.hotline12345.support.Eventually.until;
 
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,14 @@ class AsteriskStartsLaterTest extends DatabaseTest {
 
     @Test
     void theServiceConnectsOnceAsteriskComesUp() throws Exception {
-        until("a failed attempt noted", () -> status().get("lastError") != null);
+        await("a failed attempt noted").atMost(ofSeconds(20)).until(() -> status().get("lastError") != null);
         assertThat(status().get("connected")).isEqualTo(false);
         as("agent").get("/q/health/group/telephony").then().statusCode(503).body("status", equalTo("DOWN"));
         as("agent").get("/q/health/ready").then().statusCode(200);
 
         FakeAsteriskResource.asterisk().setRefuseConnections(false);
-        until("logged in after Asterisk came up", () -> Boolean.TRUE.equals(status().get("connected")));
+        await("logged in after Asterisk came up").atMost(ofSeconds(20))
+                .until(() -> Boolean.TRUE.equals(status().get("connected")));
         assertThat(status()).containsEntry("asteriskVersion", "Asterisk 22").containsEntry("lastError", null);
         as("agent").get("/q/health/group/telephony").then().statusCode(200).body("status", equalTo("UP"));
     }

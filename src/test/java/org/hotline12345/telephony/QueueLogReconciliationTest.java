@@ -1,6 +1,8 @@
 package org.hotline12345.telephony;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hotline12345.support.Api.as;
 
@@ -69,7 +71,7 @@ class QueueLogReconciliationTest extends DatabaseTest {
         Member member = new Member("hotline", "PJSIP/1120", "agent");
         AmiEvents.answeredCall(seen, Channel.agent("PJSIP/1120-1", callId(), seen), member, 3, 120)
                 .forEach(FakeAsteriskResource.asterisk()::event);
-        org.hotline12345.support.Eventually.until("the live call written", () -> {
+        await("the live call written").atMost(ofSeconds(20)).until(() -> {
             try {
                 return store.flush(5)
                         && as("supervisor").get("/api/telephony/calls/" + seen.uniqueId()).statusCode() == 200;

@@ -1,10 +1,10 @@
 package org.hotline12345.telephony;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hotline12345.support.Api.as;
-import static org.hotline12345.support.Eventually.until;
-import static org.hotline12345.support.Eventually.value;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,26 +44,29 @@ class SeveralAsterisksTest extends DatabaseTest {
         pbx2.afterAction("QueueAdd", action -> pbx2.event(AmiEvents.queueMemberAdded(onPbx1)));
         pbx2.afterAction("QueuePause", action -> pbx2.event(AmiEvents.queueMemberPause(onPbx1,
                 "true".equals(action.get("Paused")), action.get("Reason") == null ? "" : action.get("Reason"))));
-        until("both servers connected", () -> as("supervisor").get("/api/telephony/status").then().extract()
-                .jsonPath().getList("servers.findAll { it.connected }.name").size() == 2);
+        await("both servers connected").atMost(ofSeconds(20))
+                .until(() -> as("supervisor").get("/api/telephony/status").then().extract()
+                        .jsonPath().getList("servers.findAll { it.connected }.name").size() == 2);
 
         as("agent").body(Map.of("extension", "1201")).post("/api/telephony/agents/me/login").then().statusCode(200);
         try {
             assertThat(pbx1.awaitAction("QueueAdd", WAIT).get("Interface")).isEqualTo("PJSIP/1201");
             assertThat(pbx2.awaitAction("QueueAdd", WAIT).get("Interface")).isEqualTo("PJSIP/1201");
-            value("the agent ready: pbx2 reaches the phone", () -> agentState(), state -> state.equals("READY"));
+            await("the agent ready: pbx2 reaches the phone").atMost(ofSeconds(20)).until(() -> agentState(),
+                    state -> state.equals("READY"));
 
             int waitingBefore = hotline().getInt("waiting");
             Channel first = Channel.caller("PJSIP/carrier-1", "pbx1-1765000000.1", "13900001111");
             Channel second = Channel.caller("PJSIP/carrier-1", "pbx2-1765000000.1", "13900002222");
             pbx1.event(AmiEvents.queueCallerJoin(first, "hotline", 1, 1));
             pbx2.event(AmiEvents.queueCallerJoin(second, "hotline", 1, 1));
-            value("one queue, callers of both servers", () -> hotline().getInt("waiting"),
+            await("one queue, callers of both servers").atMost(ofSeconds(20)).until(() -> hotline().getInt("waiting"),
                     waiting -> waiting == waitingBefore + 2);
 
             Channel agentLeg = Channel.agent("PJSIP/1201-00000001", "pbx2-1765000000.2", second).withState(6);
             pbx2.event(AmiEvents.agentConnect(second, agentLeg, onPbx1, 4, 1));
-            value("on the call of pbx2", this::agentState, state -> state.equals("ON_CALL"));
+            await("on the call of pbx2").atMost(ofSeconds(20)).until(this::agentState,
+                    state -> state.equals("ON_CALL"));
             int redirectsOnPbx1 = pbx1.actions("Redirect").size();
             as("agent").body(Map.of("target", "110")).post("/api/telephony/calls/" + second.uniqueId() + "/transfer")
                     .then().statusCode(202);
@@ -74,7 +77,7 @@ class SeveralAsterisksTest extends DatabaseTest {
             // pbx1 goes down: the board and the actions go on through pbx2
             pbx1.setRefuseConnections(true);
             pbx1.dropConnections();
-            until("pbx1 down, pbx2 up", () -> {
+            await("pbx1 down, pbx2 up").atMost(ofSeconds(20)).until(() -> {
                 JsonPath status = as("supervisor").get("/api/telephony/status").then().extract().jsonPath();
                 return status.getBoolean("connected")
                         && status.getList("servers.findAll { it.connected }.name").equals(List.of("pbx2"));
@@ -82,14 +85,16 @@ class SeveralAsterisksTest extends DatabaseTest {
             as("supervisor").get("/q/health/group/telephony").then().statusCode(503);
             pbx2.event(AmiEvents.agentComplete(second, agentLeg, onPbx1, 4, 30, "agent"));
             as("agent").body(Map.of("reason", "小休")).post("/api/telephony/agents/me/pause").then().statusCode(200);
-            value("paused through pbx2", this::agentState, state -> state.equals("PAUSED"));
+            await("paused through pbx2").atMost(ofSeconds(20)).until(this::agentState,
+                    state -> state.equals("PAUSED"));
 
             // pbx1 comes back without the member (it was away): the service adds the agent there again, paused
             pbx1.reset();
             pbx1.queueStatus();
             int addsOnPbx1 = pbx1.actions("QueueAdd").size();
             pbx1.setRefuseConnections(false);
-            until("pbx1 given the agent back", () -> pbx1.actions("QueueAdd").size() > addsOnPbx1);
+            await("pbx1 given the agent back").atMost(ofSeconds(20))
+                    .until(() -> pbx1.actions("QueueAdd").size() > addsOnPbx1);
             FakeAsterisk.Packet readded = pbx1.actions("QueueAdd").get(pbx1.actions("QueueAdd").size() - 1);
             assertThat(readded.get("Interface")).isEqualTo("PJSIP/1201");
             assertThat(readded.get("MemberName")).isEqualTo("agent");

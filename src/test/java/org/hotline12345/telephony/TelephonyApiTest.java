@@ -1,13 +1,13 @@
 package org.hotline12345.telephony;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hotline12345.support.Api.as;
-import static org.hotline12345.support.Eventually.until;
-import static org.hotline12345.support.Eventually.value;
 
 import java.net.URI;
 import java.time.Duration;
@@ -26,7 +26,6 @@ import jakarta.websocket.Session;
 
 import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
-import org.hotline12345.support.Eventually;
 import org.hotline12345.support.Sockets;
 import org.hotline12345.telephony.peer.AgiCall;
 import org.hotline12345.telephony.peer.AmiEvents;
@@ -173,7 +172,7 @@ class TelephonyApiTest extends DatabaseTest {
             assertThat(pop.get("openWorkOrders").findValuesAsText("number")).containsExactly(earlier);
             assertThat(pop.get("articles").isArray()).isTrue();
             // the pop put the caller's work order in front of the agent: the access record keeps it
-            List<String> shown = Eventually.value("the screen pop in the access record",
+            List<String> shown = await("the screen pop in the access record").atMost(ofSeconds(20)).until(
                     () -> as("supervisor").queryParam("workOrder", earlier).get("/api/access-record/reads").then()
                             .statusCode(200).extract().jsonPath().getList("items.endpoint", String.class),
                     endpoints -> endpoints.contains("call " + caller.uniqueId()));
@@ -412,7 +411,8 @@ class TelephonyApiTest extends DatabaseTest {
                     AmiEvents.queueMember(member, AmiEvents.NOT_INUSE, true, "培训"));
             asterisk.setBooting(false);
 
-            until("the queues read again", () -> asterisk.actions("QueueStatus").size() > queueStatuses);
+            await("the queues read again").atMost(ofSeconds(20))
+                    .until(() -> asterisk.actions("QueueStatus").size() > queueStatuses);
             JsonPath agent = awaitState("agent", "PAUSED");
             assertThat(agent.getString("pauseReason")).isEqualTo("培训");
             flush();
@@ -432,9 +432,10 @@ class TelephonyApiTest extends DatabaseTest {
                 AmiEvents.queueMember(member, AmiEvents.NOT_INUSE, false, ""));
         try {
             signIn("agent", "1113");
-            value("the member on the board as Asterisk has it", () -> as("supervisor").get("/api/telephony/wallboard")
-                    .then().statusCode(200).extract().jsonPath().getList("agents.device", String.class),
-                    devices -> devices.contains("PJSIP/1113"));
+            await("the member on the board as Asterisk has it").atMost(ofSeconds(20))
+                    .until(() -> as("supervisor").get("/api/telephony/wallboard")
+                            .then().statusCode(200).extract().jsonPath().getList("agents.device", String.class),
+                            devices -> devices.contains("PJSIP/1113"));
         } finally {
             asterisk.reset();
             asterisk.queueStatus();
@@ -459,7 +460,7 @@ class TelephonyApiTest extends DatabaseTest {
         asterisk.event(AmiEvents.queueCallerJoin(waiting, "hotline", 1, 1));
         flush();
 
-        JsonPath after = value("the calls counted", this::hotlineFigures,
+        JsonPath after = await("the calls counted").atMost(ofSeconds(20)).until(this::hotlineFigures,
                 figures -> figures.getInt("waiting") == before.getInt("waiting") + 1);
         assertThat(after.getInt("answeredToday")).isEqualTo(before.getInt("answeredToday") + 2);
         assertThat(after.getInt("abandonedToday")).isEqualTo(before.getInt("abandonedToday") + 1);
@@ -485,7 +486,7 @@ class TelephonyApiTest extends DatabaseTest {
         }
 
         asterisk.event(AmiEvents.queueCallerLeave(waiting, "hotline", 1, 0));
-        value("the caller gone from the queue", this::hotlineFigures,
+        await("the caller gone from the queue").atMost(ofSeconds(20)).until(this::hotlineFigures,
                 figures -> figures.getInt("waiting") == before.getInt("waiting"));
     }
 
@@ -500,19 +501,20 @@ class TelephonyApiTest extends DatabaseTest {
         asterisk.dropConnections();
         asterisk.awaitLogins(logins + 1, WAIT);
 
-        JsonPath desk2 = value("desk2 read from QueueStatus", () -> agentFromBoard("desk2"),
+        JsonPath desk2 = await("desk2 read from QueueStatus").atMost(ofSeconds(20)).until(() -> agentFromBoard("desk2"),
                 agent -> agent != null && "PAUSED".equals(agent.getString("state")));
         assertThat(desk2.getString("pauseReason")).isEqualTo("培训");
         assertThat(desk2.getList("queues", String.class)).containsExactly("hotline");
-        value("the waiting caller read from QueueStatus", this::hotlineFigures,
+        await("the waiting caller read from QueueStatus").atMost(ofSeconds(20)).until(this::hotlineFigures,
                 figures -> figures.getInt("waiting") == waitingBefore + 1);
         assertThat(status().getInt("reconnects")).isPositive();
 
         asterisk.queueStatus();
         asterisk.dropConnections();
         asterisk.awaitLogins(logins + 2, WAIT);
-        value("desk2 gone with the next QueueStatus", () -> agentFromBoard("desk2"), agent -> agent == null);
-        value("the caller no longer waiting", this::hotlineFigures,
+        await("desk2 gone with the next QueueStatus").atMost(ofSeconds(20))
+                .until(() -> agentFromBoard("desk2") == null);
+        await("the caller no longer waiting").atMost(ofSeconds(20)).until(this::hotlineFigures,
                 figures -> figures.getInt("waiting") == waitingBefore);
     }
 
@@ -524,10 +526,11 @@ class TelephonyApiTest extends DatabaseTest {
         asterisk.sendRaw("Event: QueueCallerJoin\r\nPrivilege: agent,all\r\n\r\n");
         Channel caller = Channel.caller("PJSIP/trunk-" + CALLS.incrementAndGet(), callId(), phone());
         asterisk.event(AmiEvents.queueCallerJoin(caller, "hotline", 1, 1));
-        value("the well-formed event applied", this::hotlineFigures,
+        await("the well-formed event applied").atMost(ofSeconds(20)).until(this::hotlineFigures,
                 figures -> figures.getInt("waiting") == waitingBefore + 1);
         asterisk.event(AmiEvents.queueCallerLeave(caller, "hotline", 1, 0));
-        value("and the next", this::hotlineFigures, figures -> figures.getInt("waiting") == waitingBefore);
+        await("and the next").atMost(ofSeconds(20)).until(this::hotlineFigures,
+                figures -> figures.getInt("waiting") == waitingBefore);
         assertThat(status().getBoolean("connected")).isTrue();
     }
 
@@ -536,7 +539,7 @@ class TelephonyApiTest extends DatabaseTest {
         try {
             asterisk.setRefuseConnections(true);
             asterisk.dropConnections();
-            until("the loss noticed", () -> !status().getBoolean("connected"));
+            await("the loss noticed").atMost(ofSeconds(20)).until(() -> !status().getBoolean("connected"));
             as("agent").get("/q/health/group/telephony").then().statusCode(503).body("status", equalTo("DOWN"))
                     .body("checks[0].data.configured", equalTo(true));
             as("agent").get("/q/health/ready").then().statusCode(200);
@@ -547,7 +550,7 @@ class TelephonyApiTest extends DatabaseTest {
         } finally {
             asterisk.setRefuseConnections(false);
         }
-        until("connected again", () -> status().getBoolean("connected"));
+        await("connected again").atMost(ofSeconds(20)).until(() -> status().getBoolean("connected"));
         as("agent").get("/q/health/group/telephony").then().statusCode(200).body("status", equalTo("UP"));
     }
 
@@ -580,7 +583,8 @@ class TelephonyApiTest extends DatabaseTest {
     }
 
     private static JsonPath awaitState(String username, String state) {
-        return value(username + " " + state, () -> me(username).then().statusCode(200).extract().jsonPath(),
+        return await(username + " " + state).atMost(ofSeconds(20)).until(
+                () -> me(username).then().statusCode(200).extract().jsonPath(),
                 agent -> state.equals(agent.getString("state")));
     }
 
@@ -601,7 +605,7 @@ class TelephonyApiTest extends DatabaseTest {
 
     private void flush() throws InterruptedException {
         // the board thread hands records to the store; wait for both
-        until("records written", () -> {
+        await("records written").atMost(ofSeconds(20)).until(() -> {
             try {
                 return store.flush(5) && store.waiting() == 0;
             } catch (InterruptedException e) {

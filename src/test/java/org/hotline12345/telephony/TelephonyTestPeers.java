@@ -1,7 +1,8 @@
 package org.hotline12345.telephony;
 
+import static java.time.Duration.ofSeconds;
+import static org.awaitility.Awaitility.await;
 import static org.hotline12345.support.Api.as;
-import static org.hotline12345.support.Eventually.until;
 
 import org.hotline12345.telephony.peer.AmiEvents;
 import org.hotline12345.telephony.peer.AmiEvents.Member;
@@ -27,8 +28,9 @@ public final class TelephonyTestPeers {
         asterisk.afterAction("QueuePause", action -> asterisk.event(AmiEvents.queueMemberPause(
                 new Member("hotline", action.get("Interface"), ""), "true".equals(action.get("Paused")),
                 action.get("Reason") == null ? "" : action.get("Reason"))));
-        until("connected to Asterisk", () -> Boolean.TRUE.equals(as("supervisor").get("/api/telephony/status")
-                .then().statusCode(200).extract().path("connected")));
+        await("connected to Asterisk").atMost(ofSeconds(20))
+                .until(() -> Boolean.TRUE.equals(as("supervisor").get("/api/telephony/status")
+                        .then().statusCode(200).extract().path("connected")));
         return asterisk;
     }
 

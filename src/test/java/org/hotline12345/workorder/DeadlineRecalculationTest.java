@@ -15,8 +15,8 @@ import org.hotline12345.calendar.CalendarProducer;
 import org.hotline12345.calendar.HolidaySchedule;
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
 import org.hotline12345.support.Shanghai;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.WorkOrder.Recalculation;
 import org.junit.jupiter.api.Test;
 

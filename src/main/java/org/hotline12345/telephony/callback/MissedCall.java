@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 import org.hotline12345.common.ActionForbiddenException;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 
 /**
  * One number the hotline missed and is to call back: every further miss of the number counts on it while it is open.

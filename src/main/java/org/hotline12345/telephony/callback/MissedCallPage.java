@@ -20,11 +20,11 @@ import org.hotline12345.common.HotlineException;
 import org.hotline12345.common.Labels;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
 import org.hotline12345.telephony.TelephonyConfig;
 import org.hotline12345.telephony.callback.MissedCallViews.MissedCallBoard;
 import org.hotline12345.telephony.callback.MissedCallViews.MissedCallView;
 import org.hotline12345.telephony.callback.MissedCallViews.Taken;
+import org.hotline12345.user.Role;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -17,10 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.security.CurrentActor;
-import org.hotline12345.security.Role;
 import org.hotline12345.telephony.callback.MissedCallViews.MissedCallBoard;
 import org.hotline12345.telephony.callback.MissedCallViews.MissedCallView;
 import org.hotline12345.telephony.callback.MissedCallViews.Taken;
+import org.hotline12345.user.Role;
 
 /**
  * 漏接回拨: the numbers the hotline missed, to call back oldest first. {@code POST /next} takes the oldest due one and

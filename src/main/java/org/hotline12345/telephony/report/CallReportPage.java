@@ -22,10 +22,10 @@ import org.hotline12345.common.Labels;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.common.QueryParameters;
 import org.hotline12345.common.Workbooks;
-import org.hotline12345.security.Role;
 import org.hotline12345.telephony.QueueNames;
 import org.hotline12345.telephony.report.CallCentreReport.Calls;
 import org.hotline12345.telephony.report.CallCentreReport.Figures;
+import org.hotline12345.user.Role;
 import org.hotline12345.workorder.ServiceRating;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,7 +1,8 @@
 package org.hotline12345.telephony.callback;
 
+import static java.time.Duration.ofSeconds;
+import static org.awaitility.Awaitility.await;
 import static org.hotline12345.support.Api.as;
-import static org.hotline12345.support.Eventually.value;
 
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,8 @@ final class MissedCallPeers {
 
     /** The open entry of {@code phone} once the scan has put it on the list. */
     static JsonPath awaitEntry(String phone) {
-        return value("the callback list has " + phone, () -> entry(phone), entry -> entry != null);
+        return await("the callback list has " + phone).atMost(ofSeconds(20)).until(() -> entry(phone),
+                entry -> entry != null);
     }
 
     /** The open entry of {@code phone}, or {@code null}. */
@@ -95,7 +97,7 @@ final class MissedCallPeers {
     }
 
     private static void awaitRecord(String callId, String field) {
-        value("call " + callId + " recorded with " + field, () -> {
+        await("call " + callId + " recorded with " + field).atMost(ofSeconds(20)).until(() -> {
             Response call = as("supervisor").get("/api/telephony/calls/" + callId);
             return call.statusCode() == 200 ? call.jsonPath().getString(field) : null;
         }, recorded -> recorded != null);

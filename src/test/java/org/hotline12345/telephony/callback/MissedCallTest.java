@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.hotline12345.common.ActionForbiddenException;
 import org.hotline12345.common.ConflictException;
 import org.hotline12345.security.Actor;
-import org.hotline12345.security.Role;
+import org.hotline12345.user.Role;
 import org.junit.jupiter.api.Test;
 
 /** The rules of one entry of the callback list, without the database. */

@@ -1,9 +1,10 @@
 package org.hotline12345.telephony.callback;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hotline12345.support.Api.as;
-import static org.hotline12345.support.Eventually.value;
 import static org.hotline12345.telephony.callback.MissedCallPeers.abandon;
 import static org.hotline12345.telephony.callback.MissedCallPeers.answered;
 import static org.hotline12345.telephony.callback.MissedCallPeers.awaitEntry;
@@ -73,7 +74,8 @@ class MissedCallsTest extends DatabaseTest {
         long id = entry.getLong("id");
 
         abandon(asterisk, phone, 40);
-        JsonPath twice = value("the second miss counted on the same entry", () -> MissedCallPeers.entry(phone),
+        JsonPath twice = await("the second miss counted on the same entry").atMost(ofSeconds(20)).until(
+                () -> MissedCallPeers.entry(phone),
                 e -> e != null && e.getInt("missedCount") == 2);
         assertThat(twice.getLong("id")).isEqualTo(id);
         assertThat(twice.getString("firstMissedAt")).isEqualTo(entry.getString("firstMissedAt"));
@@ -119,8 +121,9 @@ class MissedCallsTest extends DatabaseTest {
         abandon(asterisk, phone, 30);
         long id = awaitEntry(phone).getLong("id");
         answered(asterisk, phone, 5);
-        value("closed as called in", () -> as("supervisor").get("/api/telephony/missed-calls/" + id).then()
-                .statusCode(200).extract().jsonPath(), e -> "CALLED_IN".equals(e.getString("status")));
+        await("closed as called in").atMost(ofSeconds(20))
+                .until(() -> as("supervisor").get("/api/telephony/missed-calls/" + id).then()
+                        .statusCode(200).extract().jsonPath(), e -> "CALLED_IN".equals(e.getString("status")));
     }
 
     @Test

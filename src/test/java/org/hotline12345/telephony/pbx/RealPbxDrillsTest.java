@@ -1,10 +1,10 @@
 package org.hotline12345.telephony.pbx;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hotline12345.support.Api.as;
-import static org.hotline12345.support.Eventually.until;
-import static org.hotline12345.support.Eventually.value;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.websocket.Session;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
 import org.hotline12345.support.Sockets;
@@ -140,7 +141,7 @@ class RealPbxDrillsTest extends DatabaseTest {
         try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
             Sipp call = call(pbx, Sipp.Call.from(number()).stay(Duration.ofSeconds(9)));
             String callId = message(pushed, "screen-pop").get("callId").asText();
-            until("ringing", () -> "RINGING".equals(state("agent")));
+            await("ringing").atMost(ofSeconds(20)).until(() -> "RINGING".equals(state("agent")));
             Thread.sleep(1500);
             assertThat(state("agent")).as("device_state_busy_at = 1 reports BUSY: still ringing").isEqualTo("RINGING");
             call.awaitExit(Duration.ofSeconds(20));
@@ -160,11 +161,12 @@ class RealPbxDrillsTest extends DatabaseTest {
         try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
             Sipp call = call(pbx, Sipp.Call.from(number()).stay(Duration.ofSeconds(14)));
             String callId = message(pushed, "screen-pop").get("callId").asText();
-            until("on the call", () -> "ON_CALL".equals(state("agent")));
+            await("on the call").atMost(ofSeconds(20)).until(() -> "ON_CALL".equals(state("agent")));
             Thread.sleep(2000);
             as("agent").body(Map.of("target", "110")).post("/api/telephony/calls/" + callId + "/transfer").then()
                     .statusCode(202);
-            until("110 rung through the trunk", () -> pbx.carrier().messages().contains("INVITE sip:110@"));
+            await("110 rung through the trunk").atMost(ofSeconds(20))
+                    .until(() -> pbx.carrier().messages().contains("INVITE sip:110@"));
             call.awaitExit(Duration.ofSeconds(30));
             JsonPath record = record(callId, r -> r.getString("endedAt") != null);
             assertThat(record.getString("transferredTo")).isEqualTo("110");
@@ -218,16 +220,17 @@ class RealPbxDrillsTest extends DatabaseTest {
         try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
             Sipp call = call(pbx, Sipp.Call.from(number()).stay(Duration.ofSeconds(16)));
             String callId = message(pushed, "screen-pop").get("callId").asText();
-            until("on the call", () -> "ON_CALL".equals(state("agent")));
+            await("on the call").atMost(ofSeconds(20)).until(() -> "ON_CALL".equals(state("agent")));
 
             as("supervisor").body(Map.of("extension", "2001")).post("/api/telephony/calls/" + callId + "/listen")
                     .then().statusCode(202);
-            until("the supervisor's phone rung with ChanSpy", () -> supervisorPhone.messages().contains("INVITE sip:"));
+            await("the supervisor's phone rung with ChanSpy").atMost(ofSeconds(20))
+                    .until(() -> supervisorPhone.messages().contains("INVITE sip:"));
 
             as("agent").body(Map.of("number", "88001234")).post("/api/telephony/calls/" + callId + "/consult").then()
                     .statusCode(202);
-            until("the expert called through the trunk",
-                    () -> pbx.carrier().messages().contains("INVITE sip:88001234@"));
+            await("the expert called through the trunk").atMost(ofSeconds(20))
+                    .until(() -> pbx.carrier().messages().contains("INVITE sip:88001234@"));
             assertThat(pbx.cli("confbridge list")).contains(callId.replaceAll("\\D", ""));
             call.awaitExit(Duration.ofSeconds(30));
             as("supervisor").get("/api/telephony/calls/" + callId).then().statusCode(200)
@@ -243,14 +246,14 @@ class RealPbxDrillsTest extends DatabaseTest {
         BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
         try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
             as("agent").body(Map.of("reason", "培训")).post("/api/telephony/agents/me/pause").then().statusCode(200);
-            JsonPath paused = value("paused with the reason", () -> me("agent"),
+            JsonPath paused = await("paused with the reason").atMost(ofSeconds(20)).until(() -> me("agent"),
                     agent -> "PAUSED".equals(agent.getString("state")) && "培训".equals(agent.getString("pauseReason")));
             assertThat(paused.getString("pauseReason")).isEqualTo("培训");
             assertThat(pbx.cli("queue show hotline")).contains("PJSIP/1008").contains("培训");
 
             int reconnects = as("supervisor").get("/api/telephony/status").then().extract().path("reconnects");
             pbx.restartNow();
-            until("reconnected after the restart", () -> {
+            await("reconnected after the restart").atMost(ofSeconds(20)).until(() -> {
                 JsonPath status = as("supervisor").get("/api/telephony/status").then().extract().jsonPath();
                 return status.getInt("reconnects") > reconnects && status.getBoolean("connected");
             });
@@ -266,7 +269,8 @@ class RealPbxDrillsTest extends DatabaseTest {
     private Sipp phone(RealAsterisk pbx, String extension, Duration ring, Duration talk) {
         Sipp phone = Sipp.phone(pbx, extension, ring, talk);
         parties.add(phone);
-        until("phone " + extension + " registered", () -> pbx.cli("pjsip show contacts").contains(extension + "/"));
+        await("phone " + extension + " registered").atMost(ofSeconds(20))
+                .until(() -> pbx.cli("pjsip show contacts").contains(extension + "/"));
         return phone;
     }
 
@@ -280,7 +284,7 @@ class RealPbxDrillsTest extends DatabaseTest {
         as(username).body(Map.of("extension", extension)).post("/api/telephony/agents/me/login").then()
                 .statusCode(200);
         signedIn.add(username);
-        until(username + " ready", () -> "READY".equals(state(username)));
+        await(username + " ready").atMost(ofSeconds(20)).until(() -> "READY".equals(state(username)));
     }
 
     private static JsonPath me(String username) {
@@ -294,13 +298,13 @@ class RealPbxDrillsTest extends DatabaseTest {
     private static JsonPath record(String callId, java.util.function.Predicate<JsonPath> complete) {
         StringBuilder last = new StringBuilder();
         try {
-            return value("the record of " + callId, () -> {
+            return await("the record of " + callId).atMost(ofSeconds(20)).until(() -> {
                 var response = as("supervisor").get("/api/telephony/calls/" + callId);
                 last.setLength(0);
                 last.append(response.asString());
                 return response.statusCode() == 200 ? response.jsonPath() : null;
             }, record -> record != null && complete.test(record));
-        } catch (AssertionError e) {
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError(e.getMessage() + ": " + last, e);
         }
     }

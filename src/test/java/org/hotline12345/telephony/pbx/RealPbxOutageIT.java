@@ -1,9 +1,9 @@
 package org.hotline12345.telephony.pbx;
 
 import static io.restassured.RestAssured.given;
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotline12345.support.Eventually.until;
-import static org.hotline12345.support.Eventually.value;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +56,7 @@ class RealPbxOutageIT {
 
             Process back = start(database, httpPort, telephony, "outage-service-2.log", base);
             try {
-                JsonPath record = value("the call reconciled from the queue_log", () -> {
+                JsonPath record = await("the call reconciled from the queue_log").atMost(ofSeconds(20)).until(() -> {
                     List<Map<String, Object>> items = as(base, "supervisor").queryParam("number", caller)
                             .get("/api/telephony/calls").then().statusCode(200).extract().path("items");
                     return items.isEmpty()
@@ -85,7 +85,7 @@ class RealPbxOutageIT {
             String base) throws Exception {
         Process service = ServiceProcess.start(database, httpPort, telephony, log);
         ServiceProcess.awaitReady(service, base, log);
-        until("connected to Asterisk", () -> Boolean.TRUE.equals(as(base, "supervisor")
+        await("connected to Asterisk").atMost(ofSeconds(20)).until(() -> Boolean.TRUE.equals(as(base, "supervisor")
                 .get("/api/telephony/status").then().extract().path("connected")));
         return service;
     }

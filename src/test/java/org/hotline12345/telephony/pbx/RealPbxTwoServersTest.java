@@ -1,8 +1,9 @@
 package org.hotline12345.telephony.pbx;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hotline12345.support.Api.as;
-import static org.hotline12345.support.Eventually.until;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,19 +79,20 @@ class RealPbxTwoServersTest extends DatabaseTest {
     @Test
     void twoServersMakeOneBoardAndOneDownLeavesTheOtherWorking() throws Exception {
         try (Sipp phone = Sipp.phone(Pair.pbx2, "1009", Duration.ofMinutes(1), null)) {
-            until("both servers connected", () -> as("supervisor").get("/api/telephony/status").then().extract()
-                    .jsonPath().getList("servers.findAll { it.connected }.name").size() == 2);
+            await("both servers connected").atMost(ofSeconds(20))
+                    .until(() -> as("supervisor").get("/api/telephony/status").then().extract()
+                            .jsonPath().getList("servers.findAll { it.connected }.name").size() == 2);
             as("agent").body(Map.of("extension", "1009")).post("/api/telephony/agents/me/login").then()
                     .statusCode(200);
             assertThat(Pair.pbx1.cli("queue show hotline")).contains("PJSIP/1009");
             assertThat(Pair.pbx2.cli("queue show hotline")).contains("PJSIP/1009");
-            until("ready: pbx2 reaches the phone", () -> "READY".equals(as("agent")
+            await("ready: pbx2 reaches the phone").atMost(ofSeconds(20)).until(() -> "READY".equals(as("agent")
                     .get("/api/telephony/agents/me").then().extract().path("state")));
 
             // a caller waits at each server: pbx1 has no registration of the phone, pbx2 rings it
             try (Sipp first = Sipp.call(Pair.pbx1, Sipp.Call.from("13900009001").stay(Duration.ofSeconds(15)));
                     Sipp second = Sipp.call(Pair.pbx2, Sipp.Call.from("13900009002").stay(Duration.ofSeconds(15)))) {
-                until("callers of both servers on one board", () -> {
+                await("callers of both servers on one board").atMost(ofSeconds(20)).until(() -> {
                     JsonPath board = as("supervisor").get("/api/telephony/wallboard").then().extract().jsonPath();
                     return board.getInt("queues.find { it.queue == 'hotline' }.waiting") >= 1
                             && "RINGING".equals(board.getString("agents.find { it.device == 'PJSIP/1009' }.state"));
@@ -100,18 +102,19 @@ class RealPbxTwoServersTest extends DatabaseTest {
             }
 
             Pair.pbx1.stop();
-            until("pbx1 down, the service on pbx2", () -> {
+            await("pbx1 down, the service on pbx2").atMost(ofSeconds(20)).until(() -> {
                 JsonPath status = as("supervisor").get("/api/telephony/status").then().extract().jsonPath();
                 return status.getBoolean("connected")
                         && status.getList("servers.findAll { it.connected }.name").equals(List.of("pbx2"));
             });
             as("agent").body(Map.of("reason", "小休")).post("/api/telephony/agents/me/pause").then().statusCode(200);
-            until("paused through pbx2", () -> "PAUSED".equals(as("agent").get("/api/telephony/agents/me").then()
-                    .extract().path("state")));
+            await("paused through pbx2").atMost(ofSeconds(20))
+                    .until(() -> "PAUSED".equals(as("agent").get("/api/telephony/agents/me").then()
+                            .extract().path("state")));
             Pair.pbx1.startAgain();
             // the service reconnects within its backoff (5 s here) and reads the queues once Asterisk is fully booted;
             // where the FullyBooted at login does not reach it, after AmiClient's 15-s fallback: 40 s covers both
-            until("pbx1 back, with the agent paused again", Duration.ofSeconds(40), () -> {
+            await("pbx1 back, with the agent paused again").atMost(ofSeconds(40)).until(() -> {
                 String queue = Pair.pbx1.cli("queue show hotline");
                 return queue.contains("PJSIP/1009") && queue.contains("小休");
             });

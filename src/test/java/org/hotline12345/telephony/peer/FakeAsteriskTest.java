@@ -1,9 +1,9 @@
 package org.hotline12345.telephony.peer;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hotline12345.support.Eventually.until;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,6 +61,7 @@ import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.asteriskjava.manager.response.PingResponse;
 import org.asteriskjava.util.ReflectionUtil;
+import org.awaitility.Awaitility;
 import org.hotline12345.telephony.HotlineRecordingEvent;
 import org.hotline12345.telephony.peer.AmiEvents.Channel;
 import org.hotline12345.telephony.peer.AmiEvents.Member;
@@ -121,7 +122,7 @@ class FakeAsteriskTest {
         assertThatThrownBy(connection::login).isInstanceOf(AuthenticationFailedException.class)
                 .hasMessageContaining("Authentication failed");
         assertThat(asterisk.actions("Login")).hasSize(1);
-        until("the connection closed", () -> asterisk.connectionCount() == 0);
+        Awaitility.await("the connection closed").atMost(ofSeconds(20)).until(() -> asterisk.connectionCount() == 0);
     }
 
     @Test
@@ -309,7 +310,7 @@ class FakeAsteriskTest {
 
         connection.logoff();
         assertThat(asterisk.actions("Logoff")).hasSize(1);
-        until("the connection closed", () -> asterisk.connectionCount() == 0);
+        Awaitility.await("the connection closed").atMost(ofSeconds(20)).until(() -> asterisk.connectionCount() == 0);
     }
 
     @Test
@@ -320,7 +321,8 @@ class FakeAsteriskTest {
 
         asterisk.awaitLogins(2, WAIT);
         await(DisconnectEvent.class, e -> true);
-        until("a second ConnectEvent", () -> received.stream().filter(ConnectEvent.class::isInstance).count() == 2);
+        Awaitility.await("a second ConnectEvent").atMost(ofSeconds(20))
+                .until(() -> received.stream().filter(ConnectEvent.class::isInstance).count() == 2);
         assertThat(connection.getState()).isEqualTo(ManagerConnectionState.CONNECTED);
         assertThat(((PingResponse) connection.sendAction(new PingAction())).getPing()).isEqualTo("Pong");
     }
@@ -337,7 +339,8 @@ class FakeAsteriskTest {
         asterisk.setRefuseConnections(false);
 
         asterisk.awaitLogins(2, WAIT);
-        until("connected again", () -> connection.getState() == ManagerConnectionState.CONNECTED);
+        Awaitility.await("connected again").atMost(ofSeconds(20))
+                .until(() -> connection.getState() == ManagerConnectionState.CONNECTED);
         assertThat(((PingResponse) connection.sendAction(new PingAction())).getPing()).isEqualTo("Pong");
     }
 
@@ -401,8 +404,8 @@ class FakeAsteriskTest {
         long[] sent = asterisk.replay(packets);
 
         assertThat(sent).hasSize(packets.size()).isSorted();
-        until("every replayed event received",
-                () -> eventsSince(FullyBootedEvent.class).size() - before == packets.size());
+        Awaitility.await("every replayed event received").atMost(ofSeconds(20))
+                .until(() -> eventsSince(FullyBootedEvent.class).size() - before == packets.size());
     }
 
     @Test

@@ -1,9 +1,10 @@
 package org.hotline12345.telephony.report;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
+import static org.awaitility.Awaitility.await;
 import static org.hotline12345.support.Api.as;
-import static org.hotline12345.support.Eventually.value;
 
 import java.net.URL;
 import java.time.Duration;
@@ -113,7 +114,8 @@ class CallReportTest extends DatabaseTest {
             as("agent").post("/api/telephony/agents/me/logout").then().statusCode(200);
             awaitState(null);
             // both callers on the callback list while the clock still reads that day
-            value("the missed calls listed", () -> report().getLong("figures.total.callbacks.missed"),
+            await("the missed calls listed").atMost(ofSeconds(20)).until(
+                    () -> report().getLong("figures.total.callbacks.missed"),
                     missed -> missed == 2);
         } finally {
             clock.reset();
@@ -221,7 +223,7 @@ class CallReportTest extends DatabaseTest {
     }
 
     private static void awaitRecorded(String callId, String field) {
-        value(callId + " " + field, () -> {
+        await(callId + " " + field).atMost(ofSeconds(20)).until(() -> {
             Response call = as("supervisor").get("/api/telephony/calls/" + callId);
             return call.statusCode() == 200 ? call.jsonPath().getString(field) : null;
         }, recorded -> recorded != null);
@@ -237,9 +239,10 @@ class CallReportTest extends DatabaseTest {
      * wallboard reads it: the agent's own view falls back on the session and could answer before the event is applied.
      */
     private static void awaitState(String state) {
-        value("agent " + state, () -> as("supervisor").get("/api/telephony/wallboard").then().statusCode(200)
-                .extract().jsonPath().getString("agents.find { it.username == 'agent' && it.device == '"
-                        + MEMBER.iface() + "' }.state"),
+        await("agent " + state).atMost(ofSeconds(20)).until(
+                () -> as("supervisor").get("/api/telephony/wallboard").then().statusCode(200)
+                        .extract().jsonPath().getString("agents.find { it.username == 'agent' && it.device == '"
+                                + MEMBER.iface() + "' }.state"),
                 seen -> Objects.equals(seen, state));
     }
 

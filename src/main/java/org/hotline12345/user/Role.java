@@ -1,4 +1,4 @@
-package org.hotline12345.security;
+package org.hotline12345.user;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.hotline12345.security;
+package org.hotline12345.user;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -64,7 +64,7 @@ public class AppUser {
     }
 
     /** Returns whether the change ended the user's sessions: a new role, department or status does. */
-    boolean update(String displayName, Role role, Long departmentId, boolean active) {
+    public boolean update(String displayName, Role role, Long departmentId, boolean active) {
         boolean access = role != this.role || !Objects.equals(departmentId, this.departmentId)
                 || active != this.active;
         this.displayName = displayName;
@@ -78,17 +78,13 @@ public class AppUser {
     }
 
     /** Sets the new hash and ends every session started with the old password. */
-    void changePassword(String passwordHash) {
+    public void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
         endSessions();
     }
 
-    void endSessions() {
+    public void endSessions() {
         credentialVersion++;
-    }
-
-    public Actor toActor() {
-        return new Actor(id, username, displayName, role, departmentId);
     }
 
     public Long getId() {
