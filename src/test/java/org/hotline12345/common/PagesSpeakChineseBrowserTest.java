@@ -146,7 +146,7 @@ class PagesSpeakChineseBrowserTest extends DatabaseTest {
             browser.go("/department/work-orders/" + accepted);
             ((JavascriptExecutor) browser.driver()).executeScript(
                     "document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'));");
-            browser.driver().findElement(By.cssSelector("#reply-form button")).click();
+            browser.driver().findElement(By.cssSelector("#reply-form button[type=submit]")).click();
             assertThat(browser.text(By.cssSelector(".notice.fail"))).isEqualTo("内容：请填写此项");
             english.addAll(englishOn(browser, "housing: an empty reply", codes, Set.of()));
             browser.go("/department/work-orders/" + accepted);
