@@ -102,6 +102,13 @@ class FuzzFindingsTest extends DatabaseTest {
     }
 
     @Test
+    void anEmptyBodyOfAnyTypeIsNoBody() {
+        // an empty text/plain body was answered with a bare 400, past every mapper
+        Api.as("editor").contentType("text/plain").body(new byte[0]).post("/api/work-orders/R/return/approve")
+                .then().statusCode(404).contentType(startsWith(Problem.MEDIA_TYPE));
+    }
+
+    @Test
     void anAnonymousPageRequestStillGoesToTheLogin() {
         given().redirects().follow(false).urlEncodingEnabled(false).get("/department/work-orders/%3Cx%3E").then()
                 .statusCode(302).header("Location", endsWith("/login"));
