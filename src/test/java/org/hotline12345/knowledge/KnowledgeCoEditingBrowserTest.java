@@ -1,5 +1,7 @@
 package org.hotline12345.knowledge;
 
+import static org.awaitility.Awaitility.await;
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline12345.knowledge.Articles.article;
 import static org.hotline12345.knowledge.Articles.marker;
@@ -93,8 +95,10 @@ class KnowledgeCoEditingBrowserTest extends DatabaseTest {
             browser.awaitText(By.id("done"), "已发布（第 2 版），已通知提交单位");
             assertThat(browser.text(By.id("article-version"))).isEqualTo("第 2 版");
         }
-        as("agent").queryParam("q", marker).get("/api/knowledge/articles").then().statusCode(200)
-                .body("items[0].slug", org.hamcrest.Matchers.equalTo(slug));
+        // the published version reaches the index just after the commit
+        await("the published version found by its new words").atMost(ofSeconds(20))
+                .until(() -> as("agent").queryParam("q", marker).get("/api/knowledge/articles").then().statusCode(200)
+                        .extract().path("items[0].slug"), slug::equals);
         String answer = as("agent").get("/api/knowledge/articles/" + slug).then().statusCode(200).extract()
                 .path("answer");
         assertThat(answer).contains("全国12315平台").contains("订单详情页");
