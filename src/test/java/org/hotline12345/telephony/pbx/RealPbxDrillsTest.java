@@ -67,7 +67,7 @@ class RealPbxDrillsTest extends DatabaseTest {
         signIn("agent", "1001");
         BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
         try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
-            Sipp call = call(pbx, Sipp.Call.from("13900000001").survey("1", Duration.ofSeconds(6)));
+            Sipp call = call(pbx, Sipp.Call.from("13900000001").survey("5", Duration.ofSeconds(6)));
             JsonNode pop = message(pushed, "screen-pop");
             assertThat(pop.get("callerNumber").asText()).isEqualTo("13900000001");
             assertThat(pop.get("queue").asText()).isEqualTo("hotline");
@@ -83,6 +83,8 @@ class RealPbxDrillsTest extends DatabaseTest {
             assertThat(record.getInt("talkSeconds")).isBetween(1, 4);
             assertThat(record.getBoolean("abandoned")).isFalse();
             assertThat(record.getBoolean("recorded")).isTrue();
+            // 一次一评: key 5 is 非常满意, which counts as satisfied
+            assertThat(record.getString("serviceRating")).isEqualTo("VERY_SATISFIED");
             assertThat(record.getString("surveyResult")).isEqualTo("SATISFIED");
             byte[] recording = as("supervisor").accept("audio/wav, application/problem+json")
                     .get("/api/telephony/calls/" + callId + "/recording").then().statusCode(200).extract()
