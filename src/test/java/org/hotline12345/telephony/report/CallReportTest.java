@@ -239,11 +239,12 @@ class CallReportTest extends DatabaseTest {
      * wallboard reads it: the agent's own view falls back on the session and could answer before the event is applied.
      */
     private static void awaitState(String state) {
-        await("agent " + state).atMost(ofSeconds(20)).until(
-                () -> as("supervisor").get("/api/telephony/wallboard").then().statusCode(200)
-                        .extract().jsonPath().getString("agents.find { it.username == 'agent' && it.device == '"
-                                + MEMBER.iface() + "' }.state"),
-                seen -> Objects.equals(seen, state));
+        // a boolean condition, as Awaitility's predicate form never accepts null
+        await("agent " + state).atMost(ofSeconds(20)).until(() -> Objects.equals(
+                as("supervisor").get("/api/telephony/wallboard").then().statusCode(200).extract().jsonPath()
+                        .getString("agents.find { it.username == 'agent' && it.device == '" + MEMBER.iface()
+                                + "' }.state"),
+                state));
     }
 
     private static Channel caller(String number) {
