@@ -76,9 +76,10 @@ public class HttpLayerErrors {
                     "“" + contentType + "”不是有效的媒体类型，例如 application/json"));
             return;
         }
-        if (contentType != null && isApi(context) && "0".equals(declared == null ? null : declared.strip())) {
-            // an empty body says nothing about its type: the resources' text reader refuses an empty text/plain body
-            // with a bare 400 that no mapper sees, where without the type the request is answered as one with no body
+        if (contentType != null && isApi(context) && "0".equals(declared == null ? null : declared.strip())
+                && MediaType.valueOf(contentType).isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+            // an empty text/plain body says nothing: the resources' text reader refuses it with a bare 400 that no
+            // mapper sees, where without the type the request is answered as one with no body
             request.headers().remove(HttpHeaders.CONTENT_TYPE);
         }
         context.next();
