@@ -38,7 +38,9 @@ class PagesSpeakChineseBrowserTest extends DatabaseTest {
 
     /** Words that are names, formats, units or keys, not messages: the same in Chinese text. */
     private static final Set<String> PROPER = Set.of("Excel", "PDF", "CSV", "PNG", "JPEG", "JPG", "DOCX", "XLSX",
-            "Word", "App", "GB", "T", "ISO", "Markdown", "JSON", "API", "MB", "KB", "Alt");
+            "Word", "App", "GB", "T", "ISO", "Markdown", "JSON", "API", "MB", "KB", "Alt",
+            // what a user types: pinyin initials (the category search's example) and a link's scheme (the editor's)
+            "wyfw", "https");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*");
     /**
      * Codes people see as they are: rule ids, weeks, credit codes, codes like CITY-CULTURE or UTF-8, slugs of knowledge

@@ -1,8 +1,8 @@
 package org.hotline12345.knowledge;
 
-import static org.awaitility.Awaitility.await;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hotline12345.knowledge.Articles.article;
 import static org.hotline12345.knowledge.Articles.marker;
 import static org.hotline12345.support.Api.as;
