@@ -95,10 +95,12 @@ class KnowledgeCoEditingBrowserTest extends DatabaseTest {
             browser.awaitText(By.id("done"), "已发布（第 2 版），已通知提交单位");
             assertThat(browser.text(By.id("article-version"))).isEqualTo("第 2 版");
         }
-        // the published version reaches the index just after the commit
+        // the published version reaches the index just after the commit; an agent finds it by the words it added
+        // (the marker alone is letters like every other test article's, which their meaning cannot tell apart)
         await("the published version found by its new words").atMost(ofSeconds(20))
-                .until(() -> as("agent").queryParam("q", marker).get("/api/knowledge/articles").then().statusCode(200)
-                        .extract().path("items[0].slug"), slug::equals);
+                .until(() -> as("agent").queryParam("q", "网店不发货 12315平台 订单详情页 " + marker)
+                        .get("/api/knowledge/articles").then().statusCode(200).extract().path("items[0].slug"),
+                        slug::equals);
         String answer = as("agent").get("/api/knowledge/articles/" + slug).then().statusCode(200).extract()
                 .path("answer");
         assertThat(answer).contains("全国12315平台").contains("订单详情页");

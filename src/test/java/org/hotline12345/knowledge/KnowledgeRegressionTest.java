@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -29,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class KnowledgeRegressionTest extends DatabaseTest {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeRegressionTest.class);
+    private static final Pattern GENERATED_SLUG = Pattern.compile("article-[0-9a-f]{8}");
 
     record Case(String query, String slug) {
     }
@@ -68,8 +70,8 @@ class KnowledgeRegressionTest extends DatabaseTest {
         List<String> misses = new ArrayList<>();
         int first = 0;
         for (Case c : cases) {
-            List<String> top = as("agent").queryParam("q", c.query()).queryParam("size", 3)
-                    .get("/api/knowledge/articles").then().statusCode(200).extract().path("items.slug");
+            List<String> top = shipped(as("agent").queryParam("q", c.query()).queryParam("size", 20)
+                    .get("/api/knowledge/articles").then().statusCode(200).extract().path("items.slug"));
             if (!top.isEmpty() && top.get(0).equals(c.slug())) {
                 first++;
             }
@@ -82,6 +84,16 @@ class KnowledgeRegressionTest extends DatabaseTest {
         assertThat(misses).as("queries whose article is not in the top 3").isEmpty();
     }
 
+    /**
+     * The first three shipped articles of a result. Other tests of the suite leave articles of their own in the same
+     * database, some on the very subjects of these queries (renting with the housing fund); the set measures how the
+     * shipped articles rank among themselves, so those (their slugs generated, {@code article-} and eight hex digits)
+     * are passed over.
+     */
+    private static List<String> shipped(List<String> slugs) {
+        return slugs.stream().filter(slug -> !GENERATED_SLUG.matcher(slug).matches()).limit(3).toList();
+    }
+
     /** Work orders as agents register them, and the article that answers each among the three suggested. */
     @Test
     void suggestionsForAWorkOrderIncludeTheArticleThatAnswersIt() throws IOException {
@@ -90,6 +102,8 @@ class KnowledgeRegressionTest extends DatabaseTest {
             List<String> suggested = as("agent").body(Map.of("title", row[0], "content", row[1]))
                     .post("/api/knowledge/suggestions").then().statusCode(200).extract().path("slug");
             assertThat(suggested).hasSizeLessThanOrEqualTo(3);
+            // a test's own article on the same subject may be suggested in a shipped one's place
+            suggested = shipped(suggested);
             if (!suggested.contains(row[2])) {
                 misses.add(row[0] + " → expected " + row[2] + ", got " + suggested);
             }
