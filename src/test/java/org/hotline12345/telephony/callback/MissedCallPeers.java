@@ -17,8 +17,11 @@ import org.hotline12345.telephony.peer.FakeAsterisk;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-/** Calls the simulated Asterisk misses or answers, and the callback list they end up on, for this package's tests. */
-final class MissedCallPeers {
+/**
+ * Calls the simulated Asterisk misses or answers, and the callback list they end up on (also read by the real PBX's
+ * drills).
+ */
+public final class MissedCallPeers {
 
     private static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -47,13 +50,13 @@ final class MissedCallPeers {
     }
 
     /** The open entry of {@code phone} once the scan has put it on the list. */
-    static JsonPath awaitEntry(String phone) {
+    public static JsonPath awaitEntry(String phone) {
         return await("the callback list has " + phone).atMost(ofSeconds(20)).until(() -> entry(phone),
                 entry -> entry != null);
     }
 
     /** The open entry of {@code phone}, or {@code null}. */
-    static JsonPath entry(String phone) {
+    public static JsonPath entry(String phone) {
         List<Map<String, Object>> open = as("supervisor").queryParam("limit", 500).get("/api/telephony/missed-calls")
                 .then().statusCode(200).extract().path("");
         return open.stream().filter(e -> phone.equals(e.get("callerNumber"))).findFirst()
@@ -66,7 +69,7 @@ final class MissedCallPeers {
      * Empties the list of what is due in {@code username}'s queues, left by tests before: each entry is taken and
      * recorded as a wrong number, so that the next one taken is the test's own.
      */
-    static void drain(String username) {
+    public static void drain(String username) {
         for (int i = 0; i < 200; i++) {
             Response next = as(username).post("/api/telephony/missed-calls/next");
             if (next.statusCode() == 204) {

@@ -2,6 +2,7 @@ package org.hotline12345.telephony.pbx;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hotline12345.support.Api.as;
@@ -10,12 +11,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import jakarta.websocket.Session;
 
@@ -23,6 +26,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
 import org.hotline12345.support.Sockets;
+import org.hotline12345.telephony.callback.MissedCallPeers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -90,6 +94,19 @@ class RealPbxDrillsTest extends DatabaseTest {
                     .get("/api/telephony/calls/" + callId + "/recording").then().statusCode(200).extract()
                     .asByteArray();
             assertThat(recording.length).as("a recording with audio, not a bare WAV header").isGreaterThan(1000);
+
+            // the other four keys of the five-level survey, each pressed by a caller after the talk
+            Map<String, String> ratings = new LinkedHashMap<>();
+            for (String key : List.of("1", "2", "3", "4")) {
+                Sipp next = call(pbx, Sipp.Call.from(number()).survey(key, Duration.ofSeconds(6)));
+                String nextId = message(pushed, "screen-pop").get("callId").asText();
+                assertThat(next.awaitExit(Duration.ofSeconds(40))).as(next.errors()).isZero();
+                JsonPath rated = record(nextId, r -> r.getString("serviceRating") != null);
+                ratings.put(key, rated.getString("serviceRating") + "/" + rated.getString("surveyResult"));
+            }
+            assertThat(ratings).containsExactly(entry("1", "VERY_DISSATISFIED/DISSATISFIED"),
+                    entry("2", "DISSATISFIED/DISSATISFIED"), entry("3", "BASICALLY_SATISFIED/BASICALLY_SATISFIED"),
+                    entry("4", "SATISFIED/SATISFIED"));
         }
     }
 
@@ -151,6 +168,47 @@ class RealPbxDrillsTest extends DatabaseTest {
             assertThat(record.getBoolean("recorded")).isFalse();
             as("supervisor").accept("audio/wav, application/problem+json")
                     .get("/api/telephony/calls/" + callId + "/recording").then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aCallerWhoGaveUpIsOnTheMissedCallListAndIsCalledBackFromIt() throws Exception {
+        RealAsterisk pbx = RealAsteriskResource.asterisk();
+        phone(pbx, "1008", Duration.ofMinutes(1), null);
+        phone(pbx, "1009", Duration.ofMillis(300), Duration.ofSeconds(2));
+        // what earlier drills left on the list is called and closed first, so that the next one taken is this one's
+        signIn("agent", "1009");
+        MissedCallPeers.drain("agent");
+        as("agent").post("/api/telephony/agents/me/logout").then().statusCode(200);
+        signIn("agent", "1008");
+        String caller = number();
+        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+        try (Session socket = Sockets.open(agentSocket, "agent", pushed)) {
+            Sipp call = call(pbx, Sipp.Call.from(caller).stay(Duration.ofSeconds(6)));
+            String callId = message(pushed, "screen-pop").get("callId").asText();
+            call.awaitExit(Duration.ofSeconds(20));
+            JsonPath missed = MissedCallPeers.awaitEntry(caller);
+            assertThat(missed.getString("reason")).isEqualTo("ABANDONED");
+            assertThat(missed.getString("status")).isEqualTo("WAITING");
+            assertThat(missed.getList("history.calls.callId")).contains(callId);
+
+            // the agent moves to the phone that answers and takes the list's next entry: Asterisk rings the agent,
+            // then the citizen through the carrier
+            as("agent").post("/api/telephony/agents/me/logout").then().statusCode(200);
+            signIn("agent", "1009");
+            JsonPath taken = as("agent").post("/api/telephony/missed-calls/next").then().statusCode(202).extract()
+                    .jsonPath();
+            assertThat(taken.getLong("missedCall.id")).isEqualTo(missed.getLong("id"));
+            String back = taken.getString("callId");
+            JsonNode outcome = message(pushed, "callback", m -> back.equals(m.path("callId").asText()));
+            assertThat(outcome.get("connected").asBoolean()).isTrue();
+            assertThat(record(back, r -> r.getString("endedAt") != null).getString("dialStatus"))
+                    .isEqualTo("ANSWER");
+            assertThat(pbx.carrier().messages()).contains(caller);
+            as("agent").body(Map.of("outcome", "REACHED"))
+                    .post("/api/telephony/missed-calls/" + missed.getLong("id") + "/outcome").then().statusCode(200)
+                    .body("status", equalTo("REACHED"));
+            assertThat(MissedCallPeers.entry(caller)).as("reached: off the open list").isNull();
         }
     }
 
@@ -333,12 +391,16 @@ class RealPbxDrillsTest extends DatabaseTest {
     }
 
     private JsonNode message(BlockingQueue<String> pushed, String type) throws Exception {
+        return message(pushed, type, message -> true);
+    }
+
+    private JsonNode message(BlockingQueue<String> pushed, String type, Predicate<JsonNode> wanted) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             String text = pushed.poll(200, TimeUnit.MILLISECONDS);
             if (text != null) {
                 JsonNode message = json.readTree(text);
-                if (type.equals(message.get("type").asText())) {
+                if (type.equals(message.get("type").asText()) && wanted.test(message)) {
                     return message;
                 }
             }
