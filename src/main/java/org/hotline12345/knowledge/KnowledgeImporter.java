@@ -25,6 +25,8 @@ import org.hotline12345.common.Violation;
 import org.hotline12345.knowledge.KnowledgeService.ImportOutcome;
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 /**
  * Imports knowledge-base/articles into the database, matching articles by slug (the file name). Every file is checked
  * by the rules the API applies; a bad file is reported with its field and rule and skipped, the good ones are imported
@@ -35,6 +37,8 @@ public class KnowledgeImporter {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeImporter.class);
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Ten minutes: the import and the indexing right after its commit (see {@link #importShipped}). */
+    private static final int IMPORT_TIMEOUT_SECONDS = 600;
 
     /** A file that was not imported, and why. */
     public record FileProblem(String file, String field, String rule, String message) {
@@ -55,14 +59,20 @@ public class KnowledgeImporter {
     @Inject
     Validator validator;
 
-    /** Imports the shipped articles; {@code username} and {@code role} are recorded on the versions it writes. */
+    /**
+     * Imports the shipped articles; {@code username} and {@code role} are recorded on the versions it writes. The
+     * transaction may outlast the default minute: right after its commit the articles are indexed with every passage
+     * encoded, which on a busy machine's first start takes longer than that.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportReport importShipped(String username, String role) {
         return importAll(config.directory().resolve("articles"), username, role);
     }
 
-    /** Imports every {@code .md} file under {@code root}, in any depth of folders. */
+    /** Imports every {@code .md} file under {@code root}, in any depth of folders (as long as the shipped import). */
     @Transactional
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportReport importAll(Path root, String username, String role) {
         List<FileProblem> problems = new ArrayList<>();
         List<ArticleFileContent> valid = new ArrayList<>();

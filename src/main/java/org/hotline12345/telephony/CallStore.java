@@ -21,13 +21,15 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.hotline12345.telephony.CallUpdate.Column;
 import org.hotline12345.workorder.WorkOrderReads;
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * Writes what the switchboard learns: call records, links between calls and work orders, and agents' state changes.
@@ -59,8 +61,8 @@ public class CallStore {
         writer.start();
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
+    /** Writes what is buffered before the database goes (a bean's own destruction comes after it). */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         flush(5);
         running = false;
         writer.interrupt();
