@@ -73,7 +73,8 @@ public final class PartnerBenchmark {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        ExecutorService receiving = Executors.newFixedThreadPool(16);
+        receiver.setExecutor(receiving);
         receiver.start();
         try (EmbeddedDatabase database = EmbeddedDatabase.startEphemeral()) {
             Process service = ServiceProcess.start(database, port,
@@ -113,6 +114,8 @@ public final class PartnerBenchmark {
             }
         } finally {
             receiver.stop(0);
+            // its threads are not daemons: left running, they would keep the benchmark's JVM alive after main
+            receiving.shutdownNow();
         }
     }
 
