@@ -37,7 +37,7 @@ public class KnowledgeImporter {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeImporter.class);
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    /** Ten minutes: the import and the indexing right after its commit (see {@link #importShipped}). */
+    /** Ten minutes: the import and the indexing right after its commit (see {@link #importAll}). */
     private static final int IMPORT_TIMEOUT_SECONDS = 600;
 
     /** A file that was not imported, and why. */
@@ -59,18 +59,16 @@ public class KnowledgeImporter {
     @Inject
     Validator validator;
 
-    /**
-     * Imports the shipped articles; {@code username} and {@code role} are recorded on the versions it writes. The
-     * transaction may outlast the default minute: right after its commit the articles are indexed with every passage
-     * encoded, which on a busy machine's first start takes longer than that.
-     */
-    @Transactional
-    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
+    /** Imports the shipped articles; {@code username} and {@code role} are recorded on the versions it writes. */
     public ImportReport importShipped(String username, String role) {
         return importAll(config.directory().resolve("articles"), username, role);
     }
 
-    /** Imports every {@code .md} file under {@code root}, in any depth of folders (as long as the shipped import). */
+    /**
+     * Imports every {@code .md} file under {@code root}, in any depth of folders. The transaction may outlast the
+     * default minute: right after its commit the articles are indexed with every passage encoded, which for the
+     * shipped knowledge base on a busy machine's first start takes longer than that.
+     */
     @Transactional
     @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportReport importAll(Path root, String username, String role) {
