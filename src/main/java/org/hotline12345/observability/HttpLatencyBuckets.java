@@ -17,9 +17,9 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
  */
 public class HttpLatencyBuckets {
 
-    private static final Duration[] BUCKETS = { Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+    private static final Duration[] BUCKETS = {Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
             Duration.ofMillis(150), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofMillis(2500), Duration.ofSeconds(5) };
+            Duration.ofMillis(2500), Duration.ofSeconds(5)};
 
     @Produces
     @Singleton

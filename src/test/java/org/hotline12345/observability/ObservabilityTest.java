@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline12345.support.Api.as;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +43,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ObservabilityTest extends DatabaseTest {
 
+    private static final Path DASHBOARD = Path.of("docker/grafana/dashboards/hotline.json");
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)$");
 
     @Inject
@@ -59,7 +64,7 @@ class ObservabilityTest extends DatabaseTest {
     }
 
     @Test
-    void theScrapeShowsTheBusinessFiguresMoveWithRealActions() throws SQLException {
+    void theScrapeShowsTheBusinessFiguresMoveWithRealActions() throws SQLException, IOException {
         metrics.refresh();
         String before = scrape();
 
@@ -103,6 +108,19 @@ class ObservabilityTest extends DatabaseTest {
         assertThat(sum(after, "http_server_requests_seconds_bucket", "le=\"0.15\"")).isNotNull();
         assertThat(sum(after, "agroal_active_count", "")).isNotNull();
         assertThat(sum(after, "jvm_memory_used_bytes", "")).isPositive();
+
+        // the Grafana dashboard asks only for series the service exposes
+        Matcher named = Pattern.compile("\\b(hotline_[a-z_]+|http_server_requests_seconds_[a-z]+|agroal_[a-z_]+"
+                + "|jvm_[a-z_]+)\\b").matcher(Files.readString(DASHBOARD, StandardCharsets.UTF_8));
+        List<String> asked = new ArrayList<>();
+        while (named.find()) {
+            // one series per Asterisk server: none while telephony is off, as here
+            if (!named.group(1).equals("hotline_ami_connected")) {
+                asked.add(named.group(1));
+            }
+        }
+        assertThat(asked).as("metrics the dashboard shows").hasSizeGreaterThan(10)
+                .allSatisfy(metric -> assertThat(sum(after, metric, "")).as(metric + " in the scrape").isNotNull());
     }
 
     @Test
