@@ -27,13 +27,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The deployment files, validated offline: docker/city/compose.yaml through Debian's docker-compose
- * ({@code docker-compose config}) and the Kubernetes manifests of deploy/k8s parsed for the fields a city needs; in both,
+ * ({@code docker-compose config}) and the Kubernetes manifests of deploy/k8s parsed for the fields a city needs; in
+ * both,
  * every {@code HOTLINE_*} variable set must be a configuration key of the service.
  */
 class DeploymentFilesTest {
 
     private static final Path COMPOSE = Path.of("docker/city/compose.yaml");
     private static final Path MANIFESTS = Path.of("deploy/k8s");
+    private static final Path PROPERTIES = Path.of("src/main/resources/application.properties");
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final String SESSION_KEY = "compose-test-session-key-0123456789abcdef";
 
@@ -54,6 +56,12 @@ class DeploymentFilesTest {
             variables.add(Pattern.compile(regex.toString()));
         }
         assertThat(variables).as("the configuration keys").hasSizeGreaterThan(50);
+        // and the variables application.properties reads itself, e.g. ${HOTLINE_SESSION_KEY:}
+        Matcher read = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]")
+                .matcher(Files.readString(PROPERTIES, StandardCharsets.UTF_8));
+        while (read.find()) {
+            variables.add(Pattern.compile(Pattern.quote(read.group(1))));
+        }
     }
 
     @Test
@@ -82,15 +90,18 @@ class DeploymentFilesTest {
         }
         assertThat(unknown).as("HOTLINE_* variables that no configuration key reads").isEmpty();
 
-        assertThat(volumes(services.path("nginx"))).anyMatch(volume -> volume.endsWith("/nginx.conf:/etc/nginx/conf.d/default.conf"));
+        assertThat(volumes(services.path("nginx")))
+                .anyMatch(volume -> volume.endsWith("/nginx.conf:/etc/nginx/conf.d/default.conf"));
         String nginx = Files.readString(COMPOSE.resolveSibling("nginx.conf"), StandardCharsets.UTF_8);
         assertThat(nginx).contains("server hotline-1:8080").contains("server hotline-2:8080")
-                .contains("proxy_set_header Upgrade $http_upgrade").contains("proxy_set_header Connection $connection_upgrade");
+                .contains("proxy_set_header Upgrade $http_upgrade")
+                .contains("proxy_set_header Connection $connection_upgrade");
         JsonNode prometheus = YAML.readTree(COMPOSE.resolveSibling("prometheus.yml").toFile());
         assertThat(prometheus.at("/scrape_configs/0/metrics_path").asText()).isEqualTo("/q/metrics");
         assertThat(prometheus.at("/scrape_configs/0/static_configs/0/targets").toString())
                 .contains("hotline-1:8080").contains("hotline-2:8080");
-        assertThat(volumes(services.path("grafana"))).anyMatch(volume -> volume.endsWith("/docker/grafana/dashboards:/var/lib/grafana/dashboards"));
+        assertThat(volumes(services.path("grafana")))
+                .anyMatch(volume -> volume.endsWith("/docker/grafana/dashboards:/var/lib/grafana/dashboards"));
 
         // the session key is required: without it the file does not even validate
         Map<String, String> withoutKey = requiredVariables();
@@ -135,13 +146,15 @@ class DeploymentFilesTest {
         for (String secret : List.of("HOTLINE_SESSION_KEY", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD")) {
             assertThat(environment.get(secret)).as(secret).isNotNull();
-            assertThat(environment.get(secret).at("/valueFrom/secretKeyRef/name").asText()).as(secret + " from a Secret")
+            assertThat(environment.get(secret).at("/valueFrom/secretKeyRef/name").asText())
+                    .as(secret + " from a Secret")
                     .isNotBlank();
             assertThat(environment.get(secret).has("value")).as(secret + " never written in the manifest").isFalse();
         }
         assertThat(environment.get("HOTLINE_DATABASE_LISTENER_JDBC_URL").path("value").asText())
                 .as("the listeners bypass the pooler").contains("hotline-db-rw").doesNotContain("pooler");
-        assertThat(environment.get("QUARKUS_DATASOURCE_JDBC_URL").path("value").asText()).contains("hotline-db-pooler-rw");
+        assertThat(environment.get("QUARKUS_DATASOURCE_JDBC_URL").path("value").asText())
+                .contains("hotline-db-pooler-rw");
         assertThat(environment.keySet().stream().filter(name -> name.startsWith("HOTLINE_"))
                 .filter(name -> !isConfigurationVariable(name)).toList())
                 .as("HOTLINE_* variables that no configuration key reads").isEmpty();
