@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.hotline12345.database.ListenerConnections;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -48,6 +49,10 @@ public class ClusterEvents {
 
     @Inject
     DataSource dataSource;
+
+    /** The LISTEN connection: direct to the primary where a pooler sits in front ({@link ListenerConnections}). */
+    @Inject
+    ListenerConnections listeners;
 
     private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final Queue<String> toListen = new ConcurrentLinkedQueue<>();
@@ -99,9 +104,7 @@ public class ClusterEvents {
         long backoff = 500;
         boolean connectedBefore = false;
         while (running) {
-            try (Connection connection = dataSource.getConnection();
-                    Statement statement = connection.createStatement()) {
-                connection.setAutoCommit(true);
+            try (Connection connection = listeners.open(); Statement statement = connection.createStatement()) {
                 toListen.clear();
                 for (String channel : subscribers.keySet()) {
                     statement.execute("listen " + channel);

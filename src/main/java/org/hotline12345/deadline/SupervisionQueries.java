@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.calendar.WorkingDuration;
 import org.hotline12345.deadline.SupervisionViews.CardView;
+import org.hotline12345.deadline.SupervisionViews.DepartmentClocks;
 import org.hotline12345.deadline.SupervisionViews.DepartmentDigest;
 import org.hotline12345.deadline.SupervisionViews.DepartmentLine;
 import org.hotline12345.deadline.SupervisionViews.OverdueView;
@@ -94,6 +95,25 @@ public class SupervisionQueries {
         }
         return lines(where.toString(), parameters, WorkOrderStatus.CLOCK_RUNNING).stream().limit(limit)
                 .map(line -> overdue(line, now)).toList();
+    }
+
+    /** Every department's cards and overdue clocks, counted in one scan of the watch. */
+    @Transactional
+    public List<DepartmentClocks> clocksByDepartment() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select c.department_id,"
+                + " count(*) filter (where c.card = 'YELLOW'), count(*) filter (where c.card = 'RED'),"
+                + " count(*) filter (where c.card = 'ESCALATED'), count(*) filter (where c.deadline < :now)"
+                + " from (" + CLOCKS + ") c group by c.department_id").setParameter("now", clock.instant())
+                .getResultList();
+        List<DepartmentClocks> clocks = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            DepartmentRef department = department(row[0] == null ? null : ((Number) row[0]).longValue());
+            clocks.add(new DepartmentClocks(department == null ? null : department.code(),
+                    ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), ((Number) row[3]).longValue(),
+                    ((Number) row[4]).longValue()));
+        }
+        return clocks;
     }
 
     @Transactional

@@ -40,6 +40,15 @@ public final class SupervisionViews {
     public record Summary(OffsetDateTime at, long yellow, long red, long escalated, List<DepartmentLine> departments) {
     }
 
+    /**
+     * A department's clocks now, for the service's metrics: the cards they carry and how many ran past their deadline
+     * (those of work orders waiting for a return decision included: their clocks wait, their cards stay).
+     *
+     * @param department the department's code, {@code null} for clocks no department holds
+     */
+    public record DepartmentClocks(String department, long yellow, long red, long escalated, long overdue) {
+    }
+
     public record DepartmentLine(DepartmentRef department, long yellow, long red, long escalated,
             OverdueView oldestOverdue) {
     }

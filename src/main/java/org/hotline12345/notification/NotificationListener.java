@@ -8,12 +8,11 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.hotline12345.database.ListenerConnections;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -34,8 +33,9 @@ public class NotificationListener {
 
     private static final Logger LOG = Logger.getLogger(NotificationListener.class);
 
+    /** The LISTEN connection: direct to the primary where a pooler sits in front ({@link ListenerConnections}). */
     @Inject
-    DataSource dataSource;
+    ListenerConnections listeners;
 
     @Inject
     NotificationSessions sessions;
@@ -63,9 +63,7 @@ public class NotificationListener {
     private void listen() {
         long backoff = 500;
         while (running) {
-            try (Connection connection = dataSource.getConnection();
-                    Statement statement = connection.createStatement()) {
-                connection.setAutoCommit(true);
+            try (Connection connection = listeners.open(); Statement statement = connection.createStatement()) {
                 statement.execute("listen " + NotificationStore.CHANNEL);
                 backoff = 500;
                 PGConnection postgres = connection.unwrap(PGConnection.class);

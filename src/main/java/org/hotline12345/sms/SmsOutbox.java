@@ -35,6 +35,14 @@ public class SmsOutbox {
     @Inject
     WorkingCalendar calendar;
 
+    /** Messages not yet handed to the SMSC (queued, or claimed by a sender), for the service's metrics. */
+    @Transactional
+    public long pendingCount() {
+        return ((Number) entityManager
+                .createNativeQuery("select count(*) from sms_message where state in ('QUEUED', 'SENDING')")
+                .getSingleResult()).longValue();
+    }
+
     /** Claims up to {@code limit} due messages until {@code claimedUntil}, urgent ones first. */
     @Transactional
     List<SmsGateway.Outgoing> claim(int limit, Instant now, Instant claimedUntil) {

@@ -59,6 +59,14 @@ public class Wallboard {
             double targetShare, List<QueueFigures> queues, List<AgentStatus> agents, MissedCallBoard callbacks) {
     }
 
+    /** One queue's callers waiting now and how long the first of them has waited. */
+    public record QueueWait(String queue, int waiting, long longestWaitSeconds) {
+    }
+
+    /** The queues and agents as the switchboard holds them in memory, without today's counts: for the metrics. */
+    public record LiveFigures(List<QueueWait> queues, Map<AgentState, Integer> agents) {
+    }
+
     private record Today(int answered, int abandoned, int withinTarget) {
     }
 
@@ -146,6 +154,22 @@ public class Wallboard {
                 .map(user -> WATCHERS.contains(user.getRole())).orElse(false);
     }
 
+    /** Reads memory only, so it is cheap enough for every scrape. */
+    public LiveFigures live() {
+        Instant now = clock.instant();
+        Live live = switchboard.read((calls, board) -> new Live(calls.waitingByQueue(), board.all()));
+        Set<String> queues = new LinkedHashSet<>(List.of(config.queues().hotline(), config.queues().desk()));
+        queues.addAll(live.waiting().keySet());
+        List<QueueWait> waits = new ArrayList<>();
+        for (String queue : queues) {
+            List<LiveCall> inQueue = live.waiting().getOrDefault(queue, List.of());
+            waits.add(new QueueWait(queue, inQueue.size(), longestWait(inQueue, now)));
+        }
+        Map<AgentState, Integer> byState = new EnumMap<>(AgentState.class);
+        live.agents().forEach(agent -> byState.merge(agent.state(), 1, Integer::sum));
+        return new LiveFigures(waits, byState);
+    }
+
     @Transactional
     public Snapshot current() {
         Instant now = clock.instant();
@@ -161,19 +185,23 @@ public class Wallboard {
         List<QueueFigures> figures = new ArrayList<>();
         for (String queue : queues) {
             List<LiveCall> inQueue = waiting.getOrDefault(queue, List.of());
-            long longest = inQueue.isEmpty() ? 0 : Duration.between(inQueue.get(0).queuedAt(), now).toSeconds();
+            long longest = longestWait(inQueue, now);
             Map<AgentState, Integer> byState = new EnumMap<>(AgentState.class);
             agents.stream().filter(agent -> agent.queues().contains(queue))
                     .forEach(agent -> byState.merge(agent.state(), 1, Integer::sum));
             Today counts = today.getOrDefault(queue, new Today(0, 0, 0));
             int offered = counts.answered() + counts.abandoned();
             Double share = offered == 0 ? null : (double) counts.withinTarget() / offered;
-            figures.add(new QueueFigures(queue, inQueue.size(), Math.max(0, longest), byState, counts.answered(),
+            figures.add(new QueueFigures(queue, inQueue.size(), longest, byState, counts.answered(),
                     counts.abandoned(), counts.withinTarget(), share,
                     share == null ? null : share >= config.answerTargetShare()));
         }
         return new Snapshot(now, config.enabled(), ami.connected(), target, config.answerTargetShare(), figures,
                 agents, missedCalls.board());
+    }
+
+    private static long longestWait(List<LiveCall> inQueue, Instant now) {
+        return inQueue.isEmpty() ? 0 : Math.max(0, Duration.between(inQueue.get(0).queuedAt(), now).toSeconds());
     }
 
     private Map<String, Today> today(Instant now) {

@@ -107,7 +107,9 @@ class EmbeddedServiceIT {
     /** Errors, warnings and stack traces in a service's log, but for the session key's (issue 17.1 keeps them). */
     private static List<String> noisy(Path log) throws IOException {
         return Files.readAllLines(log).stream()
-                .filter(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.startsWith("\tat "))
+                // text lines, or JSON lines where QUARKUS_LOG_CONSOLE_JSON_ENABLED is set (quarkus-logging-json)
+                .filter(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.startsWith("\tat ")
+                        || line.contains("\"level\":\"ERROR\"") || line.contains("\"level\":\"WARN\""))
                 .filter(line -> !line.contains("HOTLINE_SESSION_KEY") && !line.contains("persistent FORM auth"))
                 .toList();
     }

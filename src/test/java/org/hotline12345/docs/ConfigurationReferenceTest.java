@@ -69,6 +69,18 @@ class ConfigurationReferenceTest {
     record Key(String name, Optional<String> defaultValue, String meaning) {
     }
 
+    /**
+     * Every key of the {@code @ConfigMapping} interfaces, a part the user chooses written {@code <name>}: for the
+     * tests that check the variables deployment files set.
+     */
+    static List<String> keyNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Class<?> mapping : mappings()) {
+            keys(mapping, mapping.getAnnotation(ConfigMapping.class).prefix()).forEach(key -> names.add(key.name()));
+        }
+        return names;
+    }
+
     private static List<Class<?>> mappings() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             return files.filter(file -> file.toString().endsWith(".java")).filter(ConfigurationReferenceTest::isMapping)
