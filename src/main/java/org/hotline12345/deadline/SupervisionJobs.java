@@ -33,7 +33,7 @@ public class SupervisionJobs {
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "deadline-supervision", every = "${hotline.supervision.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "deadline-supervision", every = "${hotline.supervision.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void supervise() throws SQLException {
         DeadlineSupervisor.PassResult result = supervisor.pass(clock.instant());
         if (!result.raised().isEmpty()) {
@@ -42,7 +42,7 @@ public class SupervisionJobs {
         }
     }
 
-    @Scheduled(identity = "deadline-digest", cron = "${hotline.supervision.digest-cron}", timeZone = "${hotline.calendar.zone}")
+    @Scheduled(identity = "deadline-digest", cron = "${hotline.supervision.digest-cron}", timeZone = "${hotline.calendar.zone}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void digest() {
         if (calendar.isWorkingDay(LocalDate.ofInstant(clock.instant(), calendar.zone()))) {
             digests.sendDaily();

@@ -51,7 +51,7 @@ public class ModelRegistry {
     }
 
     /** Loads the newest version of each kind where it is newer than the one in use. */
-    @Scheduled(identity = "dispatch-model-refresh", every = "${hotline.dispatch.model-refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "dispatch-model-refresh", every = "${hotline.dispatch.model-refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void refresh() {
         for (ModelKind kind : ModelKind.values()) {
             int inUse = model(kind).map(LoadedModel::version).orElse(0);

@@ -64,7 +64,7 @@ public class ModelTrainer {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Map<ModelKind, Outcome> lastRun = Map.of();
 
-    @Scheduled(identity = "dispatch-model-retrain", cron = "${hotline.dispatch.retrain-cron}", timeZone = "${hotline.calendar.zone}")
+    @Scheduled(identity = "dispatch-model-retrain", cron = "${hotline.dispatch.retrain-cron}", timeZone = "${hotline.calendar.zone}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         if (running.compareAndSet(false, true)) {
             try {

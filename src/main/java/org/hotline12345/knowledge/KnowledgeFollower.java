@@ -57,7 +57,7 @@ public class KnowledgeFollower {
     private volatile Instant triedAt;
     private Instant persistedAt = Instant.EPOCH;
 
-    @Scheduled(identity = "knowledge-follow", every = "${hotline.knowledge.follow-every}", executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "knowledge-follow", every = "${hotline.knowledge.follow-every}", executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         if (!backend.perInstance()) {
             return;

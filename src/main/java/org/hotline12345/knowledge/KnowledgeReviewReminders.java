@@ -40,7 +40,7 @@ public class KnowledgeReviewReminders {
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "knowledge-review-reminders", cron = "${hotline.knowledge.review-reminder-cron}")
+    @Scheduled(identity = "knowledge-review-reminders", cron = "${hotline.knowledge.review-reminder-cron}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         remind();
     }

@@ -63,7 +63,7 @@ public class KnowledgeSync {
     }
 
     /** The first run waits one interval, so that it does not race the start-up import. */
-    @Scheduled(identity = "knowledge-sync", every = "${hotline.knowledge.sync-every}", delayed = "${hotline.knowledge.sync-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "knowledge-sync", every = "${hotline.knowledge.sync-every}", delayed = "${hotline.knowledge.sync-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void synchronize() {
         if (reindexer.progress().state() == KnowledgeReindexer.State.RUNNING) {
             // a rebuild (at start-up, or asked for) brings the index up to date; this round has nothing to add

@@ -32,7 +32,7 @@ public class OutboundDelivery {
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "notification-outbound", every = "${hotline.notification.outbound-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "notification-outbound", every = "${hotline.notification.outbound-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         deliverPending();
     }

@@ -112,7 +112,7 @@ public class BusinessMetrics {
         registered.workOrders().forEach(order -> registrations.get(order.channel()).increment());
     }
 
-    @Scheduled(every = "${hotline.metrics.refresh-every}", delayed = "5s", executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${hotline.metrics.refresh-every}", delayed = "5s", executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledRefresh() {
         refresh();
     }

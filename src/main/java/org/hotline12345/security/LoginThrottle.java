@@ -149,7 +149,7 @@ public class LoginThrottle {
     }
 
     /** Forgets failures that no longer count and locks that ended. */
-    @Scheduled(identity = "login-failure-purge", every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "login-failure-purge", every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();

@@ -25,7 +25,7 @@ public class IdempotencyPurge {
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "idempotency-purge", every = "${hotline.work-order.idempotency-purge-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "idempotency-purge", every = "${hotline.work-order.idempotency-purge-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purge() {
         int purged = store.purgeBefore(clock.instant().minus(config.idempotencyRetention()));
