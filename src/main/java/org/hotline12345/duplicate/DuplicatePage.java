@@ -1,5 +1,7 @@
 package org.hotline12345.duplicate;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +38,9 @@ public class DuplicatePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {
-        return Templates.monthly(duplicates.lastMonths(MONTHS).reversed(), config.window().toDays(),
+        List<MonthCount> newestFirst = new ArrayList<>(duplicates.lastMonths(MONTHS));
+        Collections.reverse(newestFirst);
+        return Templates.monthly(newestFirst, config.window().toDays(),
                 config.multipleRequests());
     }
 }
