@@ -64,7 +64,7 @@
     const mine = ++asked;
     $('duplicates').dataset.pending = 'true';
     const enterprise = field('enterpriseName');
-    fetch('/api/duplicates/suggestions', {
+    fetch('/agent/duplicates', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
       body: JSON.stringify({ phone: field('phone').value, title: field('title').value, content: field('content').value,

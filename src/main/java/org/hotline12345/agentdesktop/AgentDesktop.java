@@ -311,6 +311,18 @@ public class AgentDesktop {
     }
 
     /**
+     * 可能重复 as the agent types: the earlier work orders about the same matter (the same phone, place and category
+     * with a similar text, or enterprise). Read-only; the page calls it while the form is filled.
+     */
+    @POST
+    @Path("/duplicates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<DuplicateService.Suggestion> duplicates(@NotNull @Valid DuplicateService.Typed typed) {
+        return duplicates.suggest(typed);
+    }
+
+    /**
      * 来电人历史: the number's work orders and whether it is a repeat caller, from the work orders alone, so that it
      * works with or without the phone system. The page asks as the agent types the number.
      */

@@ -20,7 +20,7 @@ public interface DuplicateConfig {
      * Least similarity (cosine of the character bigrams of title and content, 0 to 1) for a work order at the same
      * place, in the same category, to be offered as the same matter; measured in docs/insight.md.
      */
-    @WithDefault("0.3")
+    @WithDefault("0.4")
     double similarity();
 
     /** Most work orders offered at once. */

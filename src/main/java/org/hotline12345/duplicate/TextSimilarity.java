@@ -6,8 +6,10 @@ import java.util.Map;
 /**
  * How alike two citizens' texts are, by their character bigrams: Chinese has no spaces between words, and two requests
  * about the same matter share most of their two-character words (小区, 噪音, 物业) whatever the wording around them.
- * The measure is the cosine of the bigram count vectors, 0 for nothing shared and 1 for the same bigrams in the same
- * proportions; it needs no dictionary and no model, so it runs on every keystroke's text.
+ * The measure is the cosine of the bigram sets (each bigram counts once, however often it recurs: the shared bigrams
+ * over the geometric mean of both texts' numbers of bigrams), 0 for nothing shared and 1 for the same bigrams. Counting
+ * each once keeps a repeated run (a house number 100000, 哈哈哈哈) from outweighing the words; it needs no dictionary
+ * and no model, so it runs on every keystroke's text.
  * <p>
  * Only letters and digits count (punctuation, spaces and the dataset's masking asterisks do not), and Latin letters are
  * compared in lower case.
@@ -17,26 +19,20 @@ public final class TextSimilarity {
     private TextSimilarity() {
     }
 
-    /** The cosine similarity of the two texts' character bigrams, from 0 to 1; 0 when either has no bigram. */
+    /** The cosine similarity of the two texts' character bigram sets, from 0 to 1; 0 when either has no bigram. */
     public static double cosine(String first, String second) {
         return cosine(bigrams(first), bigrams(second));
     }
 
-    /** The cosine similarity of two bigram profiles as {@link #bigrams} makes them. */
+    /** The cosine similarity of the bigram sets of two profiles as {@link #bigrams} makes them. */
     public static double cosine(Map<String, Integer> first, Map<String, Integer> second) {
         if (first.isEmpty() || second.isEmpty()) {
             return 0;
         }
         Map<String, Integer> smaller = first.size() <= second.size() ? first : second;
         Map<String, Integer> larger = smaller == first ? second : first;
-        long dot = 0;
-        for (Map.Entry<String, Integer> entry : smaller.entrySet()) {
-            Integer other = larger.get(entry.getKey());
-            if (other != null) {
-                dot += (long) entry.getValue() * other;
-            }
-        }
-        return dot / (Math.sqrt(squares(first)) * Math.sqrt(squares(second)));
+        long shared = smaller.keySet().stream().filter(larger::containsKey).count();
+        return shared / Math.sqrt((double) first.size() * second.size());
     }
 
     /** The Jaccard similarity of the two texts' sets of character bigrams, from 0 to 1. */
@@ -75,13 +71,5 @@ public final class TextSimilarity {
             previous = current;
         }
         return counts;
-    }
-
-    private static double squares(Map<String, Integer> counts) {
-        double sum = 0;
-        for (int count : counts.values()) {
-            sum += (double) count * count;
-        }
-        return sum;
     }
 }

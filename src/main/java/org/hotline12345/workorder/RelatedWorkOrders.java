@@ -255,13 +255,14 @@ public class RelatedWorkOrders {
                 }
             }
             try (PreparedStatement query = connection.prepareStatement("""
-                    select month, count(*), count(distinct phone) from (
-                      select to_char(w.registered_at at time zone ?, 'YYYY-MM') month, phone_key(w.citizen_phone) phone,
+                    select registered_month, count(*), count(distinct phone) from (
+                      select to_char(w.registered_at at time zone ?, 'YYYY-MM') as registered_month,
+                        phone_key(w.citizen_phone) as phone,
                         (select count(*) from work_order o where phone_key(o.citizen_phone) = phone_key(w.citizen_phone)
                           and o.registered_at > w.registered_at - ? * interval '1 second'
-                          and o.registered_at <= w.registered_at) requests
+                          and o.registered_at <= w.registered_at) as requests
                       from work_order w where w.registered_at >= ? and w.registered_at < ?) per_order
-                    where requests >= ? group by month""")) {
+                    where requests >= ? group by registered_month""")) {
                 query.setString(1, zone.getId());
                 query.setLong(2, window.toSeconds());
                 query.setTimestamp(3, Timestamp.from(start));

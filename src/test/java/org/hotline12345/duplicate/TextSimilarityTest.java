@@ -37,6 +37,13 @@ class TextSimilarityTest {
     }
 
     @Test
+    void aRepeatedRunCountsOnce() {
+        // 油烟 and 扰民 shared of 3 and 3 bigrams; the run of zeros adds one shared bigram, not its square
+        assertThat(TextSimilarity.cosine("油烟扰民", "油烟很扰民")).isCloseTo(2 / Math.sqrt(3 * 4), within(1e-9));
+        assertThat(TextSimilarity.cosine("油烟扰民100000", "快递占道100000")).isLessThan(0.5);
+    }
+
+    @Test
     void aRewordedComplaintAboutTheSameMatterScoresAboveAnotherMatterAtTheSamePlace() {
         String earlier = "幸福小区3号楼楼下烧烤店每天营业到凌晨，油烟和噪音扰民严重";
         String reworded = "幸福小区烧烤店半夜噪音扰民，油烟也很大，请管一管";
