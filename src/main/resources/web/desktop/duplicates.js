@@ -35,6 +35,12 @@
 
   function show(suggestions) {
     $('duplicates').hidden = suggestions.length === 0;
+    // the same offer stays as it is, so that the button the agent is about to click is not replaced under them
+    const shown = suggestions.map(order => order.number + ':' + order.reasons.join(',')).join(' ');
+    if ($('duplicate-list').dataset.shown === shown) {
+      return;
+    }
+    $('duplicate-list').dataset.shown = shown;
     $('duplicate-list').replaceChildren(...suggestions.map(order => {
       const li = document.createElement('li');
       li.className = 'duplicate';

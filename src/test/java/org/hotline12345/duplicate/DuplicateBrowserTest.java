@@ -3,6 +3,7 @@ package org.hotline12345.duplicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.hotline12345.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,6 +59,8 @@ class DuplicateBrowserTest extends DatabaseTest {
             assertThat(browser.text(offered)).contains(existing).contains("同一地点同类诉求，内容相似")
                     .contains("滨江路" + unique + "号火锅店油烟扰民");
             browser.screenshot("duplicate-offered");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(d -> "false".equals(d.findElement(By.id("duplicates")).getDomAttribute("data-pending")));
             browser.driver().findElement(By.cssSelector("#duplicate-list li[data-number='" + existing
                     + "'] button.link-duplicate")).click();
             assertThat(browser.text(By.id("relation-text"))).contains("登记后关联至工单 " + existing)
