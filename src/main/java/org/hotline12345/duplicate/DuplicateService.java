@@ -137,7 +137,7 @@ public class DuplicateService {
 
     /** The months up to this one, {@code count} of them, for the statistics page. */
     public List<MonthCount> lastMonths(int count) {
-        YearMonth now = YearMonth.now(clock.withZone(calendar.zone()));
+        YearMonth now = YearMonth.from(clock.instant().atZone(calendar.zone()));
         return monthly(now.minusMonths(count - 1L), now);
     }
 }
