@@ -17,7 +17,7 @@ public interface DuplicateConfig {
     Duration window();
 
     /**
-     * Least similarity (cosine of the character bigrams of title and content, 0 to 1) for a work order at the same
+     * Least similarity (cosine of the character bigram sets of title and content, 0 to 1) for a work order at the same
      * place, in the same category, to be offered as the same matter; measured in docs/insight.md.
      */
     @WithDefault("0.4")
