@@ -267,6 +267,8 @@
     search.classList.add('chosen');
     hideOptions();
     askAssistant();
+    // for the duplicate suggestion (duplicates.js), which asks again with the category
+    code.dispatchEvent(new Event('change'));
   }
 
   function move(step) {

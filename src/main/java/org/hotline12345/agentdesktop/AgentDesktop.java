@@ -33,6 +33,7 @@ import org.hotline12345.category.CategoryView;
 import org.hotline12345.category.PinyinInitials;
 import org.hotline12345.common.HotlineException;
 import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.Labels;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.department.DepartmentDirectory;
@@ -40,6 +41,8 @@ import org.hotline12345.department.DepartmentView;
 import org.hotline12345.dispatch.DispatchSuggester;
 import org.hotline12345.dispatch.DispatchSuggestion;
 import org.hotline12345.dispatch.RuleService;
+import org.hotline12345.duplicate.DuplicateService;
+import org.hotline12345.duplicate.Relation;
 import org.hotline12345.knowledge.KnowledgeSearch;
 import org.hotline12345.knowledge.KnowledgeService;
 import org.hotline12345.knowledge.KnowledgeViews.ArticleHit;
@@ -140,6 +143,9 @@ public class AgentDesktop {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    DuplicateService duplicates;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance desktop(@QueryParam("registered") String registered, @QueryParam("done") String done,
@@ -203,17 +209,34 @@ public class AgentDesktop {
     public Response register(@BeanParam RegistrationForm form) {
         try {
             WorkOrderRequests.Register request = form.request();
+            Relation relation = form.chosenRelation();
             PageForms.requireValid(validator, request, RegistrationForm::fieldLabel);
             // with an answer given on the call the work order is registered closed, and never dispatched
             String number = workOrders.register(request, actor.get(), null).workOrder().number();
             String outcome = request.directAnswer() == null
                     ? ""
                     : "&done=" + PageForms.encode("已当场答复，工单已办结");
+            if (relation != null) {
+                outcome = relate(number, relation, form.relatedNumber.strip());
+            }
             return Response.seeOther(URI.create("/agent?registered=" + number + outcome)).build();
         } catch (HotlineException e) {
             return Response.status(e.status())
                     .entity(page(form, null, null, PageForms.reason(e, RegistrationForm::fieldLabel)))
                     .type(MediaType.TEXT_HTML_TYPE).build();
+        }
+    }
+
+    /**
+     * 并单 or 关联 of the work order just registered; the work order stays registered when the existing one refuses it
+     * (closed meanwhile), and the agent is told why.
+     */
+    private String relate(String number, Relation relation, String existing) {
+        try {
+            return "&done=" + PageForms.encode(duplicates.relate(number, relation, existing, actor.get()));
+        } catch (HotlineException e) {
+            return "&error=" + PageForms.encode("工单已登记，但未能" + Labels.label(relation) + "：" + PageForms.reason(e,
+                    RegistrationForm::fieldLabel));
         }
     }
 
@@ -285,6 +308,18 @@ public class AgentDesktop {
         List<ArticleHit> same = hits.stream()
                 .filter(hit -> hit.category() != null && hit.category().code().startsWith(field)).toList();
         return (same.isEmpty() ? hits : same).stream().limit(ARTICLES_OFFERED).toList();
+    }
+
+    /**
+     * 可能重复 as the agent types: the earlier work orders about the same matter (the same phone, place and category
+     * with a similar text, or enterprise). Read-only; the page calls it while the form is filled.
+     */
+    @POST
+    @Path("/duplicates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<DuplicateService.Suggestion> duplicates(@NotNull @Valid DuplicateService.Typed typed) {
+        return duplicates.suggest(typed);
     }
 
     /**

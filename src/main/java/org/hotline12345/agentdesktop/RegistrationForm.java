@@ -10,6 +10,7 @@ import jakarta.ws.rs.FormParam;
 
 import org.hotline12345.common.PageForms;
 import org.hotline12345.common.TextInput;
+import org.hotline12345.duplicate.Relation;
 import org.hotline12345.workorder.Channel;
 import org.hotline12345.workorder.Occupation;
 import org.hotline12345.workorder.RequestType;
@@ -31,7 +32,8 @@ public class RegistrationForm {
             Map.entry("reason", "示忙原因"), Map.entry("directAnswer", "即问即答"),
             Map.entry("directAnswer.answer", "即问即答"), Map.entry("directAnswer.articleSlug", "所用知识"),
             Map.entry("dispatch", "主办单位"),
-            Map.entry("answerArticle", "所用知识"), Map.entry("articleSlug", "所用知识"));
+            Map.entry("answerArticle", "所用知识"), Map.entry("articleSlug", "所用知识"),
+            Map.entry("relation", "重复件处理"), Map.entry("existing", "原工单"), Map.entry("primary", "原工单"));
 
     @FormParam("requestType")
     public String requestType;
@@ -82,6 +84,13 @@ public class RegistrationForm {
     @FormParam("answerArticleTitle")
     public String answerArticleTitle;
 
+    /** 并单 or 关联 with the earlier work order {@link #relatedNumber}, as the agent chose among the offered ones. */
+    @FormParam("relation")
+    public String relation;
+    /** The earlier work order about the same matter. */
+    @FormParam("relatedNumber")
+    public String relatedNumber;
+
     /** The Chinese name of a field as the form shows it, for messages. */
     static String fieldLabel(String path) {
         // dispatch.assistingDepartmentCodes[1] is a 协办单位 too
@@ -113,6 +122,11 @@ public class RegistrationForm {
                 enterpriseRequest, blankToNull(callId), answer == null
                         ? null
                         : new WorkOrderRequests.DirectAnswer(answer, blankToNull(answerArticle)));
+    }
+
+    /** 并单 or 关联 as chosen, {@code null} when the agent chose neither (or no work order to relate to). */
+    Relation chosenRelation() {
+        return blankToNull(relatedNumber) == null ? null : parse("relation", Relation.class, relation);
     }
 
     private static <E extends Enum<E>> E parse(String field, Class<E> type, String value) {

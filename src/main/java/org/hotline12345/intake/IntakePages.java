@@ -28,10 +28,14 @@ import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.category.CategoryView;
 import org.hotline12345.common.HotlineException;
+import org.hotline12345.common.Labels;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.common.ResourceNotFoundException;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
+import org.hotline12345.duplicate.DuplicateService;
+import org.hotline12345.duplicate.DuplicateService.Suggestion;
+import org.hotline12345.duplicate.Relation;
 import org.hotline12345.intake.IntakeViews.OnlineRequest;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.user.Role;
@@ -64,7 +68,8 @@ public class IntakePages {
 
         static native TemplateInstance request(OnlineRequest request, List<IntakeViews.SubmittedAttachment> files,
                 OffsetDateTime now, List<CategoryView> categories, List<DepartmentView> departments,
-                List<RequestType> requestTypes, List<RefusalKind> refusalKinds, Form form, String error);
+                List<RequestType> requestTypes, List<RefusalKind> refusalKinds, List<Suggestion> duplicates, Form form,
+                String error);
 
     }
 
@@ -90,6 +95,9 @@ public class IntakePages {
         public boolean simple;
         @FormParam("leadDepartmentCode")
         public String leadDepartmentCode;
+        /** 关联 or 并单 with an offered earlier work order, as {@code LINK:number}; blank for neither. */
+        @FormParam("duplicateChoice")
+        public String duplicateChoice;
 
         static Form of(OnlineRequest request) {
             Form form = new Form();
@@ -131,6 +139,9 @@ public class IntakePages {
     CurrentActor actor;
 
     @Inject
+    DuplicateService duplicates;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -156,11 +167,19 @@ public class IntakePages {
         try {
             WorkOrderRequests.Register registration = intake.registration(number, form.correction());
             PageForms.requireValid(validator, registration, IntakePages::fieldLabel);
+            String[] choice = blankToNull(form.duplicateChoice) == null ? null : form.duplicateChoice.split(":", 2);
+            Relation relation = choice == null ? null : PageForms.option(Relation.class, choice[0], "重复诉求");
             intake.register(number, registration, actor.get());
-            return Response.seeOther(URI.create("/agent/intake?done="
-                    + PageForms.encode("已受理网络诉求 " + number
-                            + (registration.dispatch() == null ? "" : "，已派单"))))
-                    .build();
+            String done = "已受理网络诉求 " + number + (registration.dispatch() == null ? "" : "，已派单");
+            if (relation != null && choice.length == 2) {
+                try {
+                    done += "；" + duplicates.relate(number, relation, choice[1], actor.get());
+                } catch (HotlineException e) {
+                    return Response.seeOther(URI.create("/agent/intake?done=" + PageForms.encode(done) + "&error="
+                            + PageForms.encode("未能" + Labels.label(relation) + "：" + e.getMessage()))).build();
+                }
+            }
+            return Response.seeOther(URI.create("/agent/intake?done=" + PageForms.encode(done))).build();
         } catch (HotlineException e) {
             OnlineRequest request = intake.find(number)
                     .orElseThrow(() -> new ResourceNotFoundException("Online request", number));
@@ -191,9 +210,14 @@ public class IntakePages {
         List<CategoryView> leaves = categories.all().stream().filter(c -> c.active() && c.level() == 3)
                 .sorted(Comparator.comparing(CategoryView::code)).toList();
         List<DepartmentView> active = departments.all().stream().filter(DepartmentView::active).toList();
+        List<Suggestion> offered = request.state() == IntakeState.PENDING
+                ? duplicates.suggest(new DuplicateService.Typed(request.phone(), form.title, form.content,
+                        form.district, form.street, form.categoryCode, request.enterpriseName(), request.creditCode(),
+                        request.number()))
+                : List.of();
         return Templates.request(request, intake.attachments(request.number()), now(), leaves, active,
                 List.of(RequestType.values()),
-                List.of(RefusalKind.values()), form, error);
+                List.of(RefusalKind.values()), offered, form, error);
     }
 
     private OffsetDateTime now() {

@@ -26,6 +26,7 @@ import org.hotline12345.deadline.ClockReadings.ClockReading;
 import org.hotline12345.deadline.DeadlineClock;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
+import org.hotline12345.duplicate.DuplicateService;
 import org.hotline12345.security.Actor;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.telephony.CallControl;
@@ -69,7 +70,7 @@ public class WorkOrderPages {
         static native TemplateInstance workOrder(Detail order, ClockReading acceptClock, ClockReading replyClock,
                 List<DepartmentView> departments, String suggestedLead, String mergeQuery,
                 List<Summary> mergeCandidates, boolean telephony, List<AttachmentView> attachments,
-                List<Satisfaction> satisfactions, String done, String error);
+                List<Satisfaction> satisfactions, DuplicateService.Flags flags, String done, String error);
 
         static native TemplateInstance print(Detail order, ClockReading acceptClock, ClockReading replyClock,
                 List<AttachmentView> attachments, String back, String printedAt);
@@ -99,6 +100,9 @@ public class WorkOrderPages {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    DuplicateService duplicates;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@PathParam("number") String number, @QueryParam("mergeQuery") String mergeQuery,
@@ -115,7 +119,7 @@ public class WorkOrderPages {
                 clocks.read(DeadlineClock.REPLY, order.replyClock()),
                 departments.all().stream().filter(DepartmentView::active).toList(), suggestedLead(order),
                 query == null ? "" : query, candidates, telephony.enabled(), attachments.list(number, actor.get()),
-                List.of(Satisfaction.values()), done, error);
+                List.of(Satisfaction.values()), duplicates.flags(number), done, error);
     }
 
     /** 打印工单: the work order on paper, without the site's navigation. */

@@ -9,6 +9,10 @@ public enum EventType {
     MERGED,
     /** on the primary: a duplicate was merged into it */
     DUPLICATE_MERGED,
+    /** 关联, on the later request: it records the existing work order about the same matter (a 重复件 if still open) */
+    RELATED,
+    /** 关联, on the existing work order: a later request about the same matter was related to it */
+    RELATED_LATER,
     /** 黄牌: little time left on a clock; the department is urged automatically */
     YELLOW_CARD,
     /** 红牌: a clock ran out */

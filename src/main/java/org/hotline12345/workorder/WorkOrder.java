@@ -481,6 +481,19 @@ public class WorkOrder {
     }
 
     /**
+     * 关联: this later request records the existing work order about the same matter, whose history records it too;
+     * neither changes state. It is a repeat (重复件) when the existing one was not closed yet.
+     */
+    void relateTo(WorkOrder existing, Actor actor, Instant now) {
+        if (existing.number.equals(number)) {
+            throw InvalidFieldException.unacceptable("existing", "differs", "工单不能关联它自己");
+        }
+        append(EventType.RELATED, status, actor, now, null,
+                Map.of("existing", existing.number, "repeat", existing.status != CLOSED));
+        existing.append(EventType.RELATED_LATER, existing.status, actor, now, null, Map.of("later", number));
+    }
+
+    /**
      * 好差评: the citizen's rating of the approved reply; it counts as their satisfaction in the three-level rates
      * (a later callback's answer replaces it, as a later rating replaces the callback's).
      */

@@ -224,6 +224,9 @@ public class WorkOrderMapper {
             case CALLBACK_RECORDED -> label + "：" + callbackOutcome(details);
             case MERGED -> label + " " + details.get("primary");
             case DUPLICATE_MERGED -> label + " " + details.get("duplicate");
+            case RELATED -> label + " " + details.get("existing")
+                    + (Boolean.TRUE.equals(details.get("repeat")) ? "（重复件：原工单未办结）" : "");
+            case RELATED_LATER -> label + " " + details.get("later");
             case ANSWERED_DIRECTLY -> details.get("articleTitle") == null
                     ? label
                     : label + "（所用知识：" + details.get("articleTitle") + "）";

@@ -62,7 +62,8 @@ class LabelsTest {
             SmsKind.class, SmsState.class, IntakeState.class, IntakeSource.class, RefusalKind.class, ReviewState.class,
             ReviewDecision.class,
             AccessChannel.class, WorkOrderAction.class, LedgerAction.class,
-            MissedCallReason.class, MissedCallStatus.class, MissedCallOutcome.class);
+            MissedCallReason.class, MissedCallStatus.class, MissedCallOutcome.class,
+            org.hotline12345.duplicate.DuplicateReason.class, org.hotline12345.duplicate.Relation.class);
 
     @Test
     void everyConstantThePagesShowHasItsChineseTerm() {
