@@ -27,6 +27,7 @@ import org.hotline12345.businessdesk.LedgerViews.WeeklyFigure;
 import org.hotline12345.businessdesk.LedgerViews.WeeklyReport;
 import org.hotline12345.calendar.WorkingCalendar;
 import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.Labels;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.workorder.Satisfaction;
 
@@ -118,7 +119,7 @@ public class WeeklyReports {
         entityManager.createQuery("select r from Referral r where r.proposedAt >= ?1 and r.proposedAt < ?2"
                 + " order by r.proposedAt", Referral.class).setParameter(1, start).setParameter(2, end)
                 .getResultList().forEach(referral -> notable.add(new NotableCase("提请移送纪检监察（"
-                        + referral.getStatus() + "）",
+                        + Labels.label(referral.getStatus()) + "）",
                         summary(entityManager.find(LedgerEntry.class, referral.getEntryId()), end))));
         late.stream().sorted(Comparator.comparing(Entry::deadline)).limit(NOTABLE_OVERDUE).forEach(
                 match -> notable.add(new NotableCase("超期最久", ledger.summary(match.entry(), match.order(), end))));

@@ -46,7 +46,7 @@ class AgentWorkdayBrowserTest extends DatabaseTest {
     /** What an agent needs for a call, from the number to 登记. */
     private static final List<String> ON_SCREEN = List.of("#phone-number", "#citizen-name", "#request-type", "#title",
             "#content", "#district", "#street", "#address", "#category-search", "#lead-department", "#assisting-add",
-            "#direct-answer", "#register-submit", "#caller", "#lookup-q", "#assist h2");
+            "#direct-answer", "#register-submit", "#caller", "#lookup-q", "#assist > h2");
 
     @TestHTTPResource("/")
     URL base;

@@ -206,10 +206,13 @@ class DeskLedgerTest extends DatabaseTest {
 
     @Test
     void theClassificationIsEditableAndRetiredKindsStayOnOldEntries() {
-        String code = "TEST_" + (System.nanoTime() % 1_000_000);
-        as("desk").body(Map.of("environmentCode", "MARKET", "code", code, "name", "测试问题" + code)).post(
+        long serial = System.nanoTime() % 1_000_000;
+        String code = "TEST_" + serial;
+        // the name is what pages show, in Chinese as an administrator would write it
+        String name = "测试问题" + serial;
+        as("desk").body(Map.of("environmentCode", "MARKET", "code", code, "name", name)).post(
                 "/api/desk/classification/issue-kinds").then().statusCode(403);
-        as("desklead").body(Map.of("environmentCode", "MARKET", "code", code, "name", "测试问题" + code)).post(
+        as("desklead").body(Map.of("environmentCode", "MARKET", "code", code, "name", name)).post(
                 "/api/desk/classification/issue-kinds").then().statusCode(201);
         String number = enterpriseRequest(creditCode(), "HOUSING", false);
         long id = entryOf(number);
