@@ -174,8 +174,10 @@ public final class CallBoard {
      * recording once someone answered; a call abandoned in the queue or a callback nobody took has none.
      */
     public void recording(String server, String callId, String file, Instant at) {
-        LiveCall call = calls.computeIfAbsent(callId, id -> LiveCall.inbound(id, server, null, null, at));
-        calls.put(callId, call.withRecording(file));
+        // in one step with the call's other changes: a callback's answer (dialEnded) may be handled at the same time,
+        // and a read-then-write here lost either the answer or the file
+        LiveCall call = calls.compute(callId,
+                (id, live) -> (live != null ? live : LiveCall.inbound(id, server, null, null, at)).withRecording(file));
         if (call.talking()) {
             updates.accept(CallUpdate.of(callId, at).set(Column.RECORDING_FILE, file));
         }
