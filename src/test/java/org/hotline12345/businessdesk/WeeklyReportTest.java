@@ -86,7 +86,7 @@ class WeeklyReportTest extends DatabaseTest {
         assertThat(figures(report, "byEnvironment", "SOCIAL")).containsExactly(0, 0, 0);
         assertThat(figures(report, "byDepartment", "HOUSING")).containsExactly(2, 1, 0);
         assertThat(figures(report, "byDepartment", "SAMR")).containsExactly(1, 0, 1);
-        assertThat(report.getList("notable.reason", String.class)).containsExactlyInAnyOrder("提请移送纪检监察（PROPOSED）",
+        assertThat(report.getList("notable.reason", String.class)).containsExactlyInAnyOrder("提请移送纪检监察（待组长决定）",
                 "超期最久");
         assertThat(report.getList("notable.entry.workOrderNumber", String.class)).containsOnly(b);
 
