@@ -163,6 +163,12 @@
     if (message.state !== 'RINGING' && message.state !== 'ON_CALL') {
       $('screen-pop').classList.remove('ringing');
     }
+    // 转接 and 三方通话 act on the call in hand
+    const controls = $('call-controls');
+    if (controls) {
+      controls.hidden = message.state !== 'ON_CALL' || !message.callId;
+      controls.querySelectorAll('.current-call').forEach(input => { input.value = message.callId || ''; });
+    }
   }
 
   function connect(wait) {

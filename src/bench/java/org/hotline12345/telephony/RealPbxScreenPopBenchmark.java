@@ -128,6 +128,15 @@ public final class RealPbxScreenPopBenchmark {
         }
         System.out.printf(Locale.ROOT, "CPU per call: service %.1f ms, Asterisk %.1f ms%n",
                 (double) serviceCpu / calls, (double) asteriskCpu / calls);
+        // where the tail lies in the run: at its start (a cold service) or spread through it (contention)
+        long first = rings.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        System.out.println("slowest pops (seconds into the run: ms): " + pops.entrySet().stream()
+                .filter(pop -> rings.containsKey(pop.getKey()))
+                .sorted((a, b) -> Long.compare(b.getValue() - rings.get(b.getKey()),
+                        a.getValue() - rings.get(a.getKey())))
+                .limit(12).map(pop -> String.format(Locale.ROOT, "%.1f s: %d", (rings.get(pop.getKey()) - first)
+                        / 1000.0, pop.getValue() - rings.get(pop.getKey())))
+                .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private void signIn(String base, List<String> extensions) throws Exception {

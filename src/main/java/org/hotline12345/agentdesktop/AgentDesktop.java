@@ -50,6 +50,7 @@ import org.hotline12345.knowledge.Markdown;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.telephony.AgentService;
 import org.hotline12345.telephony.AgentState;
+import org.hotline12345.telephony.CallControl;
 import org.hotline12345.telephony.IvrChoice;
 import org.hotline12345.telephony.TelephonyConfig;
 import org.hotline12345.telephony.TelephonyRequests;
@@ -146,6 +147,9 @@ public class AgentDesktop {
     @Inject
     DuplicateService duplicates;
 
+    @Inject
+    CallControl calls;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance desktop(@QueryParam("registered") String registered, @QueryParam("done") String done,
@@ -197,6 +201,30 @@ public class AgentDesktop {
     @Path("/phone/logout")
     public Response signOut() {
         return act("已签出", () -> agents.logout(actor.get()));
+    }
+
+    /** 转接 110/119/120/122 from the call in hand: the caller goes on there and the agent's leg ends. */
+    @POST
+    @Path("/phone/transfer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response transfer(@FormParam("callId") String callId, @FormParam("target") String target) {
+        return act("来电已转接 " + target + "，您已退出此通话", () -> {
+            calls.transfer(PageForms.required("callId", callId), PageForms.required("target", target), actor.get());
+            return null;
+        });
+    }
+
+    /** 三方通话 from the call in hand: 110 or a department's expert is called into a room with caller and agent. */
+    @POST
+    @Path("/phone/consult")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response consult(@FormParam("callId") String callId, @FormParam("number") String number) {
+        TelephonyRequests.Consult consult = new TelephonyRequests.Consult(blankToNull(number));
+        return act("正在呼叫 " + number + " 加入三方通话", () -> {
+            PageForms.requireValid(validator, consult, PageForms::fieldLabel);
+            calls.consult(PageForms.required("callId", callId), consult.number(), actor.get());
+            return null;
+        });
     }
 
     /**

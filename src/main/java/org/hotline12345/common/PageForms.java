@@ -37,7 +37,10 @@ public final class PageForms {
             Map.entry("department", "承办单位"), Map.entry("overdue", "超期"), Map.entry("registeredFrom", "登记日期起"),
             Map.entry("registeredTo", "登记日期止"), Map.entry("from", "起始日期"), Map.entry("to", "截止日期"),
             Map.entry("page", "页码"), Map.entry("size", "每页条数"), Map.entry("sort", "排序"), Map.entry("week", "周"),
-            Map.entry("list", "列表"), Map.entry("body", "提交的内容"));
+            Map.entry("list", "列表"), Map.entry("body", "提交的内容"),
+            // the call steps on the agent's desktop and the work order's 转 110 / 转外地
+            Map.entry("callId", "来电"), Map.entry("target", "转接号码"), Map.entry("number", "三方通话号码"),
+            Map.entry("partnerCode", "转往"), Map.entry("call", "来电处理"), Map.entry("note", "说明"));
 
     /** A field as the pages name it: the shared label, or the field itself where there is none. */
     public static String fieldLabel(String field) {

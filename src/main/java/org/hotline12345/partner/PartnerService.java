@@ -165,6 +165,20 @@ public class PartnerService {
                 order by created_at desc, id desc limit 1""").setParameter(1, partnerId).getSingleResult());
     }
 
+    /** The partners the hotline may hand work orders to (110, the provincial platform), 110 first. */
+    @Transactional
+    public List<Caller> handoverTargets() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select id, code, name, kind, request_types, trusted from partner where kind in ?1
+                order by case kind when 'POLICE_110' then 0 else 1 end, name""")
+                .setParameter(1, Arrays.stream(PartnerKind.values()).filter(PartnerKind::takesHandovers)
+                        .map(Enum::name).toList())
+                .getResultList();
+        return rows.stream().map(row -> new Caller(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                PartnerKind.valueOf((String) row[3]), parseTypes((String) row[4]), (Boolean) row[5])).toList();
+    }
+
     /** A partner found by its code, for the hotline's own steps (a handover). */
     @Transactional
     public Caller byCode(String code) {

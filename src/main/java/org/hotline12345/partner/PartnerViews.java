@@ -97,8 +97,22 @@ public final class PartnerViews {
         RESULT
     }
 
-    /** An agent hands a work order to 110 (警单) or another city's platform (转外地). */
-    public record Handover(@NotBlank String partnerCode, @Size(max = 500) String note) {
+    /**
+     * An agent hands a work order to 110 (警单) or another city's platform (转外地).
+     *
+     * @param call what becomes of the call the work order came from (a 警单 only); absent: nothing
+     */
+    public record Handover(@NotBlank String partnerCode, @Size(max = 500) String note, HandoverCall call) {
+
+        /** A handover that leaves the call alone. */
+        public Handover(String partnerCode, String note) {
+            this(partnerCode, note, HandoverCall.NONE);
+        }
+
+        /** What to do with the call; absent means {@link HandoverCall#NONE}. */
+        public HandoverCall callStep() {
+            return call == null ? HandoverCall.NONE : call;
+        }
     }
 
     /** An outbox event as the administrators see it. */

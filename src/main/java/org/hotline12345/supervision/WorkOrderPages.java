@@ -27,6 +27,9 @@ import org.hotline12345.deadline.DeadlineClock;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
 import org.hotline12345.duplicate.DuplicateService;
+import org.hotline12345.partner.HandoverCall;
+import org.hotline12345.partner.PartnerHandovers;
+import org.hotline12345.partner.PartnerViews.Handover;
 import org.hotline12345.security.Actor;
 import org.hotline12345.security.CurrentActor;
 import org.hotline12345.telephony.CallControl;
@@ -70,7 +73,8 @@ public class WorkOrderPages {
         static native TemplateInstance workOrder(Detail order, ClockReading acceptClock, ClockReading replyClock,
                 List<DepartmentView> departments, String suggestedLead, String mergeQuery,
                 List<Summary> mergeCandidates, boolean telephony, List<AttachmentView> attachments,
-                List<Satisfaction> satisfactions, DuplicateService.Flags flags, String done, String error);
+                List<Satisfaction> satisfactions, DuplicateService.Flags flags, PartnerHandovers.Options handover,
+                String done, String error);
 
         static native TemplateInstance print(Detail order, ClockReading acceptClock, ClockReading replyClock,
                 List<AttachmentView> attachments, String back, String printedAt);
@@ -103,6 +107,9 @@ public class WorkOrderPages {
     @Inject
     DuplicateService duplicates;
 
+    @Inject
+    PartnerHandovers handovers;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@PathParam("number") String number, @QueryParam("mergeQuery") String mergeQuery,
@@ -119,7 +126,8 @@ public class WorkOrderPages {
                 clocks.read(DeadlineClock.REPLY, order.replyClock()),
                 departments.all().stream().filter(DepartmentView::active).toList(), suggestedLead(order),
                 query == null ? "" : query, candidates, telephony.enabled(), attachments.list(number, actor.get()),
-                List.of(Satisfaction.values()), duplicates.flags(number), done, error);
+                List.of(Satisfaction.values()), duplicates.flags(number),
+                handovers.options(number, actor.get()).orElse(null), done, error);
     }
 
     /** 打印工单: the work order on paper, without the site's navigation. */
@@ -251,6 +259,22 @@ public class WorkOrderPages {
     @Path("/callback-call")
     public Response callbackCall(@PathParam("number") String number) {
         return act(number, "正在呼叫：请接起话机，随后接通市民", () -> calls.callback(number, actor.get()));
+    }
+
+    /** 转 110（警单）or 转外地; a 警单 may take the call in hand with it (transferred, or 110 in a three-way call). */
+    @POST
+    @Path("/handover")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response handOver(@PathParam("number") String number, @FormParam("partnerCode") String partnerCode,
+            @FormParam("call") String call, @FormParam("note") String note) {
+        HandoverCall step = PageForms.option(HandoverCall.class, call, "来电处理");
+        return act(number, "已转出" + (step == HandoverCall.TRANSFER
+                ? "，来电已转接 110"
+                : step == HandoverCall.THREE_WAY ? "，正在呼叫 110 加入三方通话" : ""), () -> {
+                    handovers.handOver(number, new Handover(PageForms.required("partnerCode", partnerCode),
+                            blankToNull(note), step), actor.get());
+                    return null;
+                });
     }
 
     /** A file for the work order (e.g. the citizen's photo sent afterwards): PDF, images, Word or Excel. */

@@ -200,8 +200,12 @@ public final class CallBoard {
         }
         String id = callback.callId();
         if (success) {
-            calls.put(id, LiveCall.outbound(id, callback.server(), channel, callback.number(),
-                    callback.agentUsername(), at));
+            // the dialplan runs once the agent answers, so its HotlineRecording may have come first: keep the file
+            LiveCall placed = LiveCall.outbound(id, callback.server(), channel, callback.number(),
+                    callback.agentUsername(), at);
+            calls.merge(id, placed, (early, fresh) -> early.recording() == null
+                    ? fresh
+                    : fresh.withRecording(early.recording()));
             dialling.put(id, callback);
         }
         updates.accept(CallUpdate.of(id, at).set(Column.DIRECTION, CallDirection.OUTBOUND)

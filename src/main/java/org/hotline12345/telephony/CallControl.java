@@ -29,7 +29,7 @@ import org.hotline12345.workorder.WorkOrderViews;
 public class CallControl {
 
     /** The emergency numbers a hotline call may be handed to. */
-    static final Set<String> TRANSFER_TARGETS = Set.of("110", "119", "120", "122");
+    public static final Set<String> TRANSFER_TARGETS = Set.of("110", "119", "120", "122");
 
     @Inject
     Switchboard switchboard;
@@ -56,7 +56,7 @@ public class CallControl {
     public void transfer(String callId, String target, Actor actor) {
         if (!TRANSFER_TARGETS.contains(target)) {
             throw InvalidFieldException.unacceptable("target", "oneOf",
-                    "'" + target + "' is not one of 110, 119, 120, 122");
+                    "“" + target + "”不是可转接的号码：只能转 110、119、120 或 122");
         }
         LiveCall call = talkingCall(callId, actor);
         actions.redirect(serverOf(call), call.channel(), null, config.dialplan().emergencyContext(), target);
@@ -64,18 +64,23 @@ public class CallControl {
         switchboard.run(() -> switchboard.calls().transferred(callId, target, actor.username(), now));
     }
 
-    /** Caller and agent move into a conference room, and the expert is called into it. */
+    /**
+     * 三方通话: caller and agent move into a conference room, and the third party is called into it: a department's
+     * expert through the trunk, or 110/119/120/122 through the emergency context when it is unclear who should take
+     * the matter (the agent stays on the line until it is settled).
+     */
     public void consult(String callId, String number, Actor actor) {
         LiveCall call = talkingCall(callId, actor);
         if (call.agentChannel() == null) {
-            throw new ConflictException("Call " + callId + " has no agent leg to bring into a consultation");
+            throw new ConflictException("通话 " + callId + " 没有坐席一方，无法发起三方通话");
         }
         String room = callId.replaceAll("\\D", "");
         TelephonyConfig.Dialplan dialplan = config.dialplan();
         String server = serverOf(call);
+        String context = TRANSFER_TARGETS.contains(number) ? dialplan.emergencyContext() : dialplan.outboundContext();
         actions.redirect(server, call.channel(), call.agentChannel(), dialplan.consultContext(), room);
-        actions.originate(server, "consult-" + UUID.randomUUID(), null,
-                "Local/" + number + "@" + dialplan.outboundContext(), dialplan.consultContext(), room,
+        actions.originate(server, "consult-" + UUID.randomUUID(), null, "Local/" + number + "@" + context,
+                dialplan.consultContext(), room,
                 dialplan.callerId(), dialplan.originateTimeout().toMillis(), Map.of("HOTLINE_CALL_ID", callId));
         Instant now = clock.instant();
         switchboard.run(() -> switchboard.calls().consulted(callId, number, now));
@@ -84,16 +89,16 @@ public class CallControl {
     /** Rings the supervisor's phone and lets them hear the agent's call without being heard (ChanSpy). */
     public void listen(String callId, String extension, Actor actor) {
         if (actor.role() != Role.SUPERVISOR) {
-            throw new ActionForbiddenException("Only supervisors listen to calls");
+            throw new ActionForbiddenException("只有班长可以监听通话");
         }
         LiveCall call = liveCall(callId);
         if (!call.talking() || call.agentChannel() == null) {
-            throw new ConflictException("Call " + callId + " is not answered by an agent yet");
+            throw new ConflictException("通话 " + callId + " 尚未由坐席接起，无法监听");
         }
         String phone = extension != null && !extension.isBlank()
                 ? extension
                 : agents.extensionOf(actor.username()).orElseThrow(() -> InvalidFieldException.unacceptable(
-                        "extension", "NotBlank", "give the phone to ring, or sign in at one first"));
+                        "extension", "NotBlank", "请填写要振铃的分机，或先在话机签入"));
         // ChanSpy listens on the server the call is on: the supervisor's phone is rung from there
         actions.originateApplication(serverOf(call), agents.device(phone), "ChanSpy", call.agentChannel() + ",qE",
                 "\"监听\" <" + config.dialplan().callerId() + ">", config.dialplan().originateTimeout().toMillis());
@@ -105,7 +110,7 @@ public class CallControl {
      */
     public CallbackPlaced callback(String workOrderNumber, Actor actor) {
         if (!actor.isHotline()) {
-            throw new ActionForbiddenException("Only the hotline calls citizens back");
+            throw new ActionForbiddenException("只有热线坐席和班长可以回访市民");
         }
         WorkOrderViews.Detail order = workOrders.get(workOrderNumber, actor);
         return callBack(order.citizen().phone(), order.number(), actor);
@@ -118,7 +123,7 @@ public class CallControl {
      */
     public CallbackPlaced callBack(String phone, String workOrderNumber, Actor actor) {
         String extension = agents.extensionOf(actor.username()).orElseThrow(() -> new ConflictException(
-                "Agent " + actor.username() + " is not signed in at a phone (POST /api/telephony/agents/me/login)"));
+                "您尚未在话机签入：请先在坐席工作台签入分机"));
         String number = phone.replaceAll("\\D", "");
         String callId = "cb-" + UUID.randomUUID();
         String actionId = "callback-" + UUID.randomUUID();
@@ -137,6 +142,16 @@ public class CallControl {
         return new CallbackPlaced(callId, workOrderNumber, extension);
     }
 
+    /** Whether the call is answered and the actor may act on it (theirs, or any for a supervisor). */
+    public boolean inHand(String callId, Actor actor) {
+        LiveCall call = callId == null ? null : switchboard.read((calls, board) -> calls.get(callId));
+        return call != null && call.talking() && mayAct(call, actor);
+    }
+
+    private static boolean mayAct(LiveCall call, Actor actor) {
+        return actor.role() == Role.SUPERVISOR || actor.username().equals(call.agentUsername());
+    }
+
     private String serverOf(LiveCall call) {
         return ami.serverFor(call.server() == null ? List.of() : List.of(call.server()));
     }
@@ -144,10 +159,10 @@ public class CallControl {
     private LiveCall talkingCall(String callId, Actor actor) {
         LiveCall call = liveCall(callId);
         if (!call.talking()) {
-            throw new ConflictException("Call " + callId + " is not answered yet: it waits in queue " + call.queue());
+            throw new ConflictException("通话 " + callId + " 尚未接通：仍在队列 " + call.queue() + " 中等待");
         }
-        if (actor.role() != Role.SUPERVISOR && !actor.username().equals(call.agentUsername())) {
-            throw new ActionForbiddenException("Call " + callId + " is " + call.agentUsername() + "'s, not yours");
+        if (!mayAct(call, actor)) {
+            throw new ActionForbiddenException("通话 " + callId + " 由 " + call.agentUsername() + " 接听，不是您的通话");
         }
         return call;
     }

@@ -102,6 +102,30 @@ class PoliceLinkageTest extends DatabaseTest {
                 .then().statusCode(403);
     }
 
+    @Test
+    void theCallGoesWithAPoliceHandoverOnlyWhenThereIsOneAndNothingIsLeftBehindWhenItCannot() {
+        PartnerClient.register("police-call-rules", "POLICE_110", null, false, "HELP");
+        PartnerClient.register("province-call-rules", "PROVINCIAL_PLATFORM", null, false, "COMPLAINT");
+        String noCall = Api.register(Api.registration());
+        Api.as("agent").body(Map.of("partnerCode", "police-call-rules", "call", "TRANSFER"))
+                .post("/api/work-order-handovers/" + noCall).then().statusCode(422)
+                .body("violations[0].field", equalTo("call"));
+        Api.as("agent").body(Map.of("partnerCode", "province-call-rules", "call", "THREE_WAY"))
+                .post("/api/work-order-handovers/" + noCall).then().statusCode(422)
+                .body("violations[0].field", equalTo("call"));
+
+        // registered from a call that has ended: the transfer fails, and so does the 警单, whole
+        Map<String, Object> body = Api.registration();
+        body.put("callId", "1700000000.42");
+        String ended = Api.register(body);
+        Api.as("agent").body(Map.of("partnerCode", "police-call-rules", "call", "TRANSFER"))
+                .post("/api/work-order-handovers/" + ended).then().statusCode(404);
+        assertThat(Api.as("agent").get("/api/work-orders/" + ended + "/history").then().extract().jsonPath()
+                .getList("summary", String.class)).noneMatch(line -> line.contains("110"));
+        Api.as("agent").body(Map.of("partnerCode", "police-call-rules"))
+                .post("/api/work-order-handovers/" + ended).then().statusCode(204);
+    }
+
     private static String feedback(String id, String kind, String text) throws Exception {
         return JSON.writeValueAsString(Map.of("feedbackId", id, "kind", kind, "text", text));
     }

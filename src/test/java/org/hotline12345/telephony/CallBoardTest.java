@@ -117,6 +117,19 @@ class CallBoardTest {
     }
 
     @Test
+    void aCallbacksRecordingAnnouncedBeforeAsteriskSaysTheOriginateSucceededIsKept() {
+        // the dialplan runs as soon as the agent answers: its HotlineRecording event may overtake OriginateResponse
+        board.expectCallback("a5", new PendingCallback("cb-5", PBX, "20261124-000005", "13800000005", "agent"));
+        board.recording(PBX, "cb-5", "2026/11/24/cb-5.wav", T0);
+        board.originated("a5", "PJSIP/1001-09", true, 4, T0.plusMillis(5));
+        board.dialEnded("cb-5", "ANSWER", T0.plusSeconds(6));
+        board.hungUp("cb-5", T0.plusSeconds(36));
+
+        assertThat(merged("cb-5")).containsEntry(Column.RECORDING_FILE, "2026/11/24/cb-5.wav")
+                .containsEntry(Column.DIAL_STATUS, "ANSWER").containsEntry(Column.TALK_SECONDS, 30L);
+    }
+
+    @Test
     void aCallbackToABusyLineIsNotConnectedAndHasNoRecording() {
         board.expectCallback("a3", new PendingCallback("cb-3", PBX, "20261124-000003", "13800000486", "agent"));
         board.originated("a3", "PJSIP/1001-06", true, 4, T0);

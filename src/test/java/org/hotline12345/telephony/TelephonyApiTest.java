@@ -280,7 +280,7 @@ class TelephonyApiTest extends DatabaseTest {
             signOut("agent");
         }
         as("agent").post("/api/telephony/work-orders/" + number + "/callback-call").then().statusCode(409)
-                .body("detail", containsString("not signed in"));
+                .body("detail", containsString("尚未在话机签入"));
         as("housing").post("/api/telephony/work-orders/" + number + "/callback-call").then().statusCode(403);
     }
 
