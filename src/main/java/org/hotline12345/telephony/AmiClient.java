@@ -220,6 +220,8 @@ public class AmiClient {
         volatile String lastError;
         volatile int reconnects;
         private ScheduledFuture<?> fullyBootedFallback;
+        /** Asterisk's FullyBooted came with the login, before Asterisk-Java reported the connection. */
+        private boolean bootedAtLogin;
 
         Server(String name, String host, int port, String username, String password) {
             this.name = name;
@@ -261,25 +263,41 @@ public class AmiClient {
 
         private void onEvent(ManagerEvent event) {
             if (event instanceof ConnectEvent) {
-                connected = true;
+                synchronized (this) {
+                    connected = true;
+                }
                 since = clock.instant();
                 lastError = null;
                 backoff.reset();
                 LOG.infof("Connected to Asterisk %s at %s:%d", name, host, port);
                 synchronized (this) {
-                    fullyBootedFallback = scheduler.schedule(this::resynchronise, FULLY_BOOTED_WAIT_SECONDS,
-                            TimeUnit.SECONDS);
+                    if (bootedAtLogin) {
+                        bootedAtLogin = false;
+                        scheduler.execute(this::resynchronise);
+                    } else {
+                        fullyBootedFallback = scheduler.schedule(this::resynchronise, FULLY_BOOTED_WAIT_SECONDS,
+                                TimeUnit.SECONDS);
+                    }
                 }
             } else if (event instanceof FullyBootedEvent) {
                 // Asterisk sends it at login once booted, or when it finishes booting: its queue members (kept in
                 // astdb) are loaded only by then, and a QueueStatus before it reads none
                 synchronized (this) {
+                    if (!connected) {
+                        // the one sent at login is read before Asterisk-Java reports the login done (ConnectEvent),
+                        // when no action can be sent yet: the queues are read as soon as it does
+                        bootedAtLogin = true;
+                        return;
+                    }
                     if (fullyBootedFallback != null) {
                         fullyBootedFallback.cancel(false);
                     }
                 }
                 scheduler.execute(this::resynchronise);
             } else if (event instanceof DisconnectEvent) {
+                synchronized (this) {
+                    bootedAtLogin = false;
+                }
                 connected = false;
                 since = clock.instant();
                 reconnects++;

@@ -112,9 +112,9 @@ class RealPbxTwoServersTest extends DatabaseTest {
                     .until(() -> "PAUSED".equals(as("agent").get("/api/telephony/agents/me").then()
                             .extract().path("state")));
             Pair.pbx1.startAgain();
-            // the service reconnects within its backoff (5 s here) and reads the queues once Asterisk is fully booted;
-            // where the FullyBooted at login does not reach it, after AmiClient's 15-s fallback: 40 s covers both
-            await("pbx1 back, with the agent paused again").atMost(ofSeconds(40)).until(() -> {
+            // the service reconnects within its backoff (5 s here) and reads the queues as soon as Asterisk says it
+            // is fully booted (at login, when it already is): well before AmiClient's 15-s fallback would
+            await("pbx1 back, with the agent paused again").atMost(ofSeconds(14)).until(() -> {
                 String queue = Pair.pbx1.cli("queue show hotline");
                 return queue.contains("PJSIP/1009") && queue.contains("小休");
             });
