@@ -82,10 +82,12 @@ public class RequestCounts {
         long[] counts = new long[days];
         Instant start = first.atStartOfDay(zone).toInstant();
         Instant end = first.plusDays(days).atStartOfDay(zone).toInstant();
-        for (Object row : scoped("select (w.registered_at at time zone '" + zone.getId() + "')::date, count(*)"
-                + REQUESTS, scope, start, end, " group by 1").getResultList()) {
+        for (Object row : scoped(
+                "select to_char(w.registered_at at time zone '" + zone.getId() + "', 'YYYY-MM-DD'), count(*)"
+                        + REQUESTS,
+                scope, start, end, " group by 1").getResultList()) {
             Object[] c = (Object[]) row;
-            int day = (int) (((java.sql.Date) c[0]).toLocalDate().toEpochDay() - first.toEpochDay());
+            int day = (int) (LocalDate.parse((String) c[0]).toEpochDay() - first.toEpochDay());
             if (day >= 0 && day < days) {
                 counts[day] = ((Number) c[1]).longValue();
             }
