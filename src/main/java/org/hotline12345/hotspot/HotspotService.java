@@ -213,7 +213,7 @@ public class HotspotService {
     private Proactive draft(Stored hotspot) {
         Collection<String> numbers = hotspot.workOrderNumbers();
         String title = "主动治理：" + hotspot.summary();
-        String content = "热点（" + Labels.label(hotspot.kind()) + "）：" + HotspotViews.headline(hotspot) + "，"
+        String content = "热点：" + HotspotViews.headline(hotspot) + "，"
                 + HotspotViews.figures(hotspot) + "。相关工单：" + numbers.stream().collect(Collectors.joining("、"))
                 + "。请排查原因，主动治理，并答复治理情况。";
         return new Proactive(title.length() > 200 ? title.substring(0, 200) : title, content,
