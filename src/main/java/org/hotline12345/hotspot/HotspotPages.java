@@ -48,7 +48,8 @@ public class HotspotPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<HotspotView> hotspots, String status, List<HotspotStatus> statuses);
+        static native TemplateInstance list(List<HotspotView> hotspots, String status, List<HotspotStatus> statuses,
+                HotspotConfig config);
 
         static native TemplateInstance hotspot(Detail detail, List<DepartmentView> departments,
                 List<CategoryView> categories, String done, String error);
@@ -67,6 +68,9 @@ public class HotspotPages {
     Validator validator;
 
     @Inject
+    HotspotConfig config;
+
+    @Inject
     CurrentActor actor;
 
     @GET
@@ -74,7 +78,7 @@ public class HotspotPages {
     public TemplateInstance list(@QueryParam("status") String status) {
         HotspotStatus chosen = HotspotResource.status(status);
         return Templates.list(hotspots.list(chosen, actor.get()), chosen == null ? "" : chosen.name(),
-                List.of(HotspotStatus.values()));
+                List.of(HotspotStatus.values()), config);
     }
 
     @GET

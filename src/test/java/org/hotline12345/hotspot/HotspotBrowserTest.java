@@ -73,10 +73,12 @@ class HotspotBrowserTest extends DatabaseTest {
                     .contains("6 / 0.5").contains("近 6 小时").contains("市住建局").contains("待处理");
             assertThat(browser.driver().findElements(By.cssSelector("#hotspots tr[data-id='" + id
                     + "'] svg.sparkline polyline"))).hasSize(1);
+            assertThat(browser.text(By.id("rule"))).contains("与前 8 周同一星期几").contains("不少于 5 件")
+                    .contains("低于 0.001");
             browser.screenshot("hotspot-list");
             browser.driver().findElement(By.cssSelector("#hotspots tr[data-id='" + id + "'] a")).click();
 
-            assertThat(browser.text(By.id("counts"))).contains("近 6 小时 6 件，往常同期平均 0.5 件").contains("p = ");
+            assertThat(browser.text(By.id("counts"))).contains("近 6 小时 6 件，往常同期平均 0.5 件").contains("泊松上尾概率");
             assertThat(browser.text(By.id("department"))).isEqualTo("市住建局");
             assertThat(browser.text(By.id("work-orders"))).contains(burst.get(0)).contains(burst.get(5))
                     .contains("翠湖苑电梯又坏了");
