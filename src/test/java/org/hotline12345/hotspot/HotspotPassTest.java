@@ -131,4 +131,40 @@ class HotspotPassTest extends DatabaseTest {
                 .body("effect.after", equalTo(1)).body("effect.days", equalTo(1.0f))
                 .body("workOrders.number", org.hamcrest.Matchers.hasItems(burst.toArray()));
     }
+
+    @Test
+    void similarTextsAcrossCategoriesAndDistrictsAreOneGroupWhereNoCountStandsOut() {
+        Instant now = Shanghai.at("2025-05-14T16:00");
+        String[][] places = {{"城东区", "和平街道"}, {"城南区", "南湖街道"}, {"城北区", "北苑街道"}, {"临江县", "临江镇"},
+                {"城西区", "长安街道"}};
+        // five requests a Wednesday in these hours, about different things, so the city's total is as usual
+        for (int week = 1; week <= 8; week++) {
+            for (int i = 0; i < 5; i++) {
+                HotspotFixtures.registerAt(clock, now.minus(WEEK.multipliedBy(week)).minus(Duration.ofHours(1 + i)),
+                        "020102", places[i][0], places[i][1], "油烟 " + week + "-" + i, HotspotFixtures.VARIED[i]);
+            }
+        }
+        String[] categories = {"010101", "020102", "010101", "020102", "010101"};
+        String[] roads = {"人民路", "解放路", "中山路", "建设路", "和平路"};
+        List<String> group = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            group.add(HotspotFixtures.registerAt(clock, now.minus(Duration.ofHours(1 + i)), categories[i],
+                    places[i][0], places[i][1], "共享单车乱停放堵塞人行道",
+                    roads[i] + "路口的共享单车乱停乱放，把人行道全堵住了，行人只能走机动车道，很危险，请尽快清理。"));
+        }
+        clock.set(now);
+
+        assertThat(pass.pass(now).raised()).hasSize(1);
+
+        List<Map<String, Object>> raised = Api.as("supervisor").get("/api/hotspots").then().statusCode(200).extract()
+                .jsonPath().getList("findAll { it.raisedAt.startsWith('2025-05-14') }");
+        assertThat(raised).singleElement().satisfies(hotspot -> {
+            assertThat(hotspot).containsEntry("kind", "TEXTS").containsEntry("kindLabel", "相似诉求聚集")
+                    .containsEntry("area", "全市").containsEntry("categoryCode", "010101")
+                    .containsEntry("departmentCode", "HOUSING").containsEntry("observed", 5)
+                    .containsEntry("summary", "共享单车乱停放堵塞人行道").containsEntry("expected", null)
+                    .containsEntry("window", "近 1 天");
+            assertThat((List<String>) hotspot.get("workOrderNumbers")).containsExactlyInAnyOrderElementsOf(group);
+        });
+    }
 }
