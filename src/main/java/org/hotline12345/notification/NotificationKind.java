@@ -11,5 +11,7 @@ public enum NotificationKind {
     /** the daily list of what is yellow or red */
     DIGEST,
     /** 知识库: an article of the department is due for review or expires, or a proposal was published or sent back */
-    KNOWLEDGE
+    KNOWLEDGE,
+    /** 热点: the hotspot pass found requests that stand out, for the supervisors and the responsible department */
+    HOTSPOT
 }

@@ -75,6 +75,8 @@ public class PageUser {
             links.add(new Link("待办工单", "/department"));
             links.add(new Link("已办工单", "/department/handled"));
             links.add(new Link("常用语", "/department/phrases"));
+            // 热点 of the department's categories (hotspot)
+            links.add(new Link("本单位热点", "/department/hotspots"));
         }
         if (role == Role.SUPERVISOR || role == Role.ADMIN || role == Role.DESK_LEAD) {
             links.add(new Link("实时监控", "/supervisor/wallboard"));

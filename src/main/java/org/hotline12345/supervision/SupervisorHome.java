@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.hotline12345.deadline.SupervisionQueries;
 import org.hotline12345.deadline.SupervisionViews;
 import org.hotline12345.deadline.SupervisionViews.OverdueView;
+import org.hotline12345.hotspot.HotspotService;
 import org.hotline12345.user.Role;
 import org.hotline12345.workorder.WorkOrderService;
 import org.hotline12345.workorder.WorkOrderViews.Figures;
@@ -22,7 +23,7 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * 班长首页: where supervisors land. What waits for them (replies to review, returns and extensions to decide, work orders
  * to dispatch or re-dispatch, callbacks due) and what is late (红牌, 黄牌, 督办), each counted and linked to its list,
- * with the longest-overdue work orders.
+ * with the longest-overdue work orders, and the hotspots (热点) waiting for a decision.
  */
 @Path("/supervisor")
 @RolesAllowed(Role.Names.SUPERVISOR)
@@ -32,7 +33,8 @@ public class SupervisorHome {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Figures figures, SupervisionViews.Summary cards, List<OverdueView> oldest);
+        static native TemplateInstance home(Figures figures, SupervisionViews.Summary cards, List<OverdueView> oldest,
+                long openHotspots);
     }
 
     @Inject
@@ -41,9 +43,13 @@ public class SupervisorHome {
     @Inject
     SupervisionQueries supervision;
 
+    @Inject
+    HotspotService hotspots;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
-        return Templates.home(workOrders.figures(), supervision.summary(), supervision.overdue(null, OLDEST_SHOWN));
+        return Templates.home(workOrders.figures(), supervision.summary(), supervision.overdue(null, OLDEST_SHOWN),
+                hotspots.openCount());
     }
 }

@@ -17,5 +17,7 @@ public enum Channel {
     /** 国家政务服务便民热线平台 */
     NATIONAL_PLATFORM,
     /** 政协云 */
-    CPPCC_CLOUD
+    CPPCC_CLOUD,
+    /** 主动治理: raised by the hotline itself from a hotspot (未诉先办), no citizen called */
+    PROACTIVE
 }

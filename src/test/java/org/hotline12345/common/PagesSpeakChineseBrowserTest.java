@@ -73,9 +73,10 @@ class PagesSpeakChineseBrowserTest extends DatabaseTest {
                 "/knowledge", "/account"));
         pages.put("supervisor", List.of("/supervisor", "/supervisor/wallboard", "/supervisor/overdue",
                 "/supervisor/stats", "/hotline/approvals", "/hotline/work-orders/" + replied, "/desk",
-                "/desk/accountability", "/desk/reports/weekly"));
+                "/desk/accountability", "/desk/reports/weekly", "/supervisor/hotspots"));
         pages.put("housing", List.of("/department", "/department/work-orders/" + dispatched,
-                "/department/work-orders/" + accepted, "/department/work-orders/" + replied + "/print"));
+                "/department/work-orders/" + accepted, "/department/work-orders/" + replied + "/print",
+                "/department/hotspots"));
         pages.put("east", List.of("/department/work-orders/" + dispatched));
         pages.put("desk", List.of("/desk", "/agent", "/hotline/work-orders/" + dispatched));
         pages.put("admin", List.of("/admin", "/admin/departments", "/admin/departments/HOUSING", "/admin/users",

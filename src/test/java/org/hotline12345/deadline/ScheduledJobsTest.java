@@ -51,7 +51,7 @@ class ScheduledJobsTest extends DatabaseTest {
         List<String> triggers = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createNativeQuery("select trigger_name from qrtz_triggers").getResultList());
         assertThat(triggers).contains("deadline-supervision", "deadline-digest", "notification-outbound",
-                "idempotency-purge");
+                "idempotency-purge", "hotspot-pass");
     }
 
     @Test
