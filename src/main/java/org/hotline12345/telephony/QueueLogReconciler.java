@@ -193,6 +193,8 @@ public class QueueLogReconciler {
     /**
      * Writes what the queue_log knows into each call's record where the record lacks it. A recording counts only for
      * a call someone answered: before that MixMonitor's file holds no audio.
+     *
+     * @return how many records were created or changed
      */
     private static int complete(Connection connection, Iterable<QueueLogCall> calls) throws SQLException {
         int written = 0;
@@ -210,7 +212,20 @@ public class QueueLogReconciler {
                 + " ended_by = coalesce(call_record.ended_by, excluded.ended_by),"
                 + " abandoned = call_record.abandoned or excluded.abandoned,"
                 + " ended_at = coalesce(call_record.ended_at, excluded.ended_at),"
-                + " recording_file = coalesce(call_record.recording_file, excluded.recording_file)")) {
+                + " recording_file = coalesce(call_record.recording_file, excluded.recording_file)"
+                // a record the service kept whole while connected is left as it is: no new row version, no index
+                // work, for each of the minute's calls (a burst on the database that delayed screen pops)
+                + " where (call_record.caller_number is null and excluded.caller_number is not null)"
+                + " or (call_record.queue is null and excluded.queue is not null)"
+                + " or (call_record.queued_at is null and excluded.queued_at is not null)"
+                + " or (call_record.answered_at is null and excluded.answered_at is not null)"
+                + " or (call_record.wait_seconds is null and excluded.wait_seconds is not null)"
+                + " or (call_record.talk_seconds is null and excluded.talk_seconds is not null)"
+                + " or (call_record.agent_username is null and excluded.agent_username is not null)"
+                + " or (call_record.ended_by is null and excluded.ended_by is not null)"
+                + " or (not call_record.abandoned and excluded.abandoned)"
+                + " or (call_record.ended_at is null and excluded.ended_at is not null)"
+                + " or (call_record.recording_file is null and excluded.recording_file is not null)")) {
             for (QueueLogCall call : calls) {
                 if (call.queuedAt() == null) {
                     // rows of a call that queued before the look-back: nothing to anchor a record on
@@ -231,9 +246,10 @@ public class QueueLogReconciler {
                 statement.setTimestamp(i++, call.endedAt() == null ? null : Timestamp.from(call.endedAt()));
                 statement.setString(i++, call.answeredAt() == null ? null : call.recording());
                 statement.addBatch();
-                written++;
             }
-            statement.executeBatch();
+            for (int count : statement.executeBatch()) {
+                written += Math.max(count, 0);
+            }
         }
         return written;
     }

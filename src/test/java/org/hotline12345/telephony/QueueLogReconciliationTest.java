@@ -84,8 +84,11 @@ class QueueLogReconciliationTest extends DatabaseTest {
         insert(start.plusSeconds(3), seen.uniqueId(), "hotline", "agent", "CONNECT", "3", "x", "1");
         insert(start.plusSeconds(999), seen.uniqueId(), "hotline", "agent", "COMPLETEAGENT", "3", "999", "1");
 
+        String seenVersion = rowVersion(seen.uniqueId());
         // the service also reads the queue_log every minute and after reconnects: whichever run reads the rows
         reconciler.reconcile();
+        assertThat(rowVersion(seen.uniqueId())).as("a record kept whole live is not written again").isEqualTo(
+                seenVersion);
 
         JsonPath call = as("supervisor").get("/api/telephony/calls/" + answered).then().statusCode(200).extract()
                 .jsonPath();
@@ -106,6 +109,19 @@ class QueueLogReconciliationTest extends DatabaseTest {
                 .body("talkSeconds", equalTo(120)).body("endedBy", equalTo("caller"));
 
         assertThat(reconciler.reconcile()).as("rows are read once").isZero();
+    }
+
+    /** PostgreSQL's version of the record's row (xmin): it changes with every write of the row. */
+    private String rowVersion(String callId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection
+                        .prepareStatement("select xmin::text from call_record where call_id = ?")) {
+            statement.setString(1, callId);
+            try (var result = statement.executeQuery()) {
+                assertThat(result.next()).as("the record of " + callId).isTrue();
+                return result.getString(1);
+            }
+        }
     }
 
     private void insert(Instant at, String callId, String queue, String agent, String event, String... data)
