@@ -104,8 +104,7 @@ public class AgentDesktop {
                 List<RequestType> requestTypes,
                 List<Occupation> occupations, List<Urgency> urgencies, List<WorkOrderStatus> statuses,
                 List<IvrChoice> ivrChoices, List<AgentState> agentStates, List<Summary> mine, RegistrationForm form,
-                String registered,
-                String done, String error);
+                String registered, boolean fromCall, String done, String error);
     }
 
     @Inject
@@ -152,12 +151,15 @@ public class AgentDesktop {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance desktop(@QueryParam("registered") String registered, @QueryParam("done") String done,
-            @QueryParam("error") String error) {
-        return page(new RegistrationForm(), registered, done, error);
+    public TemplateInstance desktop(@QueryParam("registered") String registered,
+            @QueryParam("fromCall") boolean fromCall,
+            @QueryParam("done") String done, @QueryParam("error") String error) {
+        return page(new RegistrationForm(), registered, fromCall, done, error);
     }
 
-    private TemplateInstance page(RegistrationForm form, String registered, String done, String error) {
+    /** @param fromCall the work order just registered came from a call, which a 警单 could take with it */
+    private TemplateInstance page(RegistrationForm form, String registered, boolean fromCall, String done,
+            String error) {
         List<CategoryOption> leaves = categories.all().stream().filter(c -> c.active() && c.level() == 3)
                 .sorted(Comparator.comparing(CategoryView::code))
                 .map(c -> new CategoryOption(c.code(), c.name(), c.path(), PinyinInitials.of(c.path()))).toList();
@@ -166,7 +168,7 @@ public class AgentDesktop {
                 PAUSE_REASONS, leaves, active, areas.all(), List.of(RequestType.values()), List.of(Occupation.values()),
                 List.of(Urgency.values()), List.of(WorkOrderStatus.values()), List.of(IvrChoice.values()),
                 List.of(AgentState.values()), workOrders.registeredBy(actor.get(), 10), form,
-                registered, done, error);
+                registered, fromCall, done, error);
     }
 
     @POST
@@ -247,10 +249,11 @@ public class AgentDesktop {
             if (relation != null) {
                 outcome = relate(number, relation, form.relatedNumber.strip());
             }
-            return Response.seeOther(URI.create("/agent?registered=" + number + outcome)).build();
+            return Response.seeOther(URI.create("/agent?registered=" + number
+                    + (request.callId() == null ? "" : "&fromCall=true") + outcome)).build();
         } catch (HotlineException e) {
             return Response.status(e.status())
-                    .entity(page(form, null, null, PageForms.reason(e, RegistrationForm::fieldLabel)))
+                    .entity(page(form, null, false, null, PageForms.reason(e, RegistrationForm::fieldLabel)))
                     .type(MediaType.TEXT_HTML_TYPE).build();
         }
     }
