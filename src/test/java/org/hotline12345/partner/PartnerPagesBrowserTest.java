@@ -62,6 +62,8 @@ class PartnerPagesBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.cssSelector(".notice.ok"))).isEqualTo("已暂停接入");
             assertThat(browser.text(By.id("state"))).startsWith("已暂停");
             page.findElement(By.xpath("//button[text()='恢复接入']")).click();
+            // the partner's next request only once the page says it is resumed: the form's post may still be on its way
+            browser.awaitText(By.cssSelector(".notice.ok"), "已恢复接入");
 
             PartnerClient partner = new PartnerClient("mayor-box", apiKey, secret);
             String number = partner.post("/api/partner/v1/work-orders",
