@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,24 +14,19 @@ import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
 import org.hotline12345.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
-/** With the scheduler turned on, the jobs live in the Quartz JDBC store and the supervision job raises cards. */
+/**
+ * The jobs live in the Quartz JDBC store, and once the scheduler runs the supervision job raises cards on its own. The
+ * tests' start holds the scheduler (no trigger fires while other tests move the clock); these tests let it run.
+ */
 @QuarkusTest
-@TestProfile(ScheduledJobsTest.SchedulerOn.class)
 class ScheduledJobsTest extends DatabaseTest {
-
-    public static class SchedulerOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.scheduler.enabled", "true", "hotline.supervision.every", "1s");
-        }
-    }
 
     @Inject
     EntityManager entityManager;
@@ -40,8 +34,17 @@ class ScheduledJobsTest extends DatabaseTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    Scheduler scheduler;
+
+    @BeforeEach
+    void runTheScheduler() {
+        scheduler.resume();
+    }
+
     @AfterEach
-    void resetClock() {
+    void holdTheSchedulerAndResetClock() {
+        scheduler.pause();
         clock.reset();
     }
 
