@@ -40,7 +40,9 @@ public final class PageForms {
             Map.entry("list", "列表"), Map.entry("body", "提交的内容"),
             // the call steps on the agent's desktop and the work order's 转 110 / 转外地
             Map.entry("callId", "来电"), Map.entry("target", "转接号码"), Map.entry("number", "三方通话号码"),
-            Map.entry("partnerCode", "转往"), Map.entry("call", "来电处理"), Map.entry("note", "说明"));
+            Map.entry("partnerCode", "转往"), Map.entry("call", "来电处理"), Map.entry("note", "说明"),
+            // 派单设置
+            Map.entry("autoDispatch", "自动派单"), Map.entry("autoDispatchThreshold", "自动派单阈值"));
 
     /** A field as the pages name it: the shared label, or the field itself where there is none. */
     public static String fieldLabel(String field) {

@@ -33,14 +33,14 @@ public class AutoDispatch implements DispatchAdvisor {
     DepartmentDirectory departments;
 
     @Inject
-    DispatchConfig config;
+    DispatchSettings settings;
 
     @Inject
     CalendarConfig calendar;
 
     @Override
     public boolean automaticDispatchEnabled() {
-        return config.autoDispatch();
+        return settings.current().autoDispatch();
     }
 
     @Override

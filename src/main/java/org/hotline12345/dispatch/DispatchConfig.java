@@ -6,11 +6,16 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "hotline.dispatch")
 public interface DispatchConfig {
 
-    /** Whether a work order registered without departments is dispatched automatically when the service is sure. */
+    /**
+     * Whether a work order registered without departments is dispatched automatically when the service is sure; until
+     * an administrator changes it on 派单设置 (/admin/dispatch).
+     */
     @WithDefault("true")
     boolean autoDispatch();
 
-    /** The confidence (0..1) a suggestion needs to be dispatched without the agent. */
+    /**
+     * The confidence (0.5..1) a suggestion needs to be dispatched without the agent; until an administrator changes it.
+     */
     @WithDefault("0.9")
     double autoDispatchThreshold();
 

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.security.CurrentActor;
 import org.hotline12345.user.Role;
 
 /**
@@ -48,8 +50,18 @@ public class DispatchResource {
             long archiveSize) {
     }
 
+    /** 派单设置 as an administrator sets them. */
+    public record SettingsRequest(@NotNull Boolean autoDispatch, @NotNull Double autoDispatchThreshold) {
+    }
+
     @Inject
     DispatchSuggester suggester;
+
+    @Inject
+    DispatchSettings settings;
+
+    @Inject
+    CurrentActor actor;
 
     @Inject
     ModelRegistry registry;
@@ -104,6 +116,22 @@ public class DispatchResource {
     public Response retrain() {
         trainer.start();
         return Response.accepted().build();
+    }
+
+    @GET
+    @Path("/settings")
+    @RolesAllowed({Role.Names.SUPERVISOR, Role.Names.ADMIN})
+    @Operation(summary = "Whether work orders are dispatched automatically, from which confidence, and who set it")
+    public DispatchSettings.Settings settings() {
+        return settings.current();
+    }
+
+    @PUT
+    @Path("/settings")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(summary = "Turn automatic dispatch on or off and set its threshold (0.5..1), for every instance at once")
+    public DispatchSettings.Settings changeSettings(@NotNull @Valid SettingsRequest request) {
+        return settings.change(request.autoDispatch(), request.autoDispatchThreshold(), actor.get());
     }
 
     @POST

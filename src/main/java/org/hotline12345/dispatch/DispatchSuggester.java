@@ -55,6 +55,9 @@ public class DispatchSuggester {
     @Inject
     DispatchConfig config;
 
+    @Inject
+    DispatchSettings settings;
+
     /**
      * @param categoryCode the category the agent chose, or {@code null} to go by the category model
      */
@@ -124,8 +127,9 @@ public class DispatchSuggester {
             Optional<ModelRegistry.LoadedModel> departmentModel, boolean categoryChosen) {
         DepartmentView lead = departments.byCode(best.code()).orElseThrow();
         // only the responsibility list makes a department responsible; a model alone never dispatches
-        boolean automatic = config.autoDispatch() && responsibility != null
-                && best.confidence() >= config.autoDispatchThreshold();
+        DispatchSettings.Settings automation = settings.current();
+        boolean automatic = automation.autoDispatch() && responsibility != null
+                && best.confidence() >= automation.autoDispatchThreshold();
         List<String> parts = new ArrayList<>();
         if (responsibility != null) {
             parts.add(responsibility.explanation() + "：" + (categoryChosen ? "所选分类" : "分类可能性")
@@ -134,7 +138,7 @@ public class DispatchSuggester {
         departmentModel.ifPresent(model -> parts.add("承办单位模型第" + model.version() + "版：" + format(best.fromModel())
                 + " × 权重" + format(1 - ruleWeight)));
         parts.add("合计" + format(best.confidence()) + (automatic ? " ≥ " : " < ") + "自动派单阈值"
-                + format(config.autoDispatchThreshold()));
+                + format(automation.autoDispatchThreshold()));
         return new Proposal(lead.code(), lead.name(),
                 responsibility == null
                         ? List.of()

@@ -113,10 +113,12 @@ public class ModelTrainer {
         List<LabelledText> examples = QuarkusTransaction.requiringNew().call(() -> data.examples(kind));
         long labels = examples.stream().map(LabelledText::label).distinct().count();
         if (examples.size() < config.minimumExamples() || labels < 2) {
-            String reason = "needs at least " + config.minimumExamples() + " examples of 2 or more "
-                    + (kind == ModelKind.CATEGORY ? "categories" : "departments") + "; has " + examples.size()
-                    + " of " + labels;
-            LOG.infof("Dispatch model %s not trained: %s", kind, reason);
+            String what = kind == ModelKind.CATEGORY ? "个分类" : "个承办单位";
+            // the administrators read it on 派单设置
+            String reason = "样本不足：至少需要 " + config.minimumExamples() + " 条、2" + what + "以上，现有 " + examples.size()
+                    + " 条、" + labels + what;
+            LOG.infof("Dispatch model %s not trained: %d examples of %d labels, %d needed", kind, examples.size(),
+                    labels, config.minimumExamples());
             return new Outcome(kind, null, examples.size(), reason);
         }
         long started = System.nanoTime();

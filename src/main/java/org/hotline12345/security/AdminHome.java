@@ -27,6 +27,7 @@ public class AdminHome {
             new Section("用户与角色", "/admin/users", "账号、角色、所属单位；停用账号、重置密码"),
             new Section("诉求分类", "/admin/categories", "三级分类：新增、改名、停用与恢复"),
             new Section("确责清单", "/admin/rules", "分类 + 区域 → 主办、协办单位与办理层级；“该派给谁？”测试"),
+            new Section("派单设置", "/admin/dispatch", "自动派单的开关与阈值；派单模型的版本、准确率与重新训练"),
             new Section("节假日日历", "/admin/calendar", "国务院办公厅公布的放假与调休安排，按年维护"),
             new Section("知识库编辑", "/knowledge/editor", "知识条目的新增、修改、下线与版本"),
             // the portal's SMS (sms package)

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import org.hotline12345.dispatch.AutoDispatchTest;
 import org.hotline12345.support.Api;
+import org.hotline12345.support.AutomaticDispatch;
 import org.hotline12345.support.Browser;
 import org.hotline12345.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * A new agent's calls at 1366×768, without the phone system and with automatic dispatch on as in production: every
@@ -40,7 +39,6 @@ import io.quarkus.test.junit.TestProfile;
  * assisting department with the district and street chosen from the city's list; a number found from the desktop.
  */
 @QuarkusTest
-@TestProfile(AutoDispatchTest.AutoDispatchOn.class)
 class AgentWorkdayBrowserTest extends DatabaseTest {
 
     /** What an agent needs for a call, from the number to 登记. */
@@ -62,7 +60,8 @@ class AgentWorkdayBrowserTest extends DatabaseTest {
         earlier.put("autoDispatch", false);
         String earlierNumber = Api.register(earlier);
 
-        try (Browser browser = Browser.open(base.toString())) {
+        try (AutomaticDispatch automaticDispatch = AutomaticDispatch.on();
+                Browser browser = Browser.open(base.toString())) {
             browser.signIn("agent");
             assertThat(browser.driver().getCurrentUrl()).endsWith("/agent");
             assertAllOnScreen(browser);

@@ -19,8 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.hotline12345.support.Api;
+import org.hotline12345.support.AutomaticDispatch;
 import org.hotline12345.support.Browser;
 import org.hotline12345.support.DatabaseTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,8 +33,6 @@ import org.openqa.selenium.support.ui.Select;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -39,19 +40,23 @@ import io.restassured.path.json.JsonPath;
  * service is sure; in order, since each step builds on the one before.
  */
 @QuarkusTest
-@TestProfile(AutoDispatchTest.AutoDispatchOn.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class AutoDispatchTest extends DatabaseTest {
 
-    public static class AutoDispatchOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("hotline.dispatch.auto-dispatch", "true");
-        }
-    }
-
     @TestHTTPResource("/")
     URL base;
+
+    private AutomaticDispatch automaticDispatch;
+
+    @BeforeEach
+    void turnAutomaticDispatchOn() {
+        automaticDispatch = AutomaticDispatch.on();
+    }
+
+    @AfterEach
+    void setAutomaticDispatchBack() {
+        automaticDispatch.close();
+    }
 
     private static final String[] PLACES = {"小区", "楼栋", "家里", "单元楼", "村里"};
     private static final String[] TIMES = {"三天", "一整天", "两天", "从早上开始", "昨晚起"};
