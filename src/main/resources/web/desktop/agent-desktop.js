@@ -497,6 +497,7 @@
         lead.value = d.code;
         lead.dispatchEvent(new Event('change'));
       })) : [document.createTextNode('—')]));
+    $('assist-sources').textContent = sources(dispatch.departments);
     $('assist-proposal').textContent = proposal ? '建议：' + proposal.leadDepartmentName + '。' + proposal.explanation : '';
     $('assist-adopt').hidden = !proposal && !suggestedCategories.length;
     // the same articles stay as they are, so that the agent reading one does not lose their place
@@ -508,6 +509,21 @@
     if (document.activeElement === search) {
       showOptions();
     }
+  }
+
+  // the responsibility list's department and the department model's, side by side, each with its own confidence
+  function sources(departments) {
+    const best = key => departments.filter(d => d[key] > 0).sort((a, b) => b[key] - a[key])[0];
+    const byList = best('fromRules');
+    const byModel = best('fromModel');
+    const parts = [];
+    if (byList) {
+      parts.push('确责清单：' + byList.name + ' ' + percent(byList.fromRules));
+    }
+    if (byModel) {
+      parts.push('承办单位模型：' + byModel.name + ' ' + percent(byModel.fromModel));
+    }
+    return parts.join('　');
   }
 
   function showArticles(articles) {

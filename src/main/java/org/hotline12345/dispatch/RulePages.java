@@ -132,6 +132,8 @@ public class RulePages {
 
         static native TemplateInstance rule(long ruleId, String action, List<Row> versions, Row latest, Form form,
                 Choices choices, String today, String done, String error);
+
+        static native TemplateInstance review(RuleReview.Report report, String from, String to, String error);
     }
 
     /** The options of the forms' selects and lists. */
@@ -160,6 +162,9 @@ public class RulePages {
     @Inject
     Validator validator;
 
+    @Inject
+    RuleReview reviews;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@QueryParam("category") String category, @QueryParam("district") String district,
@@ -168,6 +173,23 @@ public class RulePages {
         Query query = new Query(blankToNull(category), blankToNull(district), null, blankToNull(at), history);
         return listPage(query, EVERYTHING, QueryParameters.integer("page", page, 0, 0, 100_000), null, null,
                 new Form(), done, error);
+    }
+
+    /** 确责清单复核: where practice disagrees with the list, for the period asked (the last 30 days by default). */
+    @GET
+    @Path("/review")
+    @Produces(MediaType.TEXT_HTML)
+    public Response review(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate end = service.today();
+        String asked = blankToNull(to) == null ? end.toString() : to.strip();
+        String askedFrom = blankToNull(from) == null ? end.minusDays(29).toString() : from.strip();
+        try {
+            RuleReview.Report report = reviews.review(date("from", askedFrom), date("to", asked));
+            return Response.ok(Templates.review(report, askedFrom, asked, null)).build();
+        } catch (HotlineException e) {
+            return Response.status(e.status())
+                    .entity(Templates.review(null, askedFrom, asked, PageForms.reason(e, RulePages::label))).build();
+        }
     }
 
     /** 该派给谁？ answered beside the list, as registration would decide. */
@@ -332,12 +354,13 @@ public class RulePages {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new FormException(LABELS.getOrDefault(field, "日期") + "：请填写形如 2026-12-01 的日期");
+            throw new FormException(label(field) + "：请填写形如 2026-12-01 的日期");
         }
     }
 
     private static String label(String field) {
-        return LABELS.getOrDefault(field.replaceFirst("\\[.*", ""), field);
+        String key = field.replaceFirst("\\[.*", "");
+        return LABELS.getOrDefault(key, PageForms.fieldLabel(key));
     }
 
     private static Response seeOther(long ruleId, String done) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -54,6 +55,9 @@ public class RuleResource {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    RuleReview review;
+
     @GET
     @Operation(summary = "The rules in force on a date (today by default), or every version with history=true")
     public List<RuleView> list(
@@ -64,6 +68,16 @@ public class RuleResource {
         LocalDate day = QueryParameters.date("at", at);
         return list.rules(category, district, day != null ? day : service.today(),
                 Boolean.TRUE.equals(QueryParameters.bool("history", history)));
+    }
+
+    @GET
+    @Path("/review")
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.SUPERVISOR})
+    @Operation(summary = "确责清单复核: categories and districts where approved returns, re-dispatches or the department model disagree with the list, for work orders first dispatched in the period (at most 92 days; the last 30 by default)")
+    public RuleReview.Report review(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate end = Optional.ofNullable(QueryParameters.date("to", to)).orElseGet(service::today);
+        LocalDate start = Optional.ofNullable(QueryParameters.date("from", from)).orElse(end.minusDays(29));
+        return review.review(start, end);
     }
 
     @GET
