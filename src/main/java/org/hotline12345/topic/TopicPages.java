@@ -97,7 +97,7 @@ public class TopicPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
-        YearMonth month = YearMonth.now(clock.withZone(calendar.zone()));
+        YearMonth month = YearMonth.from(clock.instant().atZone(calendar.zone()));
         return page(new Form("", month.toString(), "", month.atDay(1).toString(), month.atEndOfMonth().toString()),
                 List.of(), "", null);
     }
