@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -77,6 +78,7 @@ class TopicBrowserTest extends DatabaseTest {
             assertThat(new Select(browser.driver().findElement(By.id("topic-categories"))).getAllSelectedOptions())
                     .extracting(WebElement::getText).containsExactly("城乡建设 / 物业管理");
             assertThat(browser.driver().findElements(By.cssSelector("header.top nav a"))).isNotEmpty();
+            browser.screenshot("topic-form-refused");
             set(browser, "topic-from", "2023-06-01");
             set(browser, "topic-to", "2023-06-30");
             browser.driver().findElement(By.id("topic-submit")).click();
@@ -102,6 +104,8 @@ class TopicBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.id("places"))).contains("城南区 南湖街道 2");
             assertThat(browser.driver().findElement(By.id("export")).getDomAttribute("href")).endsWith("/export");
             browser.screenshot("topic-report");
+            script(browser, "document.getElementById('chart-trend').scrollIntoView()");
+            browser.screenshot("topic-report-departments");
 
             browser.driver().findElement(By.id("conclusion-input"))
                     .sendKeys("本月城南区南湖街道停车收费诉求集中，市住建局已责令恢复原收费标准；下月跟踪其他小区。");
@@ -111,13 +115,27 @@ class TopicBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.id("conclusion-text"))).startsWith("本月城南区南湖街道停车收费诉求集中");
             assertThat(browser.driver().findElements(By.id("close-topic"))).isEmpty();
             browser.screenshot("topic-closed");
+
+            // the printable report: the site's header, the tools and the forms left out, the report kept
+            ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            assertThat(browser.driver().findElement(By.cssSelector("header.top")).isDisplayed()).isFalse();
+            assertThat(browser.driver().findElement(By.id("print-report")).isDisplayed()).isFalse();
+            assertThat(browser.driver().findElement(By.id("conclusion-text")).isDisplayed()).isTrue();
+            assertThat(browser.driver().findElement(By.id("departments")).isDisplayed()).isTrue();
+            browser.screenshot("topic-print");
+            ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
             assertThat(browser.console()).noneMatch(line -> line.contains("SEVERE"));
         }
     }
 
+    /** Sets a date or month field as a picker would (typing into them depends on the browser's locale). */
     private static void set(Browser browser, String id, String value) {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
                 browser.driver().findElement(By.id(id)), value);
+    }
+
+    private static void script(Browser browser, String script) {
+        ((JavascriptExecutor) browser.driver()).executeScript(script);
     }
 
     /** Registers a 物业服务收费 request in 城南区 with the clock at the city's {@code at}, dispatched to 市住建局. */
