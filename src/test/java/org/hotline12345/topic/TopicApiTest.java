@@ -7,7 +7,6 @@ import static org.hotline12345.support.Api.step;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -205,23 +204,9 @@ class TopicApiTest extends DatabaseTest {
                 "returned", returned, "rated", rated, "satisfied", satisfied);
     }
 
-    /** Registers a work order as the agent with the clock at the city's {@code at}, dispatched to {@code lead}. */
-    @SuppressWarnings("unchecked")
     private String registerAt(String at, String category, String district, String street, String title,
             String content, String lead) {
-        Instant time = Shanghai.at(at);
-        clock.set(time);
-        Map<String, Object> body = Api.registration();
-        // the topic tests' own caller, so that other tests' callers' histories stay apart
-        ((Map<String, Object>) body.get("citizen")).put("phone", "13900002403");
-        body.put("categoryCode", category);
-        body.put("location", new HashMap<>(Map.of("district", district, "street", street)));
-        body.put("title", title);
-        body.put("content", content);
-        if (lead != null) {
-            body.put("dispatch", Api.dispatchTo(lead));
-        }
-        return Api.register(body);
+        return TopicFixtures.registerAt(clock, at, category, district, street, title, content, lead);
     }
 
     private static List<List<String>> rows(Sheet sheet) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline12345.support.Api.step;
 
 import java.net.URL;
-import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.hotline12345.support.Api;
 import org.hotline12345.support.Browser;
 import org.hotline12345.support.DatabaseTest;
 import org.hotline12345.support.MutableClock;
@@ -139,16 +137,7 @@ class TopicBrowserTest extends DatabaseTest {
     }
 
     /** Registers a 物业服务收费 request in 城南区 with the clock at the city's {@code at}, dispatched to 市住建局. */
-    @SuppressWarnings("unchecked")
     private String register(String at, String street, String title, String content) {
-        clock.set(Shanghai.at(at));
-        Map<String, Object> body = Api.registration();
-        ((Map<String, Object>) body.get("citizen")).put("phone", "13900002406");
-        body.put("categoryCode", "010101");
-        body.put("location", new HashMap<>(Map.of("district", "城南区", "street", street)));
-        body.put("title", title);
-        body.put("content", content);
-        body.put("dispatch", Api.dispatchTo("HOUSING"));
-        return Api.register(body);
+        return TopicFixtures.registerAt(clock, at, "010101", "城南区", street, title, content, "HOUSING");
     }
 }
