@@ -18,9 +18,12 @@ create table topic (
     period_to       date          not null,
     status          varchar(10)   not null check (status in ('OPEN', 'CLOSED')),
     conclusion      varchar(10000),
+    -- the supervisors' usernames and, as the pages name them, their display names at the time
     opened_by       varchar(40)   not null,
+    opened_by_name  varchar(100)  not null,
     opened_at       timestamptz   not null,
     closed_by       varchar(40),
+    closed_by_name  varchar(100),
     closed_at       timestamptz,
     check (period_from <= period_to),
     check (street is null or district is not null),

@@ -72,7 +72,7 @@ public class TopicService {
     public record TopicView(long id, String title, String month, List<String> categoryCodes,
             List<String> categoryNames, List<String> keywords, String district, String street, String area,
             LocalDate from, LocalDate to, TopicStatus status, String statusLabel, String conclusion, String openedBy,
-            String openedAt, String closedBy, String closedAt) {
+            String openedByName, String openedAt, String closedBy, String closedByName, String closedAt) {
     }
 
     /** A topic and its report. */
@@ -133,7 +133,8 @@ public class TopicService {
             throw InvalidFieldException.unacceptable("to", "period", "统计期间最长 " + MAX_DAYS + " 天");
         }
         return store.open(topic.title().strip(), topic.month(), codes, keywords(topic.keywords()), district,
-                street == null ? null : street.strip(), topic.from(), topic.to(), actor.username(), clock.instant());
+                street == null ? null : street.strip(), topic.from(), topic.to(), actor.username(), actor.displayName(),
+                clock.instant());
     }
 
     /** The topic and its report, computed from its work orders as they stand now. */
@@ -152,7 +153,8 @@ public class TopicService {
     /** Closes an open topic with the month's findings. */
     public void close(long id, Conclusion conclusion, Actor actor) {
         find(id);
-        if (!store.close(id, conclusion.conclusion().strip(), actor.username(), clock.instant())) {
+        if (!store.close(id, conclusion.conclusion().strip(), actor.username(), actor.displayName(),
+                clock.instant())) {
             throw new ConflictException("此专题已结题");
         }
     }
@@ -177,7 +179,7 @@ public class TopicService {
         return new TopicView(topic.id(), topic.title(), topic.month(), topic.categoryCodes(), names,
                 topic.keywords(), topic.district(), topic.street(), TopicReport.area(topic.district(), topic.street()),
                 topic.from(), topic.to(), topic.status(), Labels.label(topic.status()), topic.conclusion(),
-                topic.openedBy(), TopicReport.minutes(topic.openedAt(), zone), topic.closedBy(),
-                TopicReport.minutes(topic.closedAt(), zone));
+                topic.openedBy(), topic.openedByName(), TopicReport.minutes(topic.openedAt(), zone),
+                topic.closedBy(), topic.closedByName(), TopicReport.minutes(topic.closedAt(), zone));
     }
 }

@@ -32,11 +32,12 @@ public class TopicStore {
      */
     public record Topic(long id, String title, String month, List<String> categoryCodes, List<String> keywords,
             String district, String street, LocalDate from, LocalDate to, TopicStatus status, String conclusion,
-            String openedBy, Instant openedAt, String closedBy, Instant closedAt) {
+            String openedBy, String openedByName, Instant openedAt, String closedBy, String closedByName,
+            Instant closedAt) {
     }
 
     private static final String COLUMNS = "id, title, month, category_codes, keywords, district, street, period_from,"
-            + " period_to, status, conclusion, opened_by, opened_at, closed_by, closed_at";
+            + " period_to, status, conclusion, opened_by, opened_by_name, opened_at, closed_by, closed_by_name, closed_at";
 
     @Inject
     EntityManager entityManager;
@@ -44,12 +45,12 @@ public class TopicStore {
     /** Stores an open topic; its id. */
     @Transactional
     public long open(String title, String month, List<String> categoryCodes, List<String> keywords, String district,
-            String street, LocalDate from, LocalDate to, String openedBy, Instant now) {
+            String street, LocalDate from, LocalDate to, String openedBy, String openedByName, Instant now) {
         return session().doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into topic (title, month, category_codes, keywords, district, street, period_from,
-                      period_to, status, opened_by, opened_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?) returning id""")) {
+                      period_to, status, opened_by, opened_by_name, opened_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?) returning id""")) {
                 int i = 0;
                 insert.setString(++i, title);
                 insert.setString(++i, month);
@@ -60,6 +61,7 @@ public class TopicStore {
                 insert.setDate(++i, Date.valueOf(from));
                 insert.setDate(++i, Date.valueOf(to));
                 insert.setString(++i, openedBy);
+                insert.setString(++i, openedByName);
                 insert.setTimestamp(++i, Timestamp.from(now));
                 try (ResultSet row = insert.executeQuery()) {
                     row.next();
@@ -71,15 +73,17 @@ public class TopicStore {
 
     /** Closes an open topic with its conclusion; whether it was open. */
     @Transactional
-    public boolean close(long id, String conclusion, String closedBy, Instant now) {
+    public boolean close(long id, String conclusion, String closedBy, String closedByName, Instant now) {
         return session().doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
-                    update topic set status = 'CLOSED', conclusion = ?, closed_by = ?, closed_at = ?
+                    update topic set status = 'CLOSED', conclusion = ?, closed_by = ?, closed_by_name = ?,
+                      closed_at = ?
                     where id = ? and status = 'OPEN'""")) {
                 update.setString(1, conclusion);
                 update.setString(2, closedBy);
-                update.setTimestamp(3, Timestamp.from(now));
-                update.setLong(4, id);
+                update.setString(3, closedByName);
+                update.setTimestamp(4, Timestamp.from(now));
+                update.setLong(5, id);
                 return update.executeUpdate() == 1;
             }
         });
@@ -113,8 +117,9 @@ public class TopicStore {
                                 strings(rows.getArray(4)), strings(rows.getArray(5)), rows.getString(6),
                                 rows.getString(7), rows.getDate(8).toLocalDate(), rows.getDate(9).toLocalDate(),
                                 TopicStatus.valueOf(rows.getString(10)), rows.getString(11), rows.getString(12),
-                                rows.getTimestamp(13).toInstant(), rows.getString(14),
-                                rows.getTimestamp(15) == null ? null : rows.getTimestamp(15).toInstant()));
+                                rows.getString(13), rows.getTimestamp(14).toInstant(), rows.getString(15),
+                                rows.getString(16),
+                                rows.getTimestamp(17) == null ? null : rows.getTimestamp(17).toInstant()));
                     }
                 }
                 return topics;

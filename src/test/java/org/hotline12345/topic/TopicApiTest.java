@@ -96,6 +96,8 @@ class TopicApiTest extends DatabaseTest {
         JsonPath report = Api.as("supervisor").get("/api/topics/" + id).then().statusCode(200).extract().jsonPath();
 
         assertThat(report.getString("topic.statusLabel")).isEqualTo("进行中");
+        assertThat(report.getString("topic.openedBy")).isEqualTo("supervisor");
+        assertThat(report.getString("topic.openedByName")).isEqualTo("陈班长");
         assertThat(report.getList("topic.categoryNames", String.class)).containsExactly("物业管理");
         assertThat(report.getString("topic.area")).isEqualTo("城东区");
         assertThat(report.getList("report.workOrders.number", String.class)).containsExactly(a, b, c, d)

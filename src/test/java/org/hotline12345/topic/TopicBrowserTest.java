@@ -84,7 +84,7 @@ class TopicBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.id("done"))).isEqualTo("已开启专题");
             assertThat(browser.text(By.cssSelector("h1"))).startsWith("2023-06 每月一题：小区停车收费").contains("进行中");
             assertThat(browser.text(By.id("scope"))).contains("物业管理（含下级分类）").contains("停车费、停车收费（任一）")
-                    .contains("城南区").contains("2023-06-01 至 2023-06-30");
+                    .contains("城南区").contains("2023-06-01 至 2023-06-30").contains("陈班长（2023-07-03 09:00）");
             assertThat(browser.text(By.id("total"))).isEqualTo("2");
             assertThat(browser.text(By.id("closed"))).isEqualTo("0");
             assertThat(browser.text(By.id("in-progress"))).isEqualTo("2");
@@ -111,6 +111,7 @@ class TopicBrowserTest extends DatabaseTest {
             assertThat(browser.text(By.id("done"))).isEqualTo("已结题");
             assertThat(browser.text(By.id("topic-status"))).isEqualTo("已结题");
             assertThat(browser.text(By.id("conclusion-text"))).startsWith("本月城南区南湖街道停车收费诉求集中");
+            assertThat(browser.text(By.cssSelector("#conclusion h2"))).isEqualTo("本月结论 陈班长（2023-07-03 09:00）");
             assertThat(browser.driver().findElements(By.id("close-topic"))).isEmpty();
             browser.screenshot("topic-closed");
 
