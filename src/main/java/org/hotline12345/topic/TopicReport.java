@@ -51,7 +51,7 @@ public final class TopicReport {
      *
      * @param inProgress not yet closed (在办)
      * @param returned approved returns (退单) of every department
-     * @param rated work orders with the citizen's satisfaction from the callback
+     * @param rated work orders with the citizen's satisfaction (the callback's or the rating's)
      * @param satisfied those rated 满意 or 基本满意
      */
     public record Figures(long total, long closed, long inProgress, long departments, long replied, long returned,

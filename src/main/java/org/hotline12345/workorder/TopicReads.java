@@ -39,7 +39,8 @@ public class TopicReads {
      *
      * @param leadDepartmentCode the department that leads it now (or last led it, once closed); null before dispatch
      *        and after an approved return
-     * @param satisfaction the citizen's, from the callback; null until then
+     * @param satisfaction the citizen's: the callback's answer or the five-level rating (好差评) mapped to it, whichever
+     *        came last; null until then
      */
     public record Order(long id, String number, String title, String content, String categoryCode,
             String categoryName, String district, String street, Instant registeredAt, WorkOrderStatus status,
