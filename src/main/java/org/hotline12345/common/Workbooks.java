@@ -26,13 +26,19 @@ public final class Workbooks {
     /** One sheet with a header row and a row per entry. */
     public static byte[] table(String sheetName, List<String> columns, List<? extends List<?>> rows) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        sheet(workbook, bold(workbook), sheetName, columns, rows);
+        return bytes(workbook);
+    }
+
+    /** A sheet more of the workbook, with its header row and a row per entry (a workbook of several tables). */
+    public static void sheet(SXSSFWorkbook workbook, CellStyle bold, String sheetName, List<String> columns,
+            List<? extends List<?>> rows) {
         Sheet sheet = workbook.createSheet(sheetName);
-        header(sheet, columns, bold(workbook));
+        header(sheet, columns, bold);
         int r = 1;
         for (List<?> values : rows) {
             row(sheet, r++, values);
         }
-        return bytes(workbook);
     }
 
     public static void header(Sheet sheet, List<String> names, CellStyle bold) {

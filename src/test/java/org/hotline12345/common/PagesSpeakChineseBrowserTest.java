@@ -87,7 +87,7 @@ class PagesSpeakChineseBrowserTest extends DatabaseTest {
                 "/knowledge", "/account"));
         pages.put("supervisor", List.of("/supervisor", "/supervisor/wallboard", "/supervisor/overdue",
                 "/supervisor/stats", "/hotline/approvals", "/hotline/work-orders/" + replied, "/desk",
-                "/desk/accountability", "/desk/reports/weekly", "/supervisor/hotspots"));
+                "/desk/accountability", "/desk/reports/weekly", "/supervisor/hotspots", "/supervisor/topics"));
         pages.put("housing", List.of("/department", "/department/work-orders/" + dispatched,
                 "/department/work-orders/" + accepted, "/department/work-orders/" + replied + "/print",
                 "/department/hotspots"));
