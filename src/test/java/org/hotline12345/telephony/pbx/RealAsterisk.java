@@ -313,6 +313,7 @@ public final class RealAsterisk implements AutoCloseable {
         }
         Files.writeString(root.resolve("asterisk-options.conf"), extraOptions);
         recordPrompts();
+        installHoldMusic();
     }
 
     /** Desks beyond 1010, each the three sections the shipped ones have. */
@@ -327,6 +328,16 @@ public final class RealAsterisk implements AutoCloseable {
                     .append("](agent-aor)\n");
         }
         return desks.toString();
+    }
+
+    /** The hold music, where telephony/README.md tells the installer to copy it. */
+    private void installHoldMusic() throws IOException {
+        Path moh = Files.createDirectories(root.resolve("var/lib/asterisk/moh"));
+        try (Stream<Path> files = Files.list(Path.of("telephony/moh"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".wav")).toList()) {
+                Files.copy(file, moh.resolve(file.getFileName()));
+            }
+        }
     }
 
     /** Every prompt telephony/sounds/prompts.md lists, as silence; the greeting as long as asked. */

@@ -300,6 +300,14 @@ class RealPbxDrillsTest extends DatabaseTest {
     }
 
     @Test
+    void callersWaitingInTheQueueHearTheHotlinesHoldMusic() {
+        RealAsterisk pbx = RealAsteriskResource.asterisk();
+        // what queues.conf (musicclass = default) and the consultation room play, installed as telephony/README.md says
+        assertThat(pbx.cli("moh show files")).contains("Class: default").contains("hotline-hold");
+        assertThat(pbx.cli("moh show classes")).contains("Class: default").contains("Mode: files");
+    }
+
+    @Test
     void aPauseReasonReachesTheServiceAndSurvivesAsterisksRestart() throws Exception {
         RealAsterisk pbx = RealAsteriskResource.asterisk();
         phone(pbx, "1008", Duration.ofMillis(300), Duration.ofSeconds(1));
