@@ -46,21 +46,34 @@ public class ScorecardReads {
      */
     @Transactional
     public List<Step> dispatchedBetween(Instant start, Instant end) {
-        List<Step> steps = new ArrayList<>();
-        for (Object row : entityManager.createNativeQuery("""
+        return steps("e.work_order_id in (select d.work_order_id from work_order_event d"
+                + " where d.type in ('DISPATCHED', 'REDISPATCHED') and d.occurred_at >= ?2 and d.occurred_at < ?3)",
+                Timestamp.from(start), Timestamp.from(end));
+    }
+
+    /** The scored events of one work order, oldest first; empty when there is no such work order. */
+    @Transactional
+    public List<Step> ofWorkOrder(String number) {
+        return steps("w.number = ?2", number);
+    }
+
+    private List<Step> steps(String which, Object... parameters) {
+        var query = entityManager.createNativeQuery("""
                 select e.work_order_id, w.number, w.title, e.type, e.occurred_at, e.actor_department_id,
                   cast(e.details as text)
                 from work_order_event e join work_order w on w.id = e.work_order_id
-                where e.type in (?3) and e.work_order_id in (select d.work_order_id from work_order_event d
-                  where d.type in ('DISPATCHED', 'REDISPATCHED') and d.occurred_at >= ?1 and d.occurred_at < ?2)
-                order by e.work_order_id, e.occurred_at, e.id
-                """).setParameter(1, Timestamp.from(start)).setParameter(2, Timestamp.from(end))
-                .setParameter(3, SCORED.stream().map(Enum::name).toList()).getResultList()) {
+                where e.type in (?1) and
+                """ + which + " order by e.work_order_id, e.occurred_at, e.id")
+                .setParameter(1, SCORED.stream().map(Enum::name).toList());
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 2, parameters[i]);
+        }
+        List<Step> steps = new ArrayList<>();
+        for (Object row : query.getResultList()) {
             Object[] c = (Object[]) row;
             steps.add(new Step(((Number) c[0]).longValue(), (String) c[1], (String) c[2],
                     EventType.valueOf((String) c[3]), SqlValues.instant(c[4]),
-                    c[5] == null ? null : ((Number) c[5]).longValue(),
-                    EventDetails.read((String) c[6])));
+                    c[5] == null ? null : ((Number) c[5]).longValue(), EventDetails.read((String) c[6])));
         }
         return steps;
     }
