@@ -125,10 +125,10 @@ class ScorecardTest extends DatabaseTest {
         // 非常满意 on the five levels counts as 满意
         assertRate(samr, "SATISFIED", 1, 1);
         // (15×50 + 20×100 + 10×66.7 + 10×50 + 20×50 + 20×50 + 5×66.7) / 100; SAMR without 解决率: 6250 / 80
-        assertThat(housing).containsEntry("score", 62.5).containsEntry("rank", 2).containsEntry("black", true)
+        assertThat(housing).containsEntry("score", 62.5f).containsEntry("rank", 2).containsEntry("black", true)
                 .containsEntry("red", false);
-        assertThat(samr).containsEntry("score", 78.13).containsEntry("rank", 1).containsEntry("red", true);
-        assertThat(row(card, "D-EAST")).containsEntry("group", "区县政府").containsEntry("score", 100.0)
+        assertThat(samr).containsEntry("score", 78.13f).containsEntry("rank", 1).containsEntry("red", true);
+        assertThat(row(card, "D-EAST")).containsEntry("group", "区县政府").containsEntry("score", 100.0f)
                 .containsEntry("rank", 1);
         assertThat(s2).isNotBlank();
 
@@ -136,7 +136,7 @@ class ScorecardTest extends DatabaseTest {
         JsonPath quarter = Api.as("supervisor").get("/api/scorecards?period=2023-Q2").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(quarter.getInt("version.redCount")).isEqualTo(3);
-        assertThat(row(quarter, "HOUSING")).containsEntry("score", 62.5).containsEntry("red", true);
+        assertThat(row(quarter, "HOUSING")).containsEntry("score", 62.5f).containsEntry("red", true);
 
         // drill-down: the work orders behind 按时签收率, whether each counts
         JsonPath drill = Api.as("supervisor")
@@ -175,7 +175,7 @@ class ScorecardTest extends DatabaseTest {
         assertRate(housingAfter, "ACCEPTED_ON_TIME", 1, 1);
         assertRate(housingAfter, "REOPENED", 0, 1);
         assertRate(housingAfter, "SATISFIED", 1, 1);
-        assertThat(housingAfter).containsEntry("score", 92.5).containsEntry("rank", 1).containsEntry("red", true);
+        assertThat(housingAfter).containsEntry("score", 92.5f).containsEntry("rank", 1).containsEntry("red", true);
         assertThat(row(after, "SAMR")).containsEntry("black", true);
         // the supervisors heard of the appeal, the department of the decision
         assertThat(inbox("supervisor")).anySatisfy(n -> assertThat(n.get("title")).isEqualTo("考核申诉：市住建局 · 工单 "
