@@ -16,6 +16,7 @@ import org.hotline12345.common.ConflictException;
 import org.hotline12345.common.InvalidFieldException;
 import org.hotline12345.common.Labels;
 import org.hotline12345.common.ResourceNotFoundException;
+import org.hotline12345.common.TextInput;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
 import org.hotline12345.notification.NewNotification;
@@ -75,7 +76,7 @@ public class AppealService {
                 .orElseThrow(() -> InvalidFieldException.unacceptable("workOrderNumber", "dispatchedToDepartment",
                         "工单 " + number + " 未曾派给" + department.name() + "，不能申诉"));
         long id = store.appeal(theCase.workOrderId(), theCase.number(), department.id(), department.code(),
-                appeal.kind(), appeal.reason().strip(), blankToNull(appeal.evidence()), actor.username(),
+                appeal.kind(), appeal.reason().strip(), TextInput.blankToNull(appeal.evidence()), actor.username(),
                 clock.instant()).orElseThrow(() -> new ConflictException("工单 " + number + " 已有待审核或已成立的申诉"));
         String title = "考核申诉：" + department.name() + " · 工单 " + number;
         String body = Labels.label(appeal.kind()) + "。理由：" + appeal.reason().strip() + "。请在「考核申诉」页面审核："
@@ -115,9 +116,5 @@ public class AppealService {
         return new AppealView(a.id(), a.workOrderNumber(), a.departmentCode(), name, a.kind(), Labels.label(a.kind()),
                 a.reason(), a.evidence(), a.status(), Labels.label(a.status()), a.submittedBy(), a.submittedAt(),
                 a.decidedBy(), a.decidedAt(), a.decisionReason());
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
