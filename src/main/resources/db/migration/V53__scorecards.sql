@@ -11,6 +11,7 @@ create table scorecard_version (
     groups          jsonb        not null,
     red_count       integer      not null check (red_count >= 0),
     black_count     integer      not null check (black_count >= 0),
+    -- the administrator's username; the seeded version's is 系统预置
     created_by      varchar(40)  not null,
     created_at      timestamptz  not null
 );
@@ -20,7 +21,7 @@ insert into scorecard_version (valid_from, weights, groups, red_count, black_cou
 values ('2000-01-01',
         '{"ACCEPTED_ON_TIME": 15, "REPLIED_ON_TIME": 20, "RETURNED": 10, "REOPENED": 10, "RESOLVED": 20, "SATISFIED": 20, "SUPERVISED": 5}',
         '{"CITY_DEPARTMENT": "市直部门", "DISTRICT_GOVERNMENT": "区县政府", "STREET_OFFICE": "街道乡镇", "PUBLIC_UTILITY": "公共服务企业"}',
-        3, 3, 'system', now());
+        3, 3, '系统预置', now());
 
 -- A department's appeal that one of its work orders is not fairly its own; upheld, the work order leaves that
 -- department's figures. Work orders are the work-order feature's: kept as values, no foreign key.

@@ -3,7 +3,13 @@ package org.hotline12345.scorecard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,8 +51,8 @@ public class AppealService {
 
     public record AppealView(long id, String workOrderNumber, String departmentCode, String departmentName,
             AppealKind kind, String kindLabel, String reason, String evidence, AppealStatus status,
-            String statusLabel, String submittedBy, Instant submittedAt, String decidedBy, Instant decidedAt,
-            String decisionReason) {
+            String statusLabel, String submittedBy, String submittedByName, Instant submittedAt, String decidedBy,
+            String decidedByName, Instant decidedAt, String decisionReason) {
     }
 
     @Inject
@@ -105,16 +111,38 @@ public class AppealService {
     }
 
     /** The appeals the actor may see, newest first: all for supervisors, the department's own for its staff. */
+    @Transactional
     public List<AppealView> list(AppealStatus status, Actor actor) {
         Long department = ScorecardPolicy.maySeeAll(actor) ? null : actor.departmentId();
         ScorecardPolicy.require(department != null || ScorecardPolicy.maySeeAll(actor), "查看考核申诉");
-        return store.list(status, department, 200).stream().map(this::view).toList();
+        List<ScorecardStore.Appeal> found = store.list(status, department, 200);
+        Map<String, String> names = names(found.stream().flatMap(a -> Stream.of(a.submittedBy(), a.decidedBy()))
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return found.stream().map(a -> view(a, names)).toList();
+    }
+
+    /** People's names by username, for the pages, which show names rather than accounts. */
+    @Transactional
+    Map<String, String> names(Set<String> usernames) {
+        Map<String, String> names = new HashMap<>();
+        if (!usernames.isEmpty()) {
+            users.list("username in ?1", usernames).forEach(user -> names.put(user.getUsername(),
+                    user.getDisplayName()));
+        }
+        return names;
     }
 
     private AppealView view(ScorecardStore.Appeal a) {
+        return view(a, names(Stream.of(a.submittedBy(), a.decidedBy()).filter(Objects::nonNull)
+                .collect(Collectors.toSet())));
+    }
+
+    private AppealView view(ScorecardStore.Appeal a, Map<String, String> names) {
         String name = departments.byId(a.departmentId()).map(DepartmentView::name).orElse(a.departmentCode());
         return new AppealView(a.id(), a.workOrderNumber(), a.departmentCode(), name, a.kind(), Labels.label(a.kind()),
-                a.reason(), a.evidence(), a.status(), Labels.label(a.status()), a.submittedBy(), a.submittedAt(),
-                a.decidedBy(), a.decidedAt(), a.decisionReason());
+                a.reason(), a.evidence(), a.status(), Labels.label(a.status()), a.submittedBy(),
+                names.getOrDefault(a.submittedBy(), a.submittedBy()), a.submittedAt(), a.decidedBy(),
+                a.decidedBy() == null ? null : names.getOrDefault(a.decidedBy(), a.decidedBy()), a.decidedAt(),
+                a.decisionReason());
     }
 }

@@ -87,7 +87,7 @@ public class DepartmentScorecardPage {
         Indicator shown = ScorecardResource.indicator(indicator);
         return ScorecardPages.Templates.drill(views.drill(chosen, department, shown, actor.get()),
                 shown == null ? "派单量" : shown.label(), PAGE + "?period=" + chosen.key(),
-                ScorecardPolicy.mayAppeal(actor.get()));
+                ScorecardPolicy.mayAppeal(actor.get()), "/department/work-orders/");
     }
 
     /** 申诉 of one of the department's work orders. */

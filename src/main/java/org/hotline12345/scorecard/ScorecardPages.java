@@ -43,12 +43,15 @@ public class ScorecardPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance scorecards(ScorecardTable table, GroupTable group, List<String> headings,
-                String previous, String next, String quarter, String month, String json, ScoringVersion version);
+                String previous, String next, String quarter, String quarterLabel, String month, String json,
+                ScoringVersion version);
 
         static native TemplateInstance print(ScorecardTable table, List<String> headings, ScoringVersion version,
                 List<String> weights);
 
-        static native TemplateInstance drill(Drill drill, String indicatorLabel, String back, boolean mayAppeal);
+        /** @param orderPage where a work order's page is, its number added */
+        static native TemplateInstance drill(Drill drill, String indicatorLabel, String back, boolean mayAppeal,
+                String orderPage);
     }
 
     /** What the chart draws: one group's departments and their scores, best first. */
@@ -96,7 +99,7 @@ public class ScorecardPages {
         return Templates.scorecards(table, shown, ScorecardTable.headings(),
                 chosen.quarter() ? quarterKey(first.minusMonths(3)) : first.minusMonths(1).toString(),
                 chosen.quarter() ? quarterKey(first.plusMonths(3)) : first.plusMonths(1).toString(),
-                quarterKey(first), first.toString(), json, card.version());
+                quarterKey(first), Period.parse(quarterKey(first)).label(), first.toString(), json, card.version());
     }
 
     /** 考核通报: every group's ranking with the red and black lists, for printing. */
@@ -149,7 +152,8 @@ public class ScorecardPages {
         Period chosen = Period.parse(period);
         Indicator shown = ScorecardResource.indicator(indicator);
         return Templates.drill(views.drill(chosen, department, shown, actor.get()),
-                shown == null ? "派单量" : shown.label(), PAGE + "?period=" + chosen.key(), false);
+                shown == null ? "派单量" : shown.label(), PAGE + "?period=" + chosen.key(), false,
+                "/hotline/work-orders/");
     }
 
     /** The period asked for, or by default last month of the city. */

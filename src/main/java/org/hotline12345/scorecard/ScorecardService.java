@@ -3,6 +3,7 @@ package org.hotline12345.scorecard;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +58,14 @@ public class ScorecardService {
             Indicator indicator, List<DrillCase> cases) {
     }
 
-    /** @param counted whether the work order counts in the indicator's count (not only its base) */
-    public record DrillCase(DepartmentCase detail, boolean counted) {
+    /**
+     * @param counted whether the work order counts in the indicator's count (not only its base)
+     * @param dispatched when it was dispatched to the department, in the city's time to the minute
+     */
+    public record DrillCase(DepartmentCase detail, boolean counted, String dispatched) {
     }
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     ScorecardReads reads;
@@ -116,7 +122,7 @@ public class ScorecardService {
         for (DepartmentCase c : byDepartment.getOrDefault(departmentCode, List.of())) {
             Boolean counts = indicator == null ? Boolean.TRUE : c.counts(indicator);
             if (counts != null) {
-                cases.add(new DrillCase(c, counts));
+                cases.add(new DrillCase(c, counts, MINUTES.format(c.dispatchedAt().atZone(calendar.zone()))));
             }
         }
         return new Drill(period.key(), period.label(), departmentCode, department.name(), indicator, cases);

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,8 +43,10 @@ public class ScoringVersionPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance weights(List<ScoringVersion> versions, ScoringVersion current,
-                List<Indicator> indicators, List<DepartmentKind> kinds, String nextMonth, String done, String error);
+        /** @param names the administrators' names by username */
+        static native TemplateInstance weights(List<ScoringVersion> versions, Map<String, String> names,
+                ScoringVersion current, List<Indicator> indicators, List<DepartmentKind> kinds, String nextMonth,
+                String done, String error);
     }
 
     @Inject
@@ -51,6 +54,9 @@ public class ScoringVersionPage {
 
     @Inject
     ScorecardStore store;
+
+    @Inject
+    AppealService appeals;
 
     @Inject
     Validator validator;
@@ -68,7 +74,9 @@ public class ScoringVersionPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@QueryParam("done") String done, @QueryParam("error") String error) {
         YearMonth month = YearMonth.from(clock.instant().atZone(calendar.zone()));
-        return Templates.weights(versions.list(), store.versionFor(month), List.of(Indicator.values()),
+        List<ScoringVersion> saved = versions.list();
+        return Templates.weights(saved, appeals.names(saved.stream().map(ScoringVersion::createdBy)
+                .collect(Collectors.toSet())), store.versionFor(month), List.of(Indicator.values()),
                 List.of(DepartmentKind.values()), month.plusMonths(1).toString(), done, error);
     }
 

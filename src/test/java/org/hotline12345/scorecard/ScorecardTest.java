@@ -1,6 +1,7 @@
 package org.hotline12345.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,7 +17,9 @@ import jakarta.inject.Inject;
 
 import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
+import org.hotline12345.support.Excel;
 import org.hotline12345.support.MutableClock;
+import org.hotline12345.support.Pages;
 import org.hotline12345.support.Shanghai;
 import org.hotline12345.workorder.ServiceRating;
 import org.hotline12345.workorder.WorkOrderService;
@@ -177,6 +180,18 @@ class ScorecardTest extends DatabaseTest {
         assertRate(housingAfter, "SATISFIED", 1, 1);
         assertThat(housingAfter).containsEntry("score", 92.5f).containsEntry("rank", 1).containsEntry("red", true);
         assertThat(row(after, "SAMR")).containsEntry("black", true);
+
+        // the monthly 通报 as Excel, with each figure's count and base
+        List<List<String>> sheet = Excel.rows(Pages.as("supervisor")
+                .get("/supervisor/scorecards/export?period=2023-06").then().statusCode(200).extract().asByteArray());
+        assertThat(sheet.get(0)).startsWith("对比组", "名次", "承办单位", "得分", "榜单", "派单量", "申诉核减", "按时签收率");
+        assertThat(sheet).filteredOn(line -> line.get(2).equals("市住建局")).singleElement()
+                .satisfies(line -> assertThat(line.subList(3, 9)).containsExactly("92.50", "红榜", "2.0", "1.0",
+                        "100.0%", "1/1"));
+        Pages.as("supervisor").get("/supervisor/scorecards/print?period=2023-06").then().statusCode(200)
+                .body(containsString("12345 热线承办单位考核通报（2023年6月）"));
+        Pages.as("admin").get("/admin/scorecard-weights").then().statusCode(200).body(containsString("2023-06"));
+        Pages.as("supervisor").get("/admin/scorecard-weights").then().statusCode(403);
         // the supervisors heard of the appeal, the department of the decision
         assertThat(inbox("supervisor")).anySatisfy(n -> assertThat(n.get("title")).isEqualTo("考核申诉：市住建局 · 工单 "
                 + h2));
