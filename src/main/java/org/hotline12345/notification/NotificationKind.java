@@ -13,5 +13,7 @@ public enum NotificationKind {
     /** 知识库: an article of the department is due for review or expires, or a proposal was published or sent back */
     KNOWLEDGE,
     /** 热点: the hotspot pass found requests that stand out, for the supervisors and the responsible department */
-    HOTSPOT
+    HOTSPOT,
+    /** 考核申诉: a department's appeal for the supervisors, and their decision for the department */
+    SCORECARD_APPEAL
 }

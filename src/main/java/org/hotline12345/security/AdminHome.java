@@ -32,7 +32,9 @@ public class AdminHome {
             new Section("知识库编辑", "/knowledge/editor", "知识条目的新增、修改、下线与版本"),
             // the portal's SMS (sms package)
             new Section("短信管理", "/admin/sms", "验证码、回执、进度与评价邀请短信的模板；最近短信及送达回执"),
-            new Section("合作方接入", "/admin/partners", "省级平台、信箱、留言板、110、部门系统：密钥、流量、暂停；推送记录与重发"));
+            new Section("合作方接入", "/admin/partners", "省级平台、信箱、留言板、110、部门系统：密钥、流量、暂停；推送记录与重发"),
+            // 考核 (scorecard)
+            new Section("考核权重", "/admin/scorecard-weights", "部门考核各项指标的权重、对比组与红黑榜名额，按月施行的版本"));
 
     @CheckedTemplate
     static class Templates {

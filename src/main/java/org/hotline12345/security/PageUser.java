@@ -77,6 +77,8 @@ public class PageUser {
             links.add(new Link("常用语", "/department/phrases"));
             // 热点 of the department's categories (hotspot)
             links.add(new Link("本单位热点", "/department/hotspots"));
+            // 考核 and its appeals (scorecard)
+            links.add(new Link("本单位考核", "/department/scorecard"));
         }
         if (role == Role.SUPERVISOR || role == Role.ADMIN || role == Role.DESK_LEAD) {
             links.add(new Link("实时监控", "/supervisor/wallboard"));
@@ -84,6 +86,8 @@ public class PageUser {
         if (role == Role.SUPERVISOR || role == Role.ADMIN) {
             links.add(new Link("超期看板", "/supervisor/overdue"));
             links.add(new Link("统计分析", "/supervisor/stats"));
+            // 部门考核 (scorecard)
+            links.add(new Link("部门考核", "/supervisor/scorecards"));
             // the portal's figures: receipts against the 3-minute rule (intake), 好差评 and 差评核实 (rating)
             links.add(new Link("网络诉求时效", "/supervisor/intake"));
             links.add(new Link("好差评", "/hotline/ratings"));

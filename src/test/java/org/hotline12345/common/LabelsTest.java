@@ -63,7 +63,10 @@ class LabelsTest {
             ReviewDecision.class,
             AccessChannel.class, WorkOrderAction.class, LedgerAction.class,
             MissedCallReason.class, MissedCallStatus.class, MissedCallOutcome.class,
-            org.hotline12345.duplicate.DuplicateReason.class, org.hotline12345.duplicate.Relation.class);
+            org.hotline12345.duplicate.DuplicateReason.class, org.hotline12345.duplicate.Relation.class,
+            // 考核 (scorecard)
+            org.hotline12345.scorecard.Indicator.class, org.hotline12345.scorecard.AppealKind.class,
+            org.hotline12345.scorecard.AppealStatus.class);
 
     @Test
     void everyConstantThePagesShowHasItsChineseTerm() {

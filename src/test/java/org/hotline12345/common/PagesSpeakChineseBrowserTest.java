@@ -87,14 +87,16 @@ class PagesSpeakChineseBrowserTest extends DatabaseTest {
                 "/knowledge", "/account"));
         pages.put("supervisor", List.of("/supervisor", "/supervisor/wallboard", "/supervisor/overdue",
                 "/supervisor/stats", "/hotline/approvals", "/hotline/work-orders/" + replied, "/desk",
-                "/desk/accountability", "/desk/reports/weekly", "/supervisor/hotspots", "/supervisor/topics"));
+                "/desk/accountability", "/desk/reports/weekly", "/supervisor/hotspots", "/supervisor/topics",
+                "/supervisor/scorecards", "/supervisor/scorecards/print", "/supervisor/appeals"));
         pages.put("housing", List.of("/department", "/department/work-orders/" + dispatched,
                 "/department/work-orders/" + accepted, "/department/work-orders/" + replied + "/print",
-                "/department/hotspots"));
+                "/department/hotspots", "/department/scorecard"));
         pages.put("east", List.of("/department/work-orders/" + dispatched));
         pages.put("desk", List.of("/desk", "/agent", "/hotline/work-orders/" + dispatched));
         pages.put("admin", List.of("/admin", "/admin/departments", "/admin/departments/HOUSING", "/admin/users",
-                "/admin/categories", "/admin/rules", "/admin/calendar", "/knowledge/editor", "/hotline/search"));
+                "/admin/categories", "/admin/rules", "/admin/calendar", "/knowledge/editor", "/hotline/search",
+                "/admin/scorecard-weights"));
         pages.put("editor", List.of("/knowledge/editor", "/knowledge/editor/new", "/knowledge"));
 
         List<String> english = new ArrayList<>();
