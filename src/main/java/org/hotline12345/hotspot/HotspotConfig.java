@@ -2,6 +2,7 @@ package org.hotline12345.hotspot;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -55,4 +56,11 @@ public interface HotspotConfig {
     /** The contact number a proactive work order gives: the hotline's own office, as no citizen called. */
     @WithDefault("0571-87012345")
     String contactPhone();
+
+    /**
+     * A GeoJSON file of the city's districts and streets for the supervisors' map (区域分布): one feature per district
+     * ({@code level: district}) and per street ({@code level: street}, with its {@code district}), named as the areas
+     * are; unset, the demo city's made-up boundaries.
+     */
+    Optional<String> mapFile();
 }

@@ -2,6 +2,7 @@ package org.hotline12345.hotspot;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,8 +22,10 @@ import jakarta.ws.rs.core.Response;
 import org.hotline12345.category.CategoryDirectory;
 import org.hotline12345.category.CategoryView;
 import org.hotline12345.common.HotlineException;
+import org.hotline12345.common.Labels;
 import org.hotline12345.common.PageForms;
 import org.hotline12345.common.QueryParameters;
+import org.hotline12345.common.Workbooks;
 import org.hotline12345.department.DepartmentDirectory;
 import org.hotline12345.department.DepartmentView;
 import org.hotline12345.hotspot.HotspotService.Detail;
@@ -79,6 +82,32 @@ public class HotspotPages {
         HotspotStatus chosen = HotspotResource.status(status);
         return Templates.list(hotspots.list(chosen, actor.get()), chosen == null ? "" : chosen.name(),
                 List.of(HotspotStatus.values()), config);
+    }
+
+    /** The list as Excel, with each hotspot's 14-day trend as columns. */
+    @GET
+    @Path("/export")
+    @Produces(Workbooks.MEDIA_TYPE)
+    public Response export(@QueryParam("status") String status) {
+        List<HotspotView> shown = hotspots.list(HotspotResource.status(status), actor.get());
+        List<String> columns = new ArrayList<>(List.of("发现时间", "区域", "诉求分类", "类型", "件数", "往常", "时段", "责任单位",
+                "状态", "工单"));
+        int days = shown.stream().mapToInt(h -> h.trend().size()).max().orElse(0);
+        for (int day = days; day >= 1; day--) {
+            columns.add(day == 1 ? "当天" : "前" + (day - 1) + "天");
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (HotspotView h : shown) {
+            List<Object> row = new ArrayList<>(List.of(Labels.minutes(h.raisedAt()), h.area(),
+                    h.categoryName() == null ? "全部分类" : h.categoryName(), h.kindLabel(), h.observed(),
+                    h.expected() == null ? "" : h.expected(), h.window(),
+                    h.departmentName() == null ? "" : h.departmentName(), h.statusLabel(),
+                    String.join("、", h.workOrderNumbers())));
+            row.addAll(h.trend());
+            rows.add(row);
+        }
+        return Response.ok(Workbooks.table("热点诉求", columns, rows))
+                .header("Content-Disposition", "attachment; filename=\"hotspots.xlsx\"").build();
     }
 
     @GET

@@ -1,6 +1,8 @@
 package org.hotline12345.hotspot;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotline12345.common.InvalidFieldException;
+import org.hotline12345.common.QueryParameters;
 import org.hotline12345.hotspot.HotspotService.Detail;
 import org.hotline12345.hotspot.HotspotService.Dismissal;
 import org.hotline12345.hotspot.HotspotService.Proactive;
@@ -40,6 +43,23 @@ public class HotspotResource {
 
     @Inject
     CurrentActor actor;
+
+    @Inject
+    AreaMap areaMap;
+
+    @GET
+    @Path("/areas")
+    @RolesAllowed(Role.Names.SUPERVISOR)
+    @Operation(summary = "区域分布: each district (level=DISTRICT) or street (level=STREET) of the city with the requests registered from `from` to `to` (days of the city; the last 30 by default, at most 366) and its open hotspots")
+    public AreaMap.View areas(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("level") String level) {
+        LocalDate end = Optional.ofNullable(QueryParameters.date("to", to)).orElseGet(areaMap::today);
+        LocalDate start = Optional.ofNullable(QueryParameters.date("from", from)).orElse(end.minusDays(29));
+        AreaMap.Level chosen = level == null || level.isBlank()
+                ? AreaMap.Level.DISTRICT
+                : QueryParameters.oneEnum("level", level, AreaMap.Level.class);
+        return areaMap.view(start, end, chosen, actor.get());
+    }
 
     @GET
     @Operation(summary = "The hotspots, newest first: all for supervisors, the department's own for its staff")

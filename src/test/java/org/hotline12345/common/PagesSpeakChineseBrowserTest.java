@@ -87,7 +87,8 @@ class PagesSpeakChineseBrowserTest extends DatabaseTest {
                 "/knowledge", "/account"));
         pages.put("supervisor", List.of("/supervisor", "/supervisor/wallboard", "/supervisor/overdue",
                 "/supervisor/stats", "/hotline/approvals", "/hotline/work-orders/" + replied, "/desk",
-                "/desk/accountability", "/desk/reports/weekly", "/supervisor/hotspots", "/supervisor/topics",
+                "/desk/accountability", "/desk/reports/weekly", "/supervisor/hotspots", "/supervisor/map",
+                "/supervisor/topics",
                 "/supervisor/scorecards", "/supervisor/scorecards/print", "/supervisor/appeals"));
         pages.put("housing", List.of("/department", "/department/work-orders/" + dispatched,
                 "/department/work-orders/" + accepted, "/department/work-orders/" + replied + "/print",

@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 
 import org.hotline12345.support.Api;
 import org.hotline12345.support.DatabaseTest;
+import org.hotline12345.support.Excel;
 import org.hotline12345.support.MutableClock;
+import org.hotline12345.support.Pages;
 import org.hotline12345.support.Shanghai;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,16 @@ class HotspotPassTest extends DatabaseTest {
         // the steady category, its district and the city's totals are not raised
         assertThat(hotspots.getList("findAll { it.raisedAt.startsWith('2025-03-12') }.area", String.class))
                 .containsExactly("城东区东门街道");
+
+        // the list as Excel: the hotspot with its counts, work orders and trend, the last column today's 8
+        List<List<String>> sheet = Excel.rows(Pages.as("supervisor").get("/supervisor/hotspots/export?status=OPEN")
+                .then().statusCode(200).extract().asByteArray());
+        assertThat(sheet.get(0)).startsWith("发现时间", "区域", "诉求分类", "类型", "件数", "往常").endsWith("当天");
+        List<String> row = sheet.stream().filter(r -> r.get(0).startsWith("2025-03-12") && r.get(1).equals("城东区东门街道"))
+                .findFirst().orElseThrow();
+        assertThat(row.subList(2, 6)).containsExactly("物业服务收费", "数量突增", "8.0", "0.5");
+        assertThat(row.get(9)).contains(burst.get(0));
+        assertThat(row.get(row.size() - 1)).isEqualTo("8.0");
 
         // not raised twice while it is open
         assertThat(pass.pass(NOW.plus(Duration.ofMinutes(15))).raised()).isEmpty();
