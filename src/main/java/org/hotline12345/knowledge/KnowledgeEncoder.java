@@ -146,10 +146,13 @@ public class KnowledgeEncoder {
         return current == null ? null : current.encodeAll(passages);
     }
 
+    /** Callers from now on find no encoder; runs in progress (the loader's indexing among them) finish first. */
     @PreDestroy
     void close() {
-        if (encoder != null) {
-            encoder.close();
+        SentenceEncoder current = encoder;
+        encoder = null;
+        if (current != null) {
+            current.close();
         }
     }
 }

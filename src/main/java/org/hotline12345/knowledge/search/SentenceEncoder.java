@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -47,6 +49,12 @@ public final class SentenceEncoder implements AutoCloseable {
     private final OrtSession session;
     private final WordPieceTokenizer tokenizer;
     private final boolean needsTokenTypes;
+    /**
+     * Runs share the session; closing waits for those in progress and refuses later ones: a native session closed
+     * under a run crashes the whole JVM (seen when the service stopped while the loader thread was encoding).
+     */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private SentenceEncoder(OrtEnvironment environment, OrtSession session, WordPieceTokenizer tokenizer) {
         this.environment = environment;
@@ -144,6 +152,18 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     private float[][] run(List<int[]> batch) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the sentence encoder is closed");
+            }
+            return runOpen(batch);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private float[][] runOpen(List<int[]> batch) {
         int rows = batch.size();
         int length = batch.stream().mapToInt(t -> t.length).max().orElse(0);
         long[] ids = new long[rows * length];
@@ -203,12 +223,19 @@ public final class SentenceEncoder implements AutoCloseable {
         return sum;
     }
 
+    /** Waits for the runs in progress; later ones are refused with an {@link IllegalStateException}. */
     @Override
     public void close() {
+        lifecycle.writeLock().lock();
         try {
-            session.close();
+            if (!closed) {
+                closed = true;
+                session.close();
+            }
         } catch (OrtException e) {
             throw new IllegalStateException(e);
+        } finally {
+            lifecycle.writeLock().unlock();
         }
     }
 }

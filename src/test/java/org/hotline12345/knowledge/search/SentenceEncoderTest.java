@@ -54,6 +54,32 @@ class SentenceEncoderTest {
                 .isGreaterThan(SentenceEncoder.similarity(question, other) + 0.1f);
     }
 
+    /** Closing under an encoding crashed the JVM in ONNX Runtime's native code when the service stopped. */
+    @Test
+    void closingWhileAnotherThreadEncodesWaitsForItAndRefusesLaterEncodings() throws Exception {
+        SentenceEncoder closing = SentenceEncoder.bgeSmallZh(1);
+        List<String> passages = java.util.Collections.nCopies(64, "市民反映小区噪音扰民，请相关部门核查处理。".repeat(20));
+        java.util.concurrent.CompletableFuture<Integer> encoding = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    int batches = 0;
+                    try {
+                        while (true) {
+                            closing.encodeAll(passages);
+                            batches++;
+                        }
+                    } catch (IllegalStateException refused) {
+                        assertThat(refused).hasMessage("the sentence encoder is closed");
+                        return batches;
+                    }
+                });
+        Thread.sleep(500);
+        closing.close();
+        assertThat(encoding.get(60, java.util.concurrent.TimeUnit.SECONDS)).isNotNegative();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> closing.encode("还能编码吗"))
+                .isInstanceOf(IllegalStateException.class);
+        closing.close();
+    }
+
     @Test
     void aTextLongerThanTheModelTakesIsCut() {
         String longText = "市民反映小区噪音扰民。".repeat(200);
