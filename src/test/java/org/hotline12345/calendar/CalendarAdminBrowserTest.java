@@ -17,7 +17,6 @@ import org.hotline12345.support.Shanghai;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -88,9 +87,7 @@ class CalendarAdminBrowserTest extends DatabaseTest {
                             "春节 调休上班 2027-02-20 星期六 1");
             browser.screenshot("admin-calendar");
 
-            // a date input takes keys in the locale's order; its value is the same everywhere
-            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
-                    browser.driver().findElement(By.cssSelector("#tester input[name=date]")), "2027-02-05");
+            browser.pick(By.cssSelector("#tester input[name=date]"), "2027-02-05");
             WebElement limit = browser.driver().findElement(By.cssSelector("#tester input[name=limit]"));
             limit.clear();
             limit.sendKeys("1wd");

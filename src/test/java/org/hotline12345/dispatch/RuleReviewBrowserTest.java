@@ -81,8 +81,8 @@ class RuleReviewBrowserTest extends DatabaseTest {
             browser.go("/admin/rules");
             browser.driver().findElement(By.id("review-link")).click();
             assertThat(browser.text(By.cssSelector("h1"))).startsWith("确责清单复核");
-            date(browser, "from", "2023-08-01");
-            date(browser, "to", "2023-08-31");
+            browser.pick(By.name("from"), "2023-08-01");
+            browser.pick(By.name("to"), "2023-08-31");
             browser.driver().findElement(By.cssSelector("form.filters button")).click();
             WebElement row = browser.waitFor(By.cssSelector("#findings tr[data-category='" + HOUSING
                     + "'][data-district='城南区']"));
@@ -128,9 +128,4 @@ class RuleReviewBrowserTest extends DatabaseTest {
         };
     }
 
-    private static void date(Browser browser, String name, String value) {
-        WebElement field = browser.driver().findElement(By.name(name));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
-                field, value);
-    }
 }

@@ -80,8 +80,8 @@ class AreaMapBrowserTest extends DatabaseTest {
             browser.signIn("supervisor");
             browser.go("/supervisor/hotspots");
             browser.driver().findElement(By.id("map-link")).click();
-            date(browser, "from", "2023-11-01");
-            date(browser, "to", "2023-11-30");
+            browser.pick(By.name("from"), "2023-11-01");
+            browser.pick(By.name("to"), "2023-11-30");
             browser.driver().findElement(By.cssSelector("#map-filters button")).click();
             browser.awaitText(By.id("map-summary"), "2023-11-01 至 2023-11-30 共 4 件诉求。");
             assertThat(drawn(browser, 7)).contains(Map.of("name", "城西区", "value", 3),
@@ -116,8 +116,4 @@ class AreaMapBrowserTest extends DatabaseTest {
         return JSON.readValue(browser.driver().findElement(By.id("map")).getDomAttribute("data-drawn"), List.class);
     }
 
-    private static void date(Browser browser, String name, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
-                browser.driver().findElement(By.name(name)), value);
-    }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -111,6 +112,15 @@ public final class Browser implements AutoCloseable {
     public WebElement waitFor(By locator) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Sets a date or month field as its picker would: typing into one depends on the browser's locale, its value is
+     * the same everywhere.
+     */
+    public void pick(By field, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(field),
+                value);
     }
 
     /** Waits until the element shows exactly {@code text}, as a page changed by script does. */

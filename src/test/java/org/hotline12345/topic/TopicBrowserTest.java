@@ -58,12 +58,12 @@ class TopicBrowserTest extends DatabaseTest {
             browser.go("/supervisor");
             browser.driver().findElement(By.id("topics-link")).click();
             browser.driver().findElement(By.id("topic-title")).sendKeys("小区停车收费");
-            set(browser, "topic-month", "2023-06");
+            browser.pick(By.id("topic-month"), "2023-06");
             new Select(browser.driver().findElement(By.id("topic-categories"))).selectByValue("0101");
             browser.driver().findElement(By.id("topic-keywords")).sendKeys("停车费 停车收费");
             new Select(browser.driver().findElement(By.id("topic-area"))).selectByValue("城南区");
-            set(browser, "topic-from", "2023-06-30");
-            set(browser, "topic-to", "2023-06-01");
+            browser.pick(By.id("topic-from"), "2023-06-30");
+            browser.pick(By.id("topic-to"), "2023-06-01");
             browser.driver().findElement(By.id("topic-submit")).click();
 
             // refused in the site's frame, with the reason naming the field and nothing typed lost
@@ -77,8 +77,8 @@ class TopicBrowserTest extends DatabaseTest {
                     .extracting(WebElement::getText).containsExactly("城乡建设 / 物业管理");
             assertThat(browser.driver().findElements(By.cssSelector("header.top nav a"))).isNotEmpty();
             browser.screenshot("topic-form-refused");
-            set(browser, "topic-from", "2023-06-01");
-            set(browser, "topic-to", "2023-06-30");
+            browser.pick(By.id("topic-from"), "2023-06-01");
+            browser.pick(By.id("topic-to"), "2023-06-30");
             browser.driver().findElement(By.id("topic-submit")).click();
 
             assertThat(browser.text(By.id("done"))).isEqualTo("已开启专题");
@@ -125,12 +125,6 @@ class TopicBrowserTest extends DatabaseTest {
             ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
             assertThat(browser.console()).noneMatch(line -> line.contains("SEVERE"));
         }
-    }
-
-    /** Sets a date or month field as a picker would (typing into them depends on the browser's locale). */
-    private static void set(Browser browser, String id, String value) {
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
-                browser.driver().findElement(By.id(id)), value);
     }
 
     private static void script(Browser browser, String script) {
